@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
+using ElementFlow.Engine;
+using ElementFlow.IO.Packages;
+using ElementFlow.Reports;
+
+namespace ElementFlow.Cli.Commands;
+
+/// <summary><c>elementflow check</c>: load plans, run the rules, write the report, exit by what was found.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var plans = new Argument<string[]>("plan-or-folder") { Description = "Plan packages (folders or .zip), or folders holding them", Arity = ArgumentArity.OneOrMore };
+        var rules = CommonOptions.Rules();
+        var format = new Option<string>("--format", "-f") { Description = "text | json", DefaultValueFactory = _ => "text" }
+            .AcceptOnlyFromAmong(ReportWriters.All.Select(w => w.Format).ToArray());
+        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
+        var lang = CommonOptions.Lang();
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above: error | warning | info | never", DefaultValueFactory = _ => "error" }
+            .AcceptOnlyFromAmong("error", "warning", "info", "never");
+        var stats = new Option<bool>("--stats") { Description = "Print timings per phase and per rule, and peak memory, to stderr" };
+
+        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats };
+        command.SetAction(parse => Run(console, new CheckSettings(
+            parse.GetValue(plans) ?? [],
+            parse.GetValue(rules),
+            parse.GetValue(format)!,
+            parse.GetValue(output),
+            CommonOptions.ParseLanguage(parse.GetValue(lang)),
+            parse.GetValue(failOn)!,
+            parse.GetValue(stats))));
+        return command;
+    }
+
+    private static int Run(CliConsole console, CheckSettings settings)
+    {
+        var total = Stopwatch.StartNew();
+        var phases = new List<(string, TimeSpan)>();
+        CommonOptions.TryParseFailOn(settings.FailOn, out var threshold);
+
+        var clock = Stopwatch.StartNew();
+        var catalog = CommonOptions.LoadRules(settings.Rules);
+        phases.Add(("load rules", clock.Elapsed));
+        if (catalog.HasErrors)
+        {
+            foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
+            return ExitCodes.BadInput;
+        }
+
+        clock.Restart();
+        var packages = settings.Plans.SelectMany(PlanDiscovery.Find).Distinct().ToList();
+        var loaded = new PlanLoadResult[packages.Count];
+        Parallel.For(0, packages.Count, i => loaded[i] = PlanLoader.Load(packages[i]));
+        phases.Add(("load plans", clock.Elapsed));
+
+        clock.Restart();
+        var checker = new Checker(catalog.Rules);
+        phases.Add(("compile rules", clock.Elapsed));
+
+        var plans = loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList();
+        var results = new PlanResult[plans.Count];
+        clock.Restart();
+        for (var i = 0; i < plans.Count; i++) results[i] = checker.Check(plans[i]);
+        phases.Add(("measure", TimeSpan.FromTicks(results.Sum(r => r.MeasureTime.Ticks))));
+        phases.Add(("decide", TimeSpan.FromTicks(results.Sum(r => r.DecideTime.Ticks))));
+
+        var report = new Report
+        {
+            Plans = plans.Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code)).ToList(),
+            RuleSets = catalog.RuleSets.Select(s => new RuleSetEntry(s.Id, s.Version)).ToList(),
+            Findings = Report.Sort(results.SelectMany(r => r.Findings)),
+            Diagnostics = catalog.Diagnostics.Concat(loaded.SelectMany(l => l.Diagnostics)).ToList(),
+            Skipped = results.SelectMany(r => r.Skipped).ToList(),
+            RulesRun = results.Sum(r => r.RulesRun),
+            NotApplicable = results.Sum(r => r.NotApplicable),
+        };
+
+        clock.Restart();
+        var writer = ReportWriters.Find(settings.Format)!;
+        var context = new ReportContext(settings.Language, ToolInfo.Version);
+        if (settings.Out is { } path)
+        {
+            using var file = File.Create(path);
+            writer.Write(report, context, file);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            writer.Write(report, context, buffer);
+            console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            console.Out.Flush();
+        }
+
+        phases.Add(("report", clock.Elapsed));
+
+        // People read diagnostics on stderr even when stdout carries JSON.
+        if (settings.Format != "text")
+        {
+            foreach (var d in report.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
+        }
+
+        if (settings.Stats)
+        {
+            phases.Add(("total", total.Elapsed));
+            StatsPrinter.Print(console.Error, phases, results, plans);
+        }
+
+        if (report.HasInputErrors || loaded.Any(l => l.Plan is null)) return ExitCodes.BadInput;
+        return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats);
+}
+
+/// <summary>The tool's name and version, as reports state them.</summary>
+internal static class ToolInfo
+{
+    public static string Version { get; } =
+        typeof(ToolInfo).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+}
+
+/// <summary>Prints <c>--stats</c>: time per phase, per rule, features per plan and peak memory.</summary>
+internal static class StatsPrinter
+{
+    public static void Print(TextWriter w, IReadOnlyList<(string Phase, TimeSpan Time)> phases, IReadOnlyList<PlanResult> results, IReadOnlyList<Plan> plans)
+    {
+        w.WriteLine("stats: phase times");
+        foreach (var (phase, time) in phases) w.WriteLine($"  {phase,-14} {time.TotalMilliseconds,10:F1} ms");
+        w.WriteLine($"stats: {plans.Count} plans, {plans.Sum(p => p.Layers.Values.Sum(l => l.Features.Count))} features");
+        w.WriteLine("stats: measurement time per rule (shared measurements count for each rule that uses them)");
+        foreach (var (rule, time) in results.SelectMany(r => r.RuleTimes)
+                     .GroupBy(kv => kv.Key).Select(g => (g.Key, Time: g.Aggregate(TimeSpan.Zero, (t, kv) => t + kv.Value)))
+                     .OrderByDescending(x => x.Time).ThenBy(x => x.Key, StringComparer.Ordinal))
+        {
+            w.WriteLine($"  {rule,-14} {time.TotalMilliseconds,10:F1} ms");
+        }
+
+        using var process = Process.GetCurrentProcess();
+        w.WriteLine($"stats: peak working set {process.PeakWorkingSet64 / (1024.0 * 1024.0):F1} MiB");
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Text;
+using ElementFlow.Rules.Model;
+
+namespace ElementFlow.Cli.Commands;
+
+/// <summary><c>elementflow explain RULE-ID</c>: what a rule checks, its basis, parameters and how to fix it.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var id = new Argument<string>("rule-id") { Description = "A rule id, e.g. LINE-001" };
+        var rules = CommonOptions.Rules();
+        var lang = CommonOptions.Lang();
+        var command = new Command("explain", "Explain one rule") { id, rules, lang };
+        command.SetAction(parse =>
+        {
+            var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
+            var catalog = CommonOptions.LoadRules(parse.GetValue(rules));
+            var rule = catalog.Find(parse.GetValue(id)!);
+            if (rule is null)
+            {
+                console.Error.WriteLine(language == Language.Zh
+                    ? $"没有规则 {parse.GetValue(id)}。用 'elementflow rules list' 查看全部规则。"
+                    : $"No rule {parse.GetValue(id)}. 'elementflow rules list' shows them all.");
+                return ExitCodes.BadInput;
+            }
+
+            Write(console.Out, rule, language);
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    public static void Write(TextWriter w, RuleSpec rule, Language language)
+    {
+        var zh = language == Language.Zh;
+        w.WriteLine($"{rule.Id}  {rule.Title[language]}");
+        w.WriteLine($"  {(zh ? "级别" : "severity")}: {rule.Severity.Name()}");
+        w.WriteLine($"  {(zh ? "适用" : "applies to")}: {rule.AppliesTo}");
+        w.WriteLine($"  {(zh ? "依据" : "basis")}: {rule.Basis}");
+        w.WriteLine($"  {(zh ? "规则集" : "rule set")}: {rule.RuleSet} ({rule.Source})");
+        foreach (var check in rule.Checks)
+        {
+            w.WriteLine($"  {(zh ? "检查" : "check")}: {check.Kind}  ({(zh ? "量值" : "measure")} {check.MeasureName}; {check.Source})");
+            foreach (var (name, value) in check.Parameters) w.WriteLine($"    {name}: {value}");
+        }
+
+        foreach (var s in rule.SeverityWhen) w.WriteLine($"  {(zh ? "当" : "when")} {s.When}: {s.Severity.Name()}");
+        w.WriteLine($"  {(zh ? "消息" : "message")}: {rule.Message[language]}");
+        if (rule.Fix is { } fix) w.WriteLine($"  {(zh ? "如何修改" : "how to fix")}: {fix[language]}");
+    }
+}

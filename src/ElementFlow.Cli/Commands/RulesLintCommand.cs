@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace ElementFlow.Cli.Commands;
+
+/// <summary><c>elementflow rules lint</c>: validate rule sets; exit 2 on any problem.</summary>
+internal static class RulesLintCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var folders = new Argument<string[]>("dir") { Description = "Rule folders (default: the built-in rules)", Arity = ArgumentArity.ZeroOrMore };
+        var lang = CommonOptions.Lang();
+        var command = new Command("lint", "Validate rule sets") { folders, lang };
+        command.SetAction(parse =>
+        {
+            var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
+            var catalog = CommonOptions.LoadRules(parse.GetValue(folders));
+            foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(language));
+            var errors = catalog.Diagnostics.Count(d => d.Severity == Core.Findings.Severity.Error);
+            console.Out.WriteLine(language == Core.Text.Language.Zh
+                ? $"{catalog.RuleSets.Count} 个规则集，{catalog.Rules.Count()} 条规则，{errors} 个错误"
+                : $"{catalog.RuleSets.Count} rule sets, {catalog.Rules.Count()} rules, {errors} errors");
+            return catalog.Diagnostics.Count == 0 ? ExitCodes.Clean : ExitCodes.BadInput;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Text;
+
+namespace ElementFlow.Cli.Commands;
+
+/// <summary><c>elementflow rules list</c>: the rules in effect, with ids, severities and where they apply.</summary>
+internal static class RulesListCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var rules = CommonOptions.Rules();
+        var lang = CommonOptions.Lang();
+        var command = new Command("list", "List the rules in effect") { rules, lang };
+        command.SetAction(parse =>
+        {
+            var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
+            var catalog = CommonOptions.LoadRules(parse.GetValue(rules));
+            foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(language));
+            var rows = catalog.Rules.OrderBy(r => r.Id, StringComparer.Ordinal)
+                .Select(r => new[] { r.Id, r.Severity.Name(), r.AppliesTo.ToString(), r.RuleSet, r.Title[language] })
+                .ToList();
+            var widths = Enumerable.Range(0, 4).Select(i => rows.Select(r => MessageTemplate.DisplayWidth(r[i])).DefaultIfEmpty(0).Max()).ToArray();
+            foreach (var row in rows)
+            {
+                console.Out.WriteLine(string.Join("  ", row.Take(4).Select((c, i) => MessageTemplate.PadRight(c, widths[i]))) + "  " + row[4]);
+            }
+
+            return catalog.HasErrors ? ExitCodes.BadInput : ExitCodes.Clean;
+        });
+        return command;
+    }
+}

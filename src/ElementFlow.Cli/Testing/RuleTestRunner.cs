@@ -1,0 +1,70 @@
+using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Text;
+using ElementFlow.Engine;
+using ElementFlow.IO.Packages;
+using ElementFlow.Rules;
+using ElementFlow.Rules.Model;
+
+namespace ElementFlow.Cli.Testing;
+
+/// <summary>The outcome of one rule test case.</summary>
+public sealed record RuleTestResult(RuleTestCase Case, bool Passed, IReadOnlyList<string> Problems, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Runs rule fixtures: only the rule named by the folder runs on its case; a case passes when every
+/// expected finding is there and, for a silent case, nothing else. Also reports rules that lack a
+/// must-fire or a must-not-fire case.
+/// </summary>
+public static class RuleTestRunner
+{
+    public static IReadOnlyList<RuleTestCase> Discover(string rulesFolder, List<Diagnostic> diagnostics)
+    {
+        var tests = Path.Combine(rulesFolder, "tests");
+        if (!Directory.Exists(tests)) return [];
+        return Directory.GetDirectories(tests).Order(StringComparer.Ordinal)
+            .SelectMany(ruleDir => Directory.GetDirectories(ruleDir).Order(StringComparer.Ordinal)
+                .Select(caseDir => RuleTestCase.Read(Path.GetFileName(ruleDir), caseDir, diagnostics)))
+            .OfType<RuleTestCase>()
+            .ToList();
+    }
+
+    /// <summary>Rules that lack a must-fire or a must-not-fire case.</summary>
+    public static IEnumerable<(string Rule, string Missing)> Uncovered(IEnumerable<RuleSpec> rules, IReadOnlyList<RuleTestCase> cases)
+    {
+        foreach (var rule in rules)
+        {
+            var own = cases.Where(c => c.Rule == rule.Id).ToList();
+            if (!own.Any(c => c.IsMustFire)) yield return (rule.Id, "must-fire");
+            if (!own.Any(c => c.Silent)) yield return (rule.Id, "must-not-fire (silent)");
+        }
+    }
+
+    public static RuleTestResult Run(RuleCatalog catalog, RuleTestCase testCase)
+    {
+        var rule = catalog.Find(testCase.Rule);
+        if (rule is null) return new RuleTestResult(testCase, false, [$"no rule {testCase.Rule} in the rule sets"], []);
+        var loaded = PlanLoader.Load(testCase.Folder);
+        if (loaded.Plan is null)
+        {
+            return new RuleTestResult(testCase, false, loaded.Diagnostics.Select(d => d.Format(Language.En)).ToList(), []);
+        }
+
+        var result = new Checker([rule]).Check(loaded.Plan);
+        var findings = result.Findings.Where(f => f.Rule == rule.Id).ToList();
+        var problems = new List<string>();
+        if (!rule.AppliesToPlan(loaded.Plan)) problems.Add($"the rule does not apply to a {loaded.Plan.Level.ToString().ToLowerInvariant()} {loaded.Plan.Type.ToString().ToLowerInvariant()} plan");
+        foreach (var skipped in result.Skipped) problems.Add($"the rule could not run: {skipped.Reason}");
+        foreach (var expected in testCase.Fires.Where(e => !findings.Any(e.Matches)))
+        {
+            problems.Add($"expected a finding {expected} (expect.yaml line {expected.Line}); found {Describe(findings)}");
+        }
+
+        if (testCase.Silent && findings.Count > 0) problems.Add($"expected no finding; found {Describe(findings)}");
+        if (!testCase.Silent && testCase.Fires.Count == 0) problems.Add("expect.yaml names no finding and is not silent: it tests nothing");
+        return new RuleTestResult(testCase, problems.Count == 0, problems, findings);
+    }
+
+    private static string Describe(IReadOnlyList<Finding> findings) =>
+        findings.Count == 0 ? "none" : string.Join("; ", findings.Select(f => $"[{string.Join(", ", f.Subjects)}] {f.Measure?.Value:0.###} {f.Severity.Name()}"));
+}

@@ -1,0 +1,101 @@
+using ElementFlow.Core.Text;
+
+namespace ElementFlow.Core.Diagnostics;
+
+/// <summary>
+/// Every diagnostic message, in Chinese and English side by side, keyed by a stable code.
+/// Placeholders are named; the code, not the text, is what tools and tests rely on.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    private static readonly Dictionary<string, LocalizedText> Templates = new(StringComparer.Ordinal)
+    {
+        // Plan packages.
+        ["plan.not-found"] = new(
+            "找不到规划包：{path} 下没有 plan.yaml。规划包是根目录含 plan.yaml 的文件夹或 .zip 文件。",
+            "No plan package at {path}: there is no plan.yaml. A plan package is a folder or .zip with plan.yaml at its root."),
+        ["plan.path-missing"] = new("路径不存在：{path}", "No such file or folder: {path}"),
+        ["plan.zip-unreadable"] = new("无法读取压缩包 {path}：{detail}", "Cannot read the zip archive {path}: {detail}"),
+        ["plan.zip-unsafe-entry"] = new(
+            "压缩包条目 {entry} 指向包外，已拒绝。",
+            "Zip entry {entry} points outside the archive; refused."),
+        ["yaml.syntax"] = new("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+        ["yaml.unknown-key"] = new("未知字段 {key}。可用字段：{known}", "Unknown key {key}. Known keys: {known}"),
+        ["yaml.wrong-shape"] = new("{field} 应为{expected}。", "{field} must be {expected}."),
+        ["plan.field-required"] = new("缺少必填字段 {field}。", "{field} is required."),
+        ["plan.field-invalid"] = new("{field} 的值 '{value}' 无效：{detail}", "{field} has an invalid value '{value}': {detail}"),
+        ["plan.unknown-level"] = new(
+            "未知规划层级 '{value}'。可选：national、province、city、county、township。",
+            "Unknown plan level '{value}'. Use one of: national, province, city, county, township."),
+        ["plan.unknown-type"] = new(
+            "未知规划类型 '{value}'。可选：overall、detailed、special。",
+            "Unknown plan type '{value}'. Use one of: overall, detailed, special."),
+        ["plan.unknown-role"] = new(
+            "未知图层角色 '{role}'。可用角色：{roles}。",
+            "Unknown layer role '{role}'. Known roles: {roles}."),
+        ["plan.unknown-unit"] = new(
+            "指标 {key} 的单位 '{unit}' 无法识别。可用单位：{units}。",
+            "Indicator {key} has an unknown unit '{unit}'. Use one of: {units}."),
+        ["plan.unit-dimension"] = new(
+            "指标 {key} 的单位 {unit} 不是{expected}类单位。",
+            "Indicator {key} is in {unit}, which does not measure {expected}."),
+        ["plan.unknown-indicator"] = new(
+            "未知指标 {key}：已读入，但内置规则不会使用它。",
+            "Unknown indicator key {key}: kept, but no built-in rule reads it."),
+        ["plan.crs-unparsed"] = new(
+            "坐标系 '{crs}' 无法识别，应写为 EPSG:代码，例如 EPSG:4527。",
+            "Cannot read the CRS '{crs}'; write it as EPSG:code, e.g. EPSG:4527."),
+
+        // Layers.
+        ["layer.file-missing"] = new(
+            "图层 {role} 的文件 {file} 不存在。请检查 plan.yaml 中的路径（相对于规划包根目录）。",
+            "Layer {role}: file {file} does not exist. Check the path in plan.yaml (relative to the package root)."),
+        ["layer.unsupported-format"] = new(
+            "图层 {role} 的文件 {file} 格式不受支持；可用 .geojson、.json、.gpkg、.shp。",
+            "Layer {role}: {file} is not a supported format; use .geojson, .json, .gpkg or .shp."),
+        ["layer.unreadable"] = new("无法读取图层 {role}（{file}）：{detail}", "Cannot read layer {role} ({file}): {detail}"),
+        ["layer.crs-mismatch"] = new(
+            "图层 {role} 声明的坐标系为 {layer_crs}，而规划为 {plan_crs}。请将图层转换到规划坐标系。",
+            "Layer {role} declares CRS {layer_crs}, but the plan is in {plan_crs}. Reproject the layer to the plan's CRS."),
+        ["layer.bad-coordinates"] = new(
+            "要素坐标含 NaN 或无穷大，已按空几何处理。",
+            "The feature has NaN or infinite coordinates; it is treated as having no geometry."),
+
+        // Rule sets.
+        ["rules.folder-missing"] = new("规则目录不存在：{path}", "No such rule folder: {path}"),
+        ["rules.none"] = new("{path} 中没有规则集（*.yaml）。", "No rule sets (*.yaml) in {path}."),
+        ["rules.field-required"] = new("规则 {rule}：缺少 {field}。", "Rule {rule}: {field} is required."),
+        ["rules.field-invalid"] = new("规则 {rule}：{field} 无效：{detail}", "Rule {rule}: {field} is invalid: {detail}"),
+        ["rules.duplicate-id"] = new("规则编号 {rule} 重复（首次定义于 {first}）。", "Rule id {rule} is defined twice (first in {first})."),
+        ["rules.unknown-kind"] = new(
+            "规则 {rule}：未知检查类型 '{kind}'。可用类型：{kinds}。",
+            "Rule {rule}: unknown check kind '{kind}'. Known kinds: {kinds}."),
+        ["rules.unknown-parameter"] = new(
+            "规则 {rule}：检查类型 {kind} 没有参数 '{parameter}'。可用参数：{known}。",
+            "Rule {rule}: check kind {kind} has no parameter '{parameter}'. Known parameters: {known}."),
+        ["rules.unused-parameter"] = new(
+            "规则 {rule}：参数 '{parameter}' 未在条件表达式中使用。",
+            "Rule {rule}: parameter '{parameter}' is not used by any expression of the check."),
+        ["rules.condition"] = new(
+            "规则 {rule}：{field} 表达式无法解析：{detail}",
+            "Rule {rule}: the {field} expression does not parse: {detail}"),
+        ["rules.unknown-placeholder"] = new(
+            "规则 {rule}：消息模板使用了未知占位符 '{name}'。可用占位符：{known}。",
+            "Rule {rule}: the message uses an unknown placeholder '{name}'. Available: {known}."),
+        ["rules.unknown-role"] = new(
+            "规则 {rule}：{field} 引用了未知图层角色 '{role}'。",
+            "Rule {rule}: {field} names an unknown layer role '{role}'."),
+        ["rules.unknown-indicator"] = new(
+            "规则 {rule}：{field} 引用了未知指标 '{key}'。",
+            "Rule {rule}: {field} names an unknown indicator '{key}'."),
+        ["rules.missing-tests"] = new(
+            "规则 {rule} 缺少{what}测试用例（rules/tests/{rule}/）。",
+            "Rule {rule} has no {what} test case (rules/tests/{rule}/)."),
+    };
+
+    /// <summary>The template for a code; an unknown code renders its own name so nothing is ever lost.</summary>
+    public static LocalizedText Template(string code) =>
+        Templates.TryGetValue(code, out var t) ? t : new LocalizedText(code + " {detail}", code + " {detail}");
+
+    public static IReadOnlyCollection<string> Codes => Templates.Keys;
+}

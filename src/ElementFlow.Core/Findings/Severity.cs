@@ -1,0 +1,25 @@
+namespace ElementFlow.Core.Findings;
+
+/// <summary>How serious a finding is; ordered so that a higher value is worse.</summary>
+public enum Severity
+{
+    Info = 0,
+    Warning = 1,
+    Error = 2,
+}
+
+public static class Severities
+{
+    public static string Name(this Severity severity) => severity.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? text, out Severity severity)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "error": severity = Severity.Error; return true;
+            case "warning": severity = Severity.Warning; return true;
+            case "info": severity = Severity.Info; return true;
+            default: severity = default; return false;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
+using ElementFlow.Engine.Decisions;
+using ElementFlow.Engine.Measurements;
+using ElementFlow.Rules.Model;
+using NRules;
+using NRules.Diagnostics;
+using NRules.RuleModel;
+
+namespace ElementFlow.Engine;
+
+/// <summary>
+/// Runs a set of rules on plans: compiles the rules to one NRules session factory once, then per plan
+/// measures what the applicable rules need (each distinct measurement once, in parallel) and lets
+/// an NRules session decide which observations are findings.
+/// </summary>
+public sealed class Checker
+{
+    private readonly IReadOnlyList<CompiledCheck> _checks;
+    private readonly ISessionFactory _factory;
+
+    public Checker(IEnumerable<RuleSpec> rules)
+    {
+        _checks = rules.SelectMany(r => r.Checks.Select((c, i) => Decisions.RuleCompiler.Compile(r, i, c))).ToList();
+        var set = new NRules.RuleModel.RuleSet("elementflow");
+        set.Add(_checks.Select(c => c.Definition));
+        _factory = new NRules.RuleCompiler().Compile([set]);
+    }
+
+    public IReadOnlyList<CompiledCheck> Checks => _checks;
+
+    public PlanResult Check(Plan plan)
+    {
+        var scope = new PlanScope(plan);
+        var skipped = new List<SkippedRule>();
+        var ruleStatus = new Dictionary<string, RuleStatus>(StringComparer.Ordinal);
+        var needed = new Dictionary<string, Measurement>(StringComparer.Ordinal);
+        var usedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+
+        foreach (var check in _checks)
+        {
+            var id = check.Rule.Id;
+            if (!ruleStatus.ContainsKey(id)) ruleStatus[id] = RuleStatus.NotApplicable;
+            if (!check.Rule.AppliesToPlan(plan)) continue;
+            foreach (var m in check.Measurements)
+            {
+                switch (Readiness(scope, m))
+                {
+                    case (true, _):
+                        needed.TryAdd(m.Key, m);
+                        (usedBy.TryGetValue(m.Key, out var list) ? list : usedBy[m.Key] = []).Add(id);
+                        if (ruleStatus[id] != RuleStatus.Skipped) ruleStatus[id] = RuleStatus.Ran;
+                        break;
+                    case (false, { } broken):
+                        ruleStatus[id] = RuleStatus.Skipped;
+                        skipped.Add(new SkippedRule(id, plan.Id, broken));
+                        break;
+                }
+            }
+        }
+
+        var measureClock = Stopwatch.StartNew();
+        var results = new ConcurrentDictionary<string, (MeasureResult Result, TimeSpan Time)>(StringComparer.Ordinal);
+        var failures = new ConcurrentBag<(string Key, string Why)>();
+        Parallel.ForEach(needed.Values, m =>
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                results[m.Key] = (m.Run(scope), clock.Elapsed);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // One measurement failing must not take the others' findings with it.
+                failures.Add((m.Key, $"{e.GetType().Name}: {e.Message}"));
+            }
+        });
+        measureClock.Stop();
+
+        foreach (var (key, why) in failures)
+        {
+            foreach (var rule in usedBy[key].Distinct())
+            {
+                ruleStatus[rule] = RuleStatus.Skipped;
+                skipped.Add(new SkippedRule(rule, plan.Id, $"measurement {key} failed: {why}"));
+            }
+        }
+
+        foreach (var (key, (result, _)) in results)
+        {
+            if (result.NotApplicable is null) continue;
+            foreach (var rule in usedBy[key].Distinct().Where(r => ruleStatus[r] == RuleStatus.Ran))
+            {
+                // A rule with several measurements stays applicable while any of them ran.
+                if (usedBy.Where(u => u.Value.Contains(rule)).All(u => results.TryGetValue(u.Key, out var r) && r.Result.NotApplicable is not null))
+                {
+                    ruleStatus[rule] = RuleStatus.NotApplicable;
+                }
+            }
+        }
+
+        var decideClock = Stopwatch.StartNew();
+        var facts = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var (_, (result, _)) in results.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            foreach (var f in result.Facts) facts.Add(f);
+        }
+
+        var session = _factory.CreateSession();
+        var decisionErrors = new List<(string Rule, string Why)>();
+        session.Events.LhsExpressionFailedEvent += (_, e) => { e.IsHandled = true; decisionErrors.Add((e.Rules.FirstOrDefault()?.Name ?? "?", e.Exception?.Message ?? "")); };
+        session.Events.RhsExpressionFailedEvent += (_, e) => { e.IsHandled = true; decisionErrors.Add((e.Match?.Rule.Name ?? "?", e.Exception?.Message ?? "")); };
+        session.InsertAll(facts);
+        session.Fire();
+        var findings = session.Query<FindingFact>().Select(f => f.Finding)
+            .Where(f => ruleStatus.GetValueOrDefault(f.Rule) == RuleStatus.Ran)
+            .ToList();
+        decideClock.Stop();
+
+        foreach (var (rule, why) in decisionErrors.Distinct())
+        {
+            var id = rule.Split('#')[0];
+            skipped.Add(new SkippedRule(id, plan.Id, $"a condition failed: {why}"));
+        }
+
+        var ruleTimes = usedBy
+            .SelectMany(u => u.Value.Distinct().Select(r => (Rule: r, Time: results.TryGetValue(u.Key, out var x) ? x.Time : TimeSpan.Zero)))
+            .GroupBy(x => x.Rule)
+            .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (t, x) => t + x.Time), StringComparer.Ordinal);
+
+        return new PlanResult(
+            plan.Id,
+            findings,
+            ruleStatus.Count(s => s.Value == RuleStatus.Ran),
+            ruleStatus.Count(s => s.Value == RuleStatus.NotApplicable),
+            skipped,
+            ruleTimes,
+            measureClock.Elapsed,
+            decideClock.Elapsed);
+    }
+
+    /// <summary>Whether a measurement can run on this plan: (true, null); not applicable: (false, null); inputs broken: (false, why).</summary>
+    private static (bool Ready, string? Broken) Readiness(PlanScope scope, Measurement m)
+    {
+        var plan = scope.Plan;
+        var broken = m.Layers.Where(plan.BrokenLayers.Contains).ToList();
+        if (broken.Count > 0) return (false, $"layer {string.Join(", ", broken)} could not be read");
+        if (!m.TolerateMissingLayers && m.Layers.Any(l => !plan.Layers.ContainsKey(l))) return (false, null);
+        if (m.Indicators.Any(k => !plan.Indicators.ContainsKey(k))) return (false, null);
+        if (m is FactsMeasurement { LayerFilter: { } filter } && !filter.Any(plan.Layers.ContainsKey))
+        {
+            return filter.Any(plan.BrokenLayers.Contains) ? (false, $"layer {string.Join(", ", filter.Where(plan.BrokenLayers.Contains))} could not be read") : (false, null);
+        }
+
+        return (true, null);
+    }
+
+    private enum RuleStatus
+    {
+        NotApplicable,
+        Ran,
+        Skipped,
+    }
+}

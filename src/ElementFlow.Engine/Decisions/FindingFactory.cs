@@ -1,0 +1,144 @@
+using System.Linq.Expressions;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Text;
+using ElementFlow.Rules.Conditions;
+using ElementFlow.Rules.Facts;
+using ElementFlow.Rules.Model;
+
+namespace ElementFlow.Engine.Decisions;
+
+/// <summary>
+/// Builds the finding for one matched fact of one (rule, check): subjects, measure, geometry,
+/// message arguments, and the severity after <c>severity-when</c>. Called from rule actions.
+/// </summary>
+public sealed class FindingFactory
+{
+    private readonly RuleSpec _rule;
+    private readonly CheckSpec _check;
+    private readonly double? _limit;
+    private readonly Func<object, double>? _value;
+    private readonly Func<object, double>? _limitOf;
+    private readonly List<(Func<object, bool> When, SeverityOverride Override)> _overrides;
+
+    public FindingFactory(RuleSpec rule, CheckSpec check, Type factType)
+    {
+        _rule = rule;
+        _check = check;
+        _limit = check switch
+        {
+            NoOverlapCheck c => c.ToleranceM2,
+            WithinCheck c => c.ToleranceM2,
+            AreaRatioCheck c => c.Max ?? c.Min,
+            ConsistencyCheck c => c.RelativeTolerance,
+            _ => null,
+        };
+        var variable = check is ExpressionCheck e ? e.Variable : "o";
+        var named = (check as ExpressionCheck)?.Named;
+        _value = (check as ExpressionCheck)?.Value is { } v ? Compile<double>(v, factType, variable, named) : null;
+        _limitOf = (check as ExpressionCheck)?.Limit is { } l ? Compile<double>(l, factType, variable, named) : null;
+        if (check is IndicatorCheck ic && ic.Value is not null) _value = IndicatorExpressions.Value(ic);
+        _overrides = rule.SeverityWhen.Select(s => (Compile<bool>(s.When, factType, variable, named), s)).ToList();
+    }
+
+    public FindingFact Create(object fact)
+    {
+        var args = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["plan"] = PlanOf(fact)?.Id,
+            ["rule"] = _rule.Id,
+        };
+        if (_check is ExpressionCheck e)
+        {
+            foreach (var (k, v) in e.Named) args[k] = v;
+        }
+
+        var value = double.NaN;
+        double? limit = _limit;
+        IReadOnlyList<Subject> subjects = [];
+        NetTopologySuite.Geometries.Geometry? geometry = null;
+        var measureName = _check.MeasureName;
+        switch (fact)
+        {
+            case Observation o:
+                value = o.Value;
+                subjects = o.Subjects;
+                geometry = o.Geometry;
+                measureName = o.MeasureName ?? measureName;
+                foreach (var (k, v) in o.Arguments) args[k] = v;
+                break;
+            case FeatureFact f:
+                subjects = [new Subject(f.Layer, f.Id)];
+                geometry = f.Source.Geometry;
+                args["layer"] = f.Layer; args["id"] = f.Id; args["code"] = f.Code; args["area"] = f.Area;
+                break;
+            case LayerFact l:
+                subjects = [new Subject(l.Role, Subject.WholeLayer)];
+                args["layer"] = l.Role; args["count"] = l.OutsideZoneCount;
+                break;
+            case PlanFact p:
+                subjects = [new Subject("plan", p.Id)];
+                args["epsg"] = p.Epsg; args["crs"] = p.Crs; args["level"] = p.Level; args["type"] = p.Type;
+                break;
+            case IndicatorFact i:
+                subjects = [new Subject(Subject.IndicatorsLayer, i.Key)];
+                args["key"] = i.Key; args["unit"] = i.Unit; args["layer"] = Subject.IndicatorsLayer; args["id"] = i.Key;
+                break;
+            case IssueFact s:
+                subjects = [new Subject(s.Layer, s.FeatureId)];
+                args["layer"] = s.Layer; args["id"] = s.FeatureId; args["code"] = s.Code; args["detail"] = s.Detail;
+                break;
+            case IndicatorSet set when _check is IndicatorCheck ic:
+                subjects = ic.Keys.Select(k => new Subject(Subject.IndicatorsLayer, k)).ToList();
+                foreach (var k in ic.Keys) args[k] = set.Get(k);
+                break;
+        }
+
+        if (_value is not null) value = _value(fact);
+        if (_limitOf is not null) limit = _limitOf(fact);
+        args["value"] = double.IsNaN(value) ? null : value;
+        args["limit"] = limit;
+
+        var severity = _rule.Severity;
+        var template = _check.Message ?? _rule.Message;
+        foreach (var (when, over) in _overrides)
+        {
+            if (!when(fact)) continue;
+            severity = over.Severity;
+            template = over.Message ?? template;
+            break;
+        }
+
+        return new FindingFact(new Finding
+        {
+            Rule = _rule.Id,
+            Severity = severity,
+            Plan = PlanOf(fact)?.Id ?? "",
+            MessageTemplate = template,
+            Arguments = args,
+            Subjects = subjects,
+            Measure = double.IsNaN(value) ? null : new Measure(measureName, value, limit),
+            Geometry = geometry,
+        });
+    }
+
+    private static PlanFact? PlanOf(object fact) => fact switch
+    {
+        Observation o => o.Plan,
+        FeatureFact f => f.Plan,
+        LayerFact l => l.Plan,
+        PlanFact p => p,
+        IndicatorFact i => i.Plan,
+        IssueFact s => s.Plan,
+        IndicatorSet set => set.Plan,
+        _ => null,
+    };
+
+    private static Func<object, T> Compile<T>(string text, Type factType, string variable, IReadOnlyDictionary<string, object?>? named)
+    {
+        var parameter = Expression.Parameter(factType, variable);
+        var lambda = ConditionCompiler.Compile(text, [parameter], typeof(T), named);
+        var boxed = Expression.Parameter(typeof(object), "fact");
+        var body = Expression.Invoke(lambda, Expression.Convert(boxed, factType));
+        return Expression.Lambda<Func<object, T>>(body, boxed).Compile();
+    }
+}

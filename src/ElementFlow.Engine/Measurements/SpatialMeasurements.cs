@@ -1,0 +1,125 @@
+using ElementFlow.Core.Findings;
+using ElementFlow.Rules.Facts;
+using ElementFlow.Rules.Model;
+using ElementFlow.Spatial;
+
+namespace ElementFlow.Engine.Measurements;
+
+/// <summary>Overlaps between two selections, or within one (no-overlap).</summary>
+public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Measurement
+{
+    public override string Key => $"overlap:{a.Key}:{b?.Key ?? "self"}";
+    public override IReadOnlyList<string> Layers => b is null ? [a.Role] : [a.Role, b.Role];
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var self = b is null || b.Key == a.Key;
+        var pairs = Overlaps.Find(scope.Select(a), scope.Index(b ?? a), self);
+        var roleA = scope.RoleOf(a.Role);
+        var roleB = scope.RoleOf((b ?? a).Role);
+        return new MeasureResult(pairs.Select(p =>
+        {
+            var fa = scope.FactOf(roleA, p.A);
+            var fb = scope.FactOf(roleB, p.B);
+            return (object)new Observation
+            {
+                Key = Key,
+                Plan = scope.PlanFact,
+                Value = p.Area,
+                A = fa,
+                B = fb,
+                Subjects = [new Subject(fa.Layer, fa.Id), new Subject(fb.Layer, fb.Id)],
+                Geometry = p.Intersection,
+                Arguments = new Dictionary<string, object?>
+                {
+                    ["a"] = fa.Id, ["b"] = fb.Id, ["a_code"] = fa.Code, ["b_code"] = fb.Code,
+                    ["layer"] = fa.Layer, ["id"] = fa.Id,
+                },
+            };
+        }).ToList());
+    }
+}
+
+/// <summary>What of each feature lies outside a container layer (within).</summary>
+/// <remarks>With no inner list ("all"), every layer of the plan but the container's is checked.</remarks>
+public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, LayerSelector container, bool perPart) : Measurement
+{
+    public override string Key => $"outside:{(inner is null ? "all" : string.Join("+", inner.Select(s => s.Key)))}:{container.Key}:{(perPart ? "parts" : "features")}";
+    public override IReadOnlyList<string> Layers => inner is { Count: 1 } ? [inner[0].Role, container.Role] : [container.Role];
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var index = scope.Index(container);
+        var facts = new List<object>();
+        var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => r != container.Role).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
+        foreach (var selector in selectors.Where(s => scope.HasLayer(s.Role)))
+        {
+            var role = scope.RoleOf(selector.Role);
+            foreach (var part in Containment.Outside(scope.Select(selector), index, perPart))
+            {
+                var fact = scope.FactOf(role, part.Feature);
+                var isArea = part.Feature.Geometry.IsPolygonal();
+                facts.Add(new Observation
+                {
+                    Key = Key,
+                    Plan = scope.PlanFact,
+                    Value = isArea ? part.Area : part.Distance,
+                    MeasureName = isArea ? null : "outside_distance_m",
+                    A = fact,
+                    Subjects = [new Subject(fact.Layer, fact.Id)],
+                    Geometry = part.Outside,
+                    Arguments = new Dictionary<string, object?>
+                    {
+                        ["a"] = fact.Id, ["a_code"] = fact.Code, ["layer"] = fact.Layer, ["id"] = fact.Id,
+                    },
+                });
+            }
+        }
+
+        return new MeasureResult(facts);
+    }
+}
+
+/// <summary>Geometry validity, emptiness and type of the features of some layers (valid-geometry).</summary>
+public sealed class ValidityMeasurement(IReadOnlyList<string>? layers) : Measurement
+{
+    public override string Key => $"validity:{(layers is null ? "all" : string.Join("+", layers))}";
+    public override IReadOnlyList<string> Layers => [];
+    public override bool TolerateMissingLayers => true;
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var facts = new List<object>();
+        foreach (var layer in scope.Plan.Layers.Values.Where(l => layers is null || layers.Contains(l.Role.Name)).OrderBy(l => l.Role.Name, StringComparer.Ordinal))
+        {
+            var problems = new (int Index, GeometryProblem Problem)[layer.Features.Count];
+            var found = 0;
+            Parallel.For(0, layer.Features.Count, i =>
+            {
+                if (GeometryChecks.Problem(layer.Features[i].Geometry, layer.Role.Geometry) is { } p)
+                {
+                    problems[Interlocked.Increment(ref found) - 1] = (i, p);
+                }
+            });
+            foreach (var (index, problem) in problems.Take(found).OrderBy(p => p.Index))
+            {
+                var fact = scope.FactOf(layer.Role, layer.Features[index]);
+                facts.Add(new Observation
+                {
+                    Key = Key,
+                    Plan = scope.PlanFact,
+                    Value = 1,
+                    A = fact,
+                    Subjects = [new Subject(fact.Layer, fact.Id)],
+                    Geometry = problem.Location,
+                    Arguments = new Dictionary<string, object?>
+                    {
+                        ["problem"] = $"{problem.Code}: {problem.Detail}", ["layer"] = fact.Layer, ["id"] = fact.Id,
+                    },
+                });
+            }
+        }
+
+        return new MeasureResult(facts);
+    }
+}

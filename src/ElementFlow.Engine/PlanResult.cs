@@ -1,0 +1,14 @@
+using ElementFlow.Core.Findings;
+
+namespace ElementFlow.Engine;
+
+/// <summary>What checking one plan produced.</summary>
+public sealed record PlanResult(
+    string Plan,
+    IReadOnlyList<Finding> Findings,
+    int RulesRun,
+    int NotApplicable,
+    IReadOnlyList<SkippedRule> Skipped,
+    IReadOnlyDictionary<string, TimeSpan> RuleTimes,
+    TimeSpan MeasureTime,
+    TimeSpan DecideTime);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Planning;
+using NetTopologySuite.Geometries;
+
+namespace ElementFlow.IO.Layers;
+
+/// <summary>
+/// Assembles features from any reader: maps field names, normalises values, assigns ids and records
+/// missing and duplicate ids as data issues (rules decide what they mean).
+/// </summary>
+public sealed class FeatureBuilder(LayerRequest request)
+{
+    private readonly FieldMapping _mapping = new(request.Fields);
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private readonly List<Feature> _features = [];
+    private readonly List<DataIssue> _issues = [];
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    /// <param name="nativeId">The id the format carries (GeoJSON feature id), if any.</param>
+    /// <param name="attributes">Source attribute names and values.</param>
+    public void Add(object? nativeId, Geometry? geometry, IEnumerable<KeyValuePair<string, object?>> attributes)
+    {
+        var ordinal = _features.Count + 1;
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, raw) in attributes)
+        {
+            var ours = _mapping.Ours(name);
+            values[ours] = FieldMapping.NormaliseValue(request.Role, ours, Plain(raw));
+        }
+
+        var id = IdText(_mapping.IdSource is { } src ? values.GetValueOrDefault(_mapping.Ours(src)) : null)
+            ?? IdText(Plain(nativeId))
+            ?? IdText(values.GetValueOrDefault("id"));
+        if (id is null)
+        {
+            id = $"#{ordinal}";
+            _issues.Add(new DataIssue(request.Role.Name, id, DataIssue.MissingId, $"feature {ordinal} has no id"));
+        }
+        else if (_seen.TryGetValue(id, out var first))
+        {
+            _issues.Add(new DataIssue(request.Role.Name, id, DataIssue.DuplicateId, $"features {first} and {ordinal} share the id {id}"));
+        }
+        else
+        {
+            _seen[id] = ordinal;
+        }
+
+        if (geometry is not null && !AllFinite(geometry))
+        {
+            _diagnostics.Add(Diagnostic.Warning("layer.bad-coordinates", request.ShownPath, null, id));
+            geometry = null;
+        }
+
+        _features.Add(new Feature(id, geometry, values, ordinal));
+    }
+
+    public LayerReadResult Build(IEnumerable<Diagnostic>? more = null) =>
+        new(new Layer(request.Role, request.ShownPath, _features), _issues, _diagnostics.Concat(more ?? []).ToList());
+
+    private static bool AllFinite(Geometry g) =>
+        g.Coordinates.All(c => double.IsFinite(c.X) && double.IsFinite(c.Y));
+
+    private static string? IdText(object? value) => value switch
+    {
+        null => null,
+        string s => s.Trim().Length == 0 ? null : s.Trim(),
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>Attribute values as plain .NET values: string, double, bool or null.</summary>
+    public static object? Plain(object? value) => value switch
+    {
+        null => null,
+        JsonElement e => e.ValueKind switch
+        {
+            JsonValueKind.String => e.GetString(),
+            JsonValueKind.Number => e.GetDouble(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => e.GetRawText(),
+        },
+        decimal m => (double)m,
+        int i => (double)i,
+        long l => (double)l,
+        float f => (double)f,
+        string or double or bool => value,
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,16 @@
+using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Planning;
+
+namespace ElementFlow.IO.Layers;
+
+/// <summary>What reading one layer produced: the layer (null when unreadable), data issues and diagnostics.</summary>
+public sealed record LayerReadResult(Layer? Layer, IReadOnlyList<DataIssue> Issues, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>Where a layer comes from and how to read it.</summary>
+/// <param name="Role">The role it fills.</param>
+/// <param name="File">Package-relative path.</param>
+/// <param name="Table">Table or layer name inside a multi-layer file (GeoPackage).</param>
+/// <param name="Fields">Our field → source field.</param>
+/// <param name="ShownPath">The path shown in messages.</param>
+/// <param name="PlanCrs">The plan's CRS, which a layer must share.</param>
+public sealed record LayerRequest(LayerRole Role, string File, string? Table, IReadOnlyDictionary<string, string> Fields, string ShownPath, CrsInfo PlanCrs);

@@ -1,0 +1,101 @@
+using System.IO.Compression;
+
+namespace ElementFlow.IO.Packages;
+
+/// <summary>
+/// The files of one plan package, whether a folder or a <c>.zip</c> of one. Paths are package-relative
+/// with forward slashes; nothing outside the package can be named.
+/// </summary>
+public abstract class PackageFiles : IDisposable
+{
+    /// <summary>The package as the user named it.</summary>
+    public required string DisplayPath { get; init; }
+
+    public abstract bool Exists(string relativePath);
+
+    public abstract Stream OpenRead(string relativePath);
+
+    /// <summary>The path of a file as the user would look for it, for messages.</summary>
+    public string Show(string relativePath) => $"{DisplayPath.TrimEnd('/', '\\')}/{relativePath}";
+
+    public string ReadAllText(string relativePath)
+    {
+        using var reader = new StreamReader(OpenRead(relativePath));
+        return reader.ReadToEnd();
+    }
+
+    public virtual void Dispose() => GC.SuppressFinalize(this);
+
+    /// <summary>True when a package path stays inside the package (no rooted paths, no climbing out with ..).</summary>
+    public static bool IsSafe(string relativePath)
+    {
+        if (string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath) || relativePath.Contains(':')) return false;
+        var depth = 0;
+        foreach (var part in relativePath.Replace('\\', '/').Split('/'))
+        {
+            depth += part switch { ".." => -1, "." or "" => 0, _ => 1 };
+            if (depth < 0) return false;
+        }
+
+        return true;
+    }
+
+    public static string Normalise(string relativePath) =>
+        string.Join('/', relativePath.Replace('\\', '/').Split('/').Where(p => p is not "." and not ""));
+}
+
+/// <summary>A package that is a folder on disk.</summary>
+public sealed class FolderPackage(string root) : PackageFiles
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public override bool Exists(string relativePath) => IsSafe(relativePath) && File.Exists(Full(relativePath));
+
+    public override Stream OpenRead(string relativePath) =>
+        IsSafe(relativePath) ? File.OpenRead(Full(relativePath)) : throw new UnauthorizedAccessException(relativePath);
+
+    private string Full(string relativePath) => Path.Combine(Root, Normalise(relativePath));
+}
+
+/// <summary>A package that is a zip archive; <c>plan.yaml</c> may sit at the root or inside one top folder.</summary>
+public sealed class ZipPackage : PackageFiles
+{
+    private readonly ZipArchive _archive;
+    private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.Ordinal);
+
+    public ZipPackage(string path)
+    {
+        _archive = ZipFile.OpenRead(path);
+        var prefix = _archive.Entries.Select(e => e.FullName.Replace('\\', '/'))
+            .Where(n => n == "plan.yaml" || n.EndsWith("/plan.yaml", StringComparison.Ordinal))
+            .OrderBy(n => n.Length)
+            .FirstOrDefault() is { } plan ? plan[..^"plan.yaml".Length] : "";
+        foreach (var entry in _archive.Entries)
+        {
+            var name = entry.FullName.Replace('\\', '/');
+            if (!IsSafe(name))
+            {
+                UnsafeEntries.Add(entry.FullName);
+                continue;
+            }
+
+            if (name.StartsWith(prefix, StringComparison.Ordinal)) _entries[Normalise(name[prefix.Length..])] = entry;
+        }
+    }
+
+    /// <summary>Entries that would land outside the archive when unpacked (zip-slip); never opened.</summary>
+    public List<string> UnsafeEntries { get; } = [];
+
+    public override bool Exists(string relativePath) => IsSafe(relativePath) && _entries.ContainsKey(Normalise(relativePath));
+
+    public override Stream OpenRead(string relativePath) =>
+        IsSafe(relativePath) && _entries.TryGetValue(Normalise(relativePath), out var e)
+            ? e.Open()
+            : throw new FileNotFoundException(relativePath);
+
+    public override void Dispose()
+    {
+        _archive.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+namespace ElementFlow.IO.Packages;
+
+/// <summary>
+/// Finds plan packages from what the user named: a package folder, a .zip, or a folder holding
+/// packages at any depth (a folder with plan.yaml is a package; its inside is not searched further).
+/// </summary>
+public static class PlanDiscovery
+{
+    public static IReadOnlyList<string> Find(string path)
+    {
+        if (File.Exists(path)) return [path];
+        if (!Directory.Exists(path)) return [path]; // the loader reports it as missing
+        if (File.Exists(Path.Combine(path, "plan.yaml"))) return [path];
+        var found = new List<string>();
+        Walk(path, found, depth: 0);
+        return found.Count == 0 ? [path] : found;
+    }
+
+    private static void Walk(string folder, List<string> found, int depth)
+    {
+        if (depth > 12) return;
+        foreach (var child in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(child);
+            if (name.StartsWith('.') || name is "bin" or "obj" or "node_modules") continue;
+            if (File.Exists(Path.Combine(child, "plan.yaml"))) found.Add(child);
+            else Walk(child, found, depth + 1);
+        }
+
+        found.AddRange(Directory.GetFiles(folder, "*.zip").Order(StringComparer.Ordinal));
+    }
+}

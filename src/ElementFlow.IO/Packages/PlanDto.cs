@@ -1,0 +1,37 @@
+using ElementFlow.Rules.Yaml;
+
+namespace ElementFlow.IO.Packages;
+
+/// <summary>plan.yaml as written, before validation.</summary>
+public sealed class PlanDto
+{
+    public int Line { get; set; }
+    public string? Schema { get; set; }
+    public string? Id { get; set; }
+    public TextDto? Name { get; set; }
+    public string? Level { get; set; }
+    public string? Type { get; set; }
+    public string? RegionCode { get; set; }
+    public string? RegionName { get; set; }
+    public int RegionLine { get; set; }
+    public string? BaseYear { get; set; }
+    public string? TargetYear { get; set; }
+    public string? Parent { get; set; }
+    public string? Crs { get; set; }
+    public List<LayerEntryDto> Layers { get; } = [];
+    public List<QuantityDto> Indicators { get; } = [];
+    public List<AllocationDto> Allocations { get; } = [];
+    public List<ApprovalDto> Approvals { get; } = [];
+}
+
+/// <summary>A <c>layers:</c> entry: a path, or <c>{ file, layer, fields }</c>.</summary>
+public sealed record LayerEntryDto(string Role, string? File, string? Table, IReadOnlyDictionary<string, string> Fields, int Line);
+
+/// <summary>An indicator or allocation value with its unit.</summary>
+public sealed record QuantityDto(string Key, double? Value, double? Min, double? Max, string? Unit, int Line);
+
+/// <summary>The targets handed to one child region.</summary>
+public sealed record AllocationDto(string RegionCode, IReadOnlyList<QuantityDto> Targets, int Line);
+
+/// <summary>An approval as written.</summary>
+public sealed record ApprovalDto(string? Id, string? Document, string? Rule, IReadOnlyDictionary<string, IReadOnlyList<string>> Features, string? Expires, int Line);

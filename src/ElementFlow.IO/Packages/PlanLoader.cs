@@ -1,0 +1,209 @@
+using System.Globalization;
+using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
+using ElementFlow.Core.Text;
+using ElementFlow.Core.Units;
+using ElementFlow.IO.Layers;
+using ElementFlow.Rules.Lint;
+using ElementFlow.Rules.Yaml;
+
+namespace ElementFlow.IO.Packages;
+
+/// <summary>What loading a package produced: the plan (null when it cannot be built) and every diagnostic.</summary>
+public sealed record PlanLoadResult(Plan? Plan, IReadOnlyList<Diagnostic> Diagnostics, TimeSpan Elapsed);
+
+/// <summary>
+/// Loads a plan package (folder or .zip): plan.yaml, then every layer in parallel. Loading never
+/// throws at the user: each problem becomes a located diagnostic, and one broken layer leaves the
+/// others usable.
+/// </summary>
+public static class PlanLoader
+{
+    private static readonly PlanValidator Validator = new();
+
+    public static PlanLoadResult Load(string path)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var diagnostics = new List<Diagnostic>();
+        PackageFiles? files = null;
+        try
+        {
+            files = Open(path, diagnostics);
+            var plan = files is null ? null : Load(files, diagnostics);
+            return new PlanLoadResult(plan, diagnostics, started.Elapsed);
+        }
+        finally
+        {
+            files?.Dispose();
+        }
+    }
+
+    private static PackageFiles? Open(string path, List<Diagnostic> diagnostics)
+    {
+        if (Directory.Exists(path)) return new FolderPackage(path) { DisplayPath = path };
+        if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var zip = new ZipPackage(path) { DisplayPath = path };
+                foreach (var entry in zip.UnsafeEntries)
+                {
+                    diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", path, null, null, ("entry", entry)));
+                }
+
+                return zip;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Error("plan.zip-unreadable", path, null, null, ("path", path), ("detail", e.Message)));
+                return null;
+            }
+        }
+
+        if (File.Exists(path) && Path.GetFileName(path) == "plan.yaml") return Open(Path.GetDirectoryName(Path.GetFullPath(path))!, diagnostics);
+        diagnostics.Add(Diagnostic.Error(File.Exists(path) ? "plan.not-found" : "plan.path-missing", path, null, null, ("path", path)));
+        return null;
+    }
+
+    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics)
+    {
+        if (!files.Exists("plan.yaml"))
+        {
+            diagnostics.Add(Diagnostic.Error("plan.not-found", files.DisplayPath, null, null, ("path", files.DisplayPath)));
+            return null;
+        }
+
+        var yamlFile = files.Show("plan.yaml");
+        string text;
+        try
+        {
+            text = files.ReadAllText("plan.yaml");
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error("layer.unreadable", yamlFile, null, null, ("role", "plan"), ("file", yamlFile), ("detail", e.Message)));
+            return null;
+        }
+
+        var dto = PlanYamlReader.Read(text, yamlFile, diagnostics);
+        if (dto is null) return null;
+        var validation = Validator.Validate(dto).ToDiagnostics(yamlFile);
+        diagnostics.AddRange(validation);
+        if (dto.Id is null || !PlanKinds.TryParseLevel(dto.Level, out var level) || !PlanKinds.TryParseType(dto.Type, out var type)
+            || string.IsNullOrEmpty(dto.RegionCode) || string.IsNullOrEmpty(dto.Crs))
+        {
+            return null;
+        }
+
+        var crs = new CrsInfo(dto.Crs, ParseEpsg(dto.Crs));
+        var indicators = Indicators(dto, yamlFile, diagnostics);
+        var layerResults = LoadLayers(files, dto, crs, diagnostics);
+        var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
+        var issues = new List<DataIssue>();
+        var broken = new List<string>();
+        foreach (var (role, result) in layerResults)
+        {
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Layer is null || result.Diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                broken.Add(role);
+                continue;
+            }
+
+            layers[role] = result.Layer;
+            issues.AddRange(result.Issues);
+        }
+
+        return new Plan
+        {
+            Id = dto.Id,
+            Name = RuleSetBuilder.ToText(dto.Name) ?? LocalizedText.Same(dto.Id),
+            Level = level,
+            Type = type,
+            Region = new Region(dto.RegionCode, dto.RegionName ?? ""),
+            BaseYear = int.TryParse(dto.BaseYear, out var b) ? b : null,
+            TargetYear = int.TryParse(dto.TargetYear, out var t) ? t : null,
+            Parent = dto.Parent,
+            Crs = crs,
+            Path = files.DisplayPath,
+            Layers = layers,
+            Indicators = indicators,
+            Allocations = Allocations(dto),
+            Approvals = Approvals(dto),
+            DataIssues = issues,
+            BrokenLayers = broken,
+        };
+    }
+
+    private static Dictionary<string, Indicator> Indicators(PlanDto dto, string file, List<Diagnostic> diagnostics)
+    {
+        var result = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        foreach (var q in dto.Indicators)
+        {
+            if (q.Value is not { } value || Unit.Find(q.Unit) is not { } unit) continue;
+            if (IndicatorCatalog.Find(q.Key) is { } definition)
+            {
+                if (definition.Unit.Dimension != unit.Dimension)
+                {
+                    diagnostics.Add(Diagnostic.Error("plan.unit-dimension", file, q.Line, null, ("key", q.Key), ("unit", unit.Key), ("expected", definition.Unit.Dimension.ToString().ToLowerInvariant())));
+                    continue;
+                }
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Warning("plan.unknown-indicator", file, q.Line, null, ("key", q.Key)));
+            }
+
+            result[q.Key] = new Indicator(q.Key, new Quantity(value, unit), q.Line);
+        }
+
+        return result;
+    }
+
+    private static List<Allocation> Allocations(PlanDto dto) =>
+        dto.Allocations.SelectMany(a => a.Targets
+                .Where(q => Unit.Find(q.Unit) is not null)
+                .Select(q => new Allocation(a.RegionCode, q.Key, q.Min ?? q.Value, q.Max, Unit.Find(q.Unit)!, q.Line)))
+            .ToList();
+
+    private static List<Approval> Approvals(PlanDto dto) =>
+        dto.Approvals.Select(a => new Approval(
+                a.Id ?? "",
+                a.Document ?? "",
+                a.Rule ?? "",
+                a.Features,
+                DateOnly.TryParseExact(a.Expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+                a.Expires,
+                a.Line))
+            .ToList();
+
+    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics)
+    {
+        var requests = new List<LayerRequest>();
+        foreach (var entry in dto.Layers)
+        {
+            if (LayerRole.Find(entry.Role) is not { } role || string.IsNullOrEmpty(entry.File)) continue;
+            var shown = files.Show(entry.File);
+            if (!PackageFiles.IsSafe(entry.File))
+            {
+                diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", files.Show("plan.yaml"), entry.Line, null, ("entry", entry.File)));
+                continue;
+            }
+
+            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs));
+        }
+
+        // A zip archive is not safe to read from several threads; folders are.
+        var parallel = files is FolderPackage;
+        var results = new (string, LayerReadResult)[requests.Count];
+        void ReadOne(int i) => results[i] = (requests[i].Role.Name, LayerReaders.Read(files, requests[i], dto.Layers.First(l => LayerRole.Find(l.Role) == requests[i].Role).Line));
+        if (parallel) Parallel.For(0, requests.Count, ReadOne);
+        else for (var i = 0; i < requests.Count; i++) ReadOne(i);
+        return results.ToList();
+    }
+
+    private static int ParseEpsg(string text) =>
+        text.StartsWith("EPSG:", StringComparison.OrdinalIgnoreCase)
+        && int.TryParse(text.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
+}

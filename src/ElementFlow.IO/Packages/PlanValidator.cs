@@ -1,0 +1,62 @@
+using ElementFlow.Core.Planning;
+using ElementFlow.Core.Units;
+using ElementFlow.Rules.Lint;
+using FluentValidation;
+
+namespace ElementFlow.IO.Packages;
+
+/// <summary>Validates plan.yaml as written (DESIGN §2); each failure carries its YAML line.</summary>
+public sealed partial class PlanValidator : AbstractValidator<PlanDto>
+{
+    public const string Schema = "elementflow/plan/v1";
+
+    public PlanValidator()
+    {
+        RuleFor(p => p.Schema).Equal(Schema).WithErrorCode("plan.field-invalid")
+            .WithMessage($"write schema: {Schema}").OverridePropertyName("schema").Located(p => p.Line);
+        RuleFor(p => p.Id).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("id").Located(p => p.Line)
+            .Matches("^[a-z0-9-]+$").WithErrorCode("plan.field-invalid").WithMessage("use lower-case letters, digits and -")
+            .OverridePropertyName("id").Located(p => p.Line);
+        RuleFor(p => p.Name).NotNull().WithErrorCode("plan.field-required").OverridePropertyName("name").Located(p => p.Line);
+        RuleFor(p => p.Level).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("level").Located(p => p.Line)
+            .Must(l => l is null || PlanKinds.TryParseLevel(l, out _)).WithErrorCode("plan.unknown-level").OverridePropertyName("level").Located(p => p.Line);
+        RuleFor(p => p.Type).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("type").Located(p => p.Line)
+            .Must(t => t is null || PlanKinds.TryParseType(t, out _)).WithErrorCode("plan.unknown-type").OverridePropertyName("type").Located(p => p.Line);
+        RuleFor(p => p.RegionCode).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("region.code").Located(p => p.RegionLine > 0 ? p.RegionLine : p.Line)
+            .Matches("^[0-9]{2,12}$").WithErrorCode("plan.field-invalid").WithMessage("an administrative division code is 2 to 12 digits, e.g. \"330100\"")
+            .OverridePropertyName("region.code").Located(p => p.RegionLine);
+        RuleFor(p => p.Crs).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("crs").Located(p => p.Line)
+            .Matches("^(?i)EPSG:[0-9]+$").WithErrorCode("plan.crs-unparsed").OverridePropertyName("crs").Located(p => p.Line);
+        RuleFor(p => p.BaseYear).Must(BeYear).When(p => p.BaseYear is not null).WithErrorCode("plan.field-invalid")
+            .WithMessage("a year, e.g. 2020").OverridePropertyName("period.base").Located(p => p.Line);
+        RuleFor(p => p.TargetYear).Must(BeYear).When(p => p.TargetYear is not null).WithErrorCode("plan.field-invalid")
+            .WithMessage("a year, e.g. 2035").OverridePropertyName("period.target").Located(p => p.Line);
+        RuleForEach(p => p.Layers).ChildRules(layer =>
+        {
+            layer.RuleFor(l => l.Role).Must(r => LayerRole.Find(r) is not null).WithErrorCode("plan.unknown-role")
+                .OverridePropertyName("layers").Located(l => l.Line);
+            layer.RuleFor(l => l.File).NotEmpty().WithErrorCode("plan.field-required")
+                .OverridePropertyName("layers.file").Located(l => l.Line);
+        });
+        RuleForEach(p => p.Indicators).ChildRules(q =>
+        {
+            q.RuleFor(i => i.Value).NotNull().WithErrorCode("plan.field-required").OverridePropertyName("value").Located(i => i.Line);
+            q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
+                .OverridePropertyName("unit").Located(i => i.Line);
+        });
+        RuleForEach(p => p.Allocations).ChildRules(a =>
+        {
+            a.RuleFor(x => x.RegionCode).Matches("^[0-9]{2,12}$").WithErrorCode("plan.field-invalid")
+                .WithMessage("allocations are keyed by the child's region code").OverridePropertyName("allocations").Located(x => x.Line);
+            a.RuleForEach(x => x.Targets).ChildRules(q =>
+            {
+                q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
+                    .OverridePropertyName("unit").Located(i => i.Line);
+                q.RuleFor(i => i).Must(i => i.Min is not null || i.Max is not null || i.Value is not null)
+                    .WithErrorCode("plan.field-required").OverridePropertyName("min or max").Located(i => i.Line);
+            });
+        });
+    }
+
+    private static bool BeYear(string? text) => int.TryParse(text, out var y) && y is >= 1949 and <= 2100;
+}

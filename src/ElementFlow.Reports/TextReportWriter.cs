@@ -1,0 +1,108 @@
+using System.Text;
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
+using ElementFlow.Core.Text;
+
+namespace ElementFlow.Reports;
+
+/// <summary>The default report for people: plans with their counts, then findings grouped by plan.</summary>
+public sealed class TextReportWriter : IReportWriter
+{
+    private const int MaxSubjectsShown = 3;
+
+    public string Format => "text";
+
+    public void Write(Report report, ReportContext context, Stream output)
+    {
+        var lang = context.Language;
+        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        w.WriteLine(MessageTemplate.Render(Labels.Title[lang], new Dictionary<string, object?> { ["version"] = context.ToolVersion }));
+        w.WriteLine();
+        w.WriteLine($"{Labels.Plans[lang]}:");
+        foreach (var plan in report.Plans)
+        {
+            var own = report.Findings.Where(f => f.Plan == plan.Id && f.WaivedBy is null).ToList();
+            w.WriteLine("  " + MessageTemplate.Render(Labels.PlanLine[lang], new Dictionary<string, object?>
+            {
+                ["id"] = plan.Id, ["level"] = plan.Level.Name(), ["type"] = plan.Type.Name(), ["path"] = plan.Path,
+                ["error"] = own.Count(f => f.Severity == Severity.Error),
+                ["warning"] = own.Count(f => f.Severity == Severity.Warning),
+                ["info"] = own.Count(f => f.Severity == Severity.Info),
+            }));
+        }
+
+        foreach (var group in report.Findings.GroupBy(f => f.Plan))
+        {
+            w.WriteLine();
+            w.WriteLine($"{Labels.Findings[lang]} — {group.Key}:");
+            WriteTable(w, group.ToList(), lang);
+        }
+
+        if (report.Findings.Count == 0)
+        {
+            w.WriteLine();
+            w.WriteLine(Labels.NoFindings[lang]);
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine($"{Labels.Skipped[lang]}:");
+            foreach (var s in report.Skipped) w.WriteLine($"  {s.Plan} {s.Rule}: {s.Reason}");
+        }
+
+        if (report.Diagnostics.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine($"{Labels.Diagnostics[lang]}:");
+            foreach (var d in report.Diagnostics) w.WriteLine("  " + d.Format(lang));
+        }
+
+        var s2 = report.Summary;
+        w.WriteLine();
+        w.WriteLine(MessageTemplate.Render(Labels.Summary[lang], new Dictionary<string, object?>
+        {
+            ["error"] = s2.Error, ["warning"] = s2.Warning, ["info"] = s2.Info, ["waived"] = s2.Waived,
+            ["rules_run"] = s2.RulesRun, ["not_applicable"] = s2.NotApplicable,
+        }));
+    }
+
+    private static void WriteTable(TextWriter w, IReadOnlyList<Finding> findings, Language lang)
+    {
+        var rows = findings.Select(f => new[]
+        {
+            SeverityLabel(f.Severity, lang),
+            f.Rule,
+            Subjects(f.Subjects),
+            f.Measure is { } m ? $"{MessageTemplate.Format(Math.Round(m.Value, 4))} {Unit(m.Name)}".TrimEnd() : "",
+            f.Message(lang) + (f.WaivedBy is { } wv
+                ? " [" + MessageTemplate.Render(Labels.Waived[lang], new Dictionary<string, object?> { ["approval"] = wv.Approval, ["document"] = wv.Document }) + "]"
+                : ""),
+        }).ToList();
+        var header = new[] { Labels.Severity[lang], Labels.Rule[lang], Labels.Subjects[lang], Labels.Measure[lang], Labels.Message[lang] };
+        var widths = Enumerable.Range(0, 4)
+            .Select(i => rows.Select(r => MessageTemplate.DisplayWidth(r[i])).Append(MessageTemplate.DisplayWidth(header[i])).Max())
+            .ToArray();
+        string Line(string[] cells) => "  " + string.Join("  ", cells.Take(4).Select((c, i) => MessageTemplate.PadRight(c, widths[i]))) + "  " + cells[4];
+        w.WriteLine(Line(header));
+        foreach (var row in rows) w.WriteLine(Line(row));
+    }
+
+    private static string Subjects(IReadOnlyList<Subject> subjects) =>
+        string.Join(", ", subjects.Take(MaxSubjectsShown)) + (subjects.Count > MaxSubjectsShown ? $" (+{subjects.Count - MaxSubjectsShown})" : "");
+
+    private static string Unit(string measureName) => measureName switch
+    {
+        var n when n.EndsWith("_m2", StringComparison.Ordinal) => "m²",
+        var n when n.EndsWith("_ha", StringComparison.Ordinal) => "ha",
+        var n when n.EndsWith("_m", StringComparison.Ordinal) => "m",
+        _ => "",
+    };
+
+    private static string SeverityLabel(Severity severity, Language lang) => severity switch
+    {
+        Severity.Error => Labels.Error[lang],
+        Severity.Warning => Labels.Warning[lang],
+        _ => Labels.Info[lang],
+    };
+}

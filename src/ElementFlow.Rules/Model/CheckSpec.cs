@@ -1,0 +1,152 @@
+using ElementFlow.Core.Text;
+
+namespace ElementFlow.Rules.Model;
+
+/// <summary>
+/// One measurement a rule makes and the threshold it holds it to. Each kind of DESIGN §3 is a sealed
+/// record below; the engine maps each to a measurement and a decision.
+/// </summary>
+public abstract record CheckSpec
+{
+    /// <summary>The kind as written in YAML.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The measure name findings of this check report (its unit in the suffix).</summary>
+    public abstract string MeasureName { get; }
+
+    /// <summary>A message for this check's findings instead of the rule's.</summary>
+    public LocalizedText? Message { get; init; }
+
+    public required SourceLocation Source { get; init; }
+
+    /// <summary>The effective parameter values, for <c>explain</c> and <c>rules list</c>.</summary>
+    public abstract IEnumerable<(string Name, string Value)> Parameters { get; }
+
+    /// <summary>The placeholders this kind adds to every finding's message.</summary>
+    public abstract IReadOnlyList<string> Placeholders { get; }
+
+    /// <summary>Placeholders every finding offers.</summary>
+    public static IReadOnlyList<string> CommonPlaceholders { get; } = ["plan", "value", "limit", "layer", "id", "rule"];
+}
+
+public sealed record RequiredCheck(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Layers,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Indicators) : CheckSpec
+{
+    public override string Kind => "required";
+    public override string MeasureName => "missing_count";
+    public override IReadOnlyList<string> Placeholders => ["item", "what", "count"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+        Layers.Select(kv => ($"layers {kv.Key}", string.Join(", ", kv.Value)))
+            .Concat(Attributes.Select(kv => ($"attributes {kv.Key}", string.Join(", ", kv.Value))))
+            .Concat(Indicators.Select(kv => ($"indicators {kv.Key}", string.Join(", ", kv.Value))));
+}
+
+public sealed record ValidGeometryCheck(IReadOnlyList<string>? Layers) : CheckSpec
+{
+    public override string Kind => "valid-geometry";
+    public override string MeasureName => "invalid_count";
+    public override IReadOnlyList<string> Placeholders => ["problem"];
+    public override IEnumerable<(string, string)> Parameters => [("layers", Layers is null ? "all" : string.Join(", ", Layers))];
+}
+
+public sealed record NoOverlapCheck(LayerSelector A, LayerSelector? B, double ToleranceM2) : CheckSpec
+{
+    public override string Kind => "no-overlap";
+    public override string MeasureName => "overlap_area_m2";
+    public override IReadOnlyList<string> Placeholders => ["a", "b", "a_code", "b_code"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+        [("a", A.ToString()), ("b", B?.ToString() ?? "(a with itself)"), ("tolerance-m2", Fmt(ToleranceM2))];
+
+    internal static string Fmt(double d) => d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record WithinCheck(IReadOnlyList<LayerSelector>? A, LayerSelector B, double ToleranceM2, bool PerPart) : CheckSpec
+{
+    public override string Kind => "within";
+    public override string MeasureName => "outside_area_m2";
+    public override IReadOnlyList<string> Placeholders => ["a", "a_code"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+    [
+        ("a", A is null ? "all" : string.Join(", ", A)), ("b", B.ToString()),
+        ("tolerance-m2", NoOverlapCheck.Fmt(ToleranceM2)), ("per-part", PerPart ? "true" : "false"),
+    ];
+}
+
+public sealed record AreaRatioCheck(AreaOperand Numerator, AreaOperand Denominator, double? Max, double? Min, string Measure) : CheckSpec
+{
+    public override string Kind => "area-ratio";
+    public override string MeasureName => Measure;
+    public override IReadOnlyList<string> Placeholders => ["numerator_ha", "denominator_ha"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+        new[] { ("numerator", Numerator.ToString()), ("denominator", Denominator.ToString()) }
+            .Concat(Max is { } max ? [("max", NoOverlapCheck.Fmt(max))] : [])
+            .Concat(Min is { } min ? [("min", NoOverlapCheck.Fmt(min))] : []);
+}
+
+public sealed record IndicatorCheck(string Assert, string? Value, string Measure, IReadOnlyList<string> Keys) : CheckSpec
+{
+    public override string Kind => "indicator";
+    public override string MeasureName => Measure;
+    public override IReadOnlyList<string> Placeholders => Keys;
+
+    public override IEnumerable<(string, string)> Parameters =>
+        new[] { ("assert", Assert) }.Concat(Value is null ? [] : [("value", Value)]);
+}
+
+public sealed record ConsistencyCheck(IReadOnlyDictionary<string, string> Pairs, double RelativeTolerance) : CheckSpec
+{
+    public override string Kind => "consistency";
+    public override string MeasureName => "relative_difference_ratio";
+    public override IReadOnlyList<string> Placeholders => ["indicator", "declared_ha", "measured_ha"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+        Pairs.Select(kv => ($"pair {kv.Key}", kv.Value)).Append(("relative-tolerance", NoOverlapCheck.Fmt(RelativeTolerance)));
+}
+
+/// <summary>The fact types an <c>expression</c> check can range over.</summary>
+public enum FactSource
+{
+    Plan,
+    Layer,
+    Feature,
+    Indicator,
+    Issue,
+}
+
+public sealed record ExpressionCheck(
+    FactSource Facts,
+    IReadOnlyList<string>? Layers,
+    string When,
+    string? Value,
+    string? Limit,
+    string Measure,
+    IReadOnlyDictionary<string, object?> Named) : CheckSpec
+{
+    public override string Kind => "expression";
+    public override string MeasureName => Measure;
+
+    public override IReadOnlyList<string> Placeholders => Facts switch
+    {
+        FactSource.Plan => ["epsg", "crs", "level", "type"],
+        FactSource.Layer => ["count"],
+        FactSource.Feature => ["code", "area"],
+        FactSource.Indicator => ["key", "unit"],
+        FactSource.Issue => ["code", "detail"],
+        _ => [],
+    };
+
+    /// <summary>The variable name expressions use for the fact: <c>feature</c>, <c>plan</c>, ...</summary>
+    public string Variable => Facts.ToString().ToLowerInvariant();
+
+    public override IEnumerable<(string, string)> Parameters =>
+        new[] { ("facts", Variable), ("layers", Layers is null ? "all" : string.Join(", ", Layers)), ("when", When) }
+            .Concat(Value is null ? [] : [("value", Value)])
+            .Concat(Limit is null ? [] : [("limit", Limit)])
+            .Concat(Named.Select(kv => (kv.Key.Replace('_', '-'), Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")));
+}

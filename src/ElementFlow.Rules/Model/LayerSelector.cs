@@ -1,0 +1,32 @@
+namespace ElementFlow.Rules.Model;
+
+/// <summary>
+/// The features of one layer a check reads, optionally narrowed by code prefixes and a condition.
+/// </summary>
+/// <param name="Role">The layer role.</param>
+/// <param name="Codes">Keep features whose classifying code starts with one of these; empty keeps all.</param>
+/// <param name="ExceptCodes">Drop features whose classifying code starts with one of these.</param>
+/// <param name="Where">A condition over <c>feature</c>; null keeps all.</param>
+public sealed record LayerSelector(string Role, IReadOnlyList<string> Codes, IReadOnlyList<string> ExceptCodes, string? Where)
+{
+    public static LayerSelector Whole(string role) => new(role, [], [], null);
+
+    public bool IsWhole => Codes.Count == 0 && ExceptCodes.Count == 0 && Where is null;
+
+    /// <summary>A stable text that identifies the selection, so equal selections share a measurement.</summary>
+    public string Key => IsWhole
+        ? Role
+        : $"{Role}[{string.Join("|", Codes)}][-{string.Join("|", ExceptCodes)}][{Where}]";
+
+    public override string ToString() => IsWhole
+        ? Role
+        : Role + (Codes.Count > 0 ? $" codes {string.Join(",", Codes)}" : "")
+          + (ExceptCodes.Count > 0 ? $" except {string.Join(",", ExceptCodes)}" : "")
+          + (Where is null ? "" : $" where {Where}");
+}
+
+/// <summary>One side of a ratio: the area of a layer selection, or a declared indicator.</summary>
+public sealed record AreaOperand(LayerSelector? Layer, string? Indicator)
+{
+    public override string ToString() => Layer?.ToString() ?? $"indicator {Indicator}";
+}

@@ -1,0 +1,50 @@
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
+using ElementFlow.Core.Text;
+
+namespace ElementFlow.Rules.Model;
+
+/// <summary>Where a rule applies: plan levels and types (empty sets mean all).</summary>
+public sealed record AppliesTo(IReadOnlySet<PlanLevel> Levels, IReadOnlySet<PlanType> Types)
+{
+    public static readonly AppliesTo Everywhere = new(new HashSet<PlanLevel>(), new HashSet<PlanType>());
+
+    public bool Matches(PlanLevel level, PlanType type) =>
+        (Levels.Count == 0 || Levels.Contains(level)) && (Types.Count == 0 || Types.Contains(type));
+
+    public override string ToString() =>
+        $"{(Levels.Count == 0 ? "all levels" : string.Join(",", Levels.Select(l => l.Name())))}; {(Types.Count == 0 ? "all types" : string.Join(",", Types.Select(t => t.Name())))}";
+}
+
+/// <summary>Another severity (and message) for the findings a condition picks out, e.g. tagged activities become info.</summary>
+public sealed record SeverityOverride(string When, Severity Severity, LocalizedText? Message);
+
+/// <summary>Where a value of the rule model came from, for lint messages and <c>explain</c>.</summary>
+public sealed record SourceLocation(string File, int Line)
+{
+    public override string ToString() => $"{File}:{Line}";
+}
+
+/// <summary>
+/// One rule in canonical form: metadata, where it applies, and the checks that measure it. This is
+/// what lint, <c>rules list</c>, <c>explain</c> and the compiler all read.
+/// </summary>
+public sealed record RuleSpec
+{
+    public required string Id { get; init; }
+    public required LocalizedText Title { get; init; }
+    public required Severity Severity { get; init; }
+    public AppliesTo AppliesTo { get; init; } = AppliesTo.Everywhere;
+    public string Basis { get; init; } = "";
+    public LocalizedText? Fix { get; init; }
+    public required LocalizedText Message { get; init; }
+    public required IReadOnlyList<CheckSpec> Checks { get; init; }
+    public IReadOnlyList<SeverityOverride> SeverityWhen { get; init; } = [];
+    public required string RuleSet { get; init; }
+    public required SourceLocation Source { get; init; }
+
+    public bool AppliesToPlan(Plan plan) => AppliesTo.Matches(plan.Level, plan.Type);
+}
+
+/// <summary>A loaded rule set: its id, version and rules.</summary>
+public sealed record RuleSet(string Id, string Version, LocalizedText Title, string File, IReadOnlyList<RuleSpec> Rules);

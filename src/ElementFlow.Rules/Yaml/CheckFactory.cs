@@ -1,0 +1,381 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Planning;
+using ElementFlow.Rules.Conditions;
+using ElementFlow.Rules.Facts;
+using ElementFlow.Rules.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace ElementFlow.Rules.Yaml;
+
+/// <summary>
+/// Builds the canonical <see cref="CheckSpec"/> of each check kind from its YAML mapping, reporting
+/// unknown parameters, unknown roles and indicators, and conditions that do not parse.
+/// </summary>
+public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics)
+{
+    public static IReadOnlyList<string> Kinds { get; } =
+        ["required", "valid-geometry", "no-overlap", "within", "area-ratio", "indicator", "consistency", "expression"];
+
+    private static readonly Dictionary<string, string[]> KnownParameters = new()
+    {
+        ["required"] = ["layers", "attributes", "indicators"],
+        ["valid-geometry"] = ["layers"],
+        ["no-overlap"] = ["a", "b", "tolerance-m2"],
+        ["within"] = ["a", "b", "tolerance-m2", "per-part"],
+        ["area-ratio"] = ["numerator", "denominator", "max", "min", "measure"],
+        ["indicator"] = ["assert", "value", "measure"],
+        ["consistency"] = ["pairs", "relative-tolerance"],
+        ["expression"] = ["facts", "layers", "when", "value", "limit", "measure"],
+    };
+
+    public CheckSpec? Create(CheckDto dto)
+    {
+        var map = dto.Map;
+        var source = new SourceLocation(map.File, map.Line);
+        if (string.IsNullOrEmpty(dto.Kind))
+        {
+            Add("rules.field-required", map.Line, ("field", "check.kind"));
+            return null;
+        }
+
+        if (!KnownParameters.TryGetValue(dto.Kind, out var known))
+        {
+            Add("rules.unknown-kind", map.Line, ("kind", dto.Kind), ("kinds", string.Join(", ", Kinds)));
+            return null;
+        }
+
+        var errorsBefore = diagnostics.Count;
+        CheckSpec? check = dto.Kind switch
+        {
+            "required" => Required(map, source),
+            "valid-geometry" => new ValidGeometryCheck(LayerList(map, "layers")) { Source = source },
+            "no-overlap" => NoOverlap(map, source),
+            "within" => Within(map, source),
+            "area-ratio" => AreaRatio(map, source),
+            "indicator" => Indicator(map, source),
+            "consistency" => Consistency(map, source),
+            _ => Expression(map, source),
+        };
+
+        if (dto.Kind != "expression")
+        {
+            foreach (var key in map.Keys.Where(k => k is not "kind" and not "message" && !known.Contains(k)))
+            {
+                Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", known)));
+            }
+        }
+
+        if (check is null || diagnostics.Skip(errorsBefore).Any(d => d.Severity == Core.Findings.Severity.Error)) return null;
+        return check with { Message = RuleSetBuilder.ToText(dto.Message) };
+    }
+
+    private RequiredCheck Required(YamlMap map, SourceLocation source)
+    {
+        IReadOnlyDictionary<string, IReadOnlyList<string>> ListMap(string key, bool keysArePlanKinds, Action<string, int>? validateItem)
+        {
+            var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (map.Map(key) is not { } m) return result;
+            foreach (var (k, v) in m.Node.Children)
+            {
+                var name = k.Scalar() ?? "";
+                if (keysArePlanKinds && !IsPlanKindPattern(name))
+                {
+                    Add("rules.field-invalid", k.Line(), ("field", $"{key}.{name}"), ("detail", "write level/type, either may be *, e.g. city/overall or */detailed"));
+                }
+                else if (!keysArePlanKinds && LayerRole.Find(name) is null)
+                {
+                    Add("rules.unknown-role", k.Line(), ("field", key), ("role", name));
+                }
+
+                var items = m.AsStrings(v, $"{key}.{name}") ?? [];
+                foreach (var item in items) validateItem?.Invoke(item, v.Line());
+                result[name] = items;
+            }
+
+            return result;
+        }
+
+        return new RequiredCheck(
+            ListMap("layers", true, (role, line) => CheckRole(role, "layers", line)),
+            ListMap("attributes", false, null),
+            ListMap("indicators", true, (key, line) => CheckIndicator(key, "indicators", line))) { Source = source };
+    }
+
+    private NoOverlapCheck? NoOverlap(YamlMap map, SourceLocation source)
+    {
+        var a = Selector(map, "a", required: true);
+        var b = Selector(map, "b", required: false);
+        var tolerance = NonNegative(map, "tolerance-m2") ?? 1;
+        return a is null ? null : new NoOverlapCheck(a, b, tolerance) { Source = source };
+    }
+
+    private WithinCheck? Within(YamlMap map, SourceLocation source)
+    {
+        IReadOnlyList<LayerSelector>? a = null;
+        var aNode = map.Get("a");
+        switch (aNode)
+        {
+            case null: Add("rules.field-required", map.Line, ("field", "a")); break;
+            case YamlScalarNode { Value: "all" }: break;
+            case YamlSequenceNode seq:
+                a = seq.Children.Select(c => SelectorFrom(c, map, "a")).OfType<LayerSelector>().ToList();
+                break;
+            default:
+                a = SelectorFrom(aNode, map, "a") is { } one ? [one] : [];
+                break;
+        }
+
+        var b = Selector(map, "b", required: true);
+        var tolerance = NonNegative(map, "tolerance-m2") ?? 1;
+        var perPart = map.Bool("per-part") ?? false;
+        return b is null || aNode is null ? null : new WithinCheck(a, b, tolerance, perPart) { Source = source };
+    }
+
+    private AreaRatioCheck? AreaRatio(YamlMap map, SourceLocation source)
+    {
+        var numerator = Operand(map, "numerator");
+        var denominator = Operand(map, "denominator");
+        var max = map.Number("max");
+        var min = map.Number("min");
+        if (max is null && min is null) Add("rules.field-required", map.Line, ("field", "max or min"));
+        var measure = map.String("measure") ?? "area_ratio";
+        return numerator is null || denominator is null ? null
+            : new AreaRatioCheck(numerator, denominator, max, min, measure) { Source = source };
+    }
+
+    private IndicatorCheck? Indicator(YamlMap map, SourceLocation source)
+    {
+        var assert = map.String("assert");
+        if (assert is null)
+        {
+            Add("rules.field-required", map.Line, ("field", "assert"));
+            return null;
+        }
+
+        var value = map.String("value");
+        var keys = IndicatorKeysIn(assert, "assert", KeyLine(map, "assert"), typeof(bool));
+        if (value is not null) keys = keys.Union(IndicatorKeysIn(value, "value", KeyLine(map, "value"), typeof(double))).ToList();
+        return new IndicatorCheck(assert, value, map.String("measure") ?? "indicator_value", keys) { Source = source };
+    }
+
+    /// <summary>Parses an indicator expression with every known key as a variable and returns the keys it uses.</summary>
+    private List<string> IndicatorKeysIn(string text, string field, int line, Type resultType)
+    {
+        var parameters = IndicatorCatalog.All.Select(d => System.Linq.Expressions.Expression.Parameter(typeof(double), d.Key)).ToArray();
+        try
+        {
+            var lambda = ConditionCompiler.Compile(text, parameters, resultType);
+            var used = new ParameterCollector();
+            used.Visit(lambda.Body);
+            return used.Names.Order(StringComparer.Ordinal).ToList();
+        }
+        catch (ConditionException e)
+        {
+            Add("rules.condition", line, ("field", field), ("detail", e.Message));
+            return [];
+        }
+    }
+
+    private ConsistencyCheck? Consistency(YamlMap map, SourceLocation source)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map.Map("pairs") is { } m)
+        {
+            foreach (var (k, v) in m.Node.Children)
+            {
+                var key = k.Scalar() ?? "";
+                CheckIndicator(key, "pairs", k.Line());
+                var role = v.Scalar() ?? "";
+                CheckRole(role, "pairs", v.Line());
+                pairs[key] = role;
+            }
+        }
+        else
+        {
+            Add("rules.field-required", map.Line, ("field", "pairs"));
+        }
+
+        return new ConsistencyCheck(pairs, NonNegative(map, "relative-tolerance") ?? 0.0001) { Source = source };
+    }
+
+    private ExpressionCheck? Expression(YamlMap map, SourceLocation source)
+    {
+        var factsText = map.String("facts");
+        if (!Enum.TryParse<FactSource>(factsText, ignoreCase: true, out var facts) || int.TryParse(factsText, out _))
+        {
+            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator or issue"));
+            return null;
+        }
+
+        var layers = LayerList(map, "layers");
+        var when = map.String("when");
+        var value = map.String("value");
+        var limit = map.String("limit");
+        var measure = map.String("measure") ?? "value";
+        if (when is null) Add("rules.field-required", map.Line, ("field", "when"));
+
+        // Every other key is a named parameter the expressions may use.
+        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var key in map.Keys.Where(k => k is not "kind" and not "message" && !KnownParameters["expression"].Contains(k)))
+        {
+            var text = map.String(key);
+            named[key.Replace('-', '_')] = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
+        }
+
+        var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source };
+        var parameter = System.Linq.Expressions.Expression.Parameter(FactType(facts), check.Variable);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        Condition(when, "when", KeyLine(map, "when"), parameter, typeof(bool), named, used);
+        Condition(value, "value", KeyLine(map, "value"), parameter, typeof(double), named, used);
+        Condition(limit, "limit", KeyLine(map, "limit"), parameter, typeof(double), named, used);
+        foreach (var name in named.Keys.Where(n => !used.Contains(n)))
+        {
+            Add("rules.unused-parameter", KeyLine(map, name.Replace('_', '-')), ("parameter", name.Replace('_', '-')));
+        }
+
+        return check;
+    }
+
+    public static Type FactType(FactSource source) => source switch
+    {
+        FactSource.Plan => typeof(PlanFact),
+        FactSource.Layer => typeof(LayerFact),
+        FactSource.Feature => typeof(FeatureFact),
+        FactSource.Indicator => typeof(IndicatorFact),
+        _ => typeof(IssueFact),
+    };
+
+    /// <summary>Checks that a condition parses; records which named parameters it uses.</summary>
+    public void Condition(string? text, string field, int line, ParameterExpression parameter, Type resultType, IReadOnlyDictionary<string, object?>? named = null, HashSet<string>? used = null)
+    {
+        if (text is null) return;
+        try
+        {
+            ConditionCompiler.Compile(text, [parameter], resultType, named);
+            if (named is not null && used is not null)
+            {
+                foreach (var name in named.Keys.Where(n => System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{n}\b"))) used.Add(name);
+            }
+        }
+        catch (ConditionException e)
+        {
+            Add("rules.condition", line, ("field", field), ("detail", e.Message));
+        }
+    }
+
+    private LayerSelector? Selector(YamlMap map, string key, bool required)
+    {
+        var node = map.Get(key);
+        if (node is null)
+        {
+            if (required) Add("rules.field-required", map.Line, ("field", key));
+            return null;
+        }
+
+        return SelectorFrom(node, map, key);
+    }
+
+    private LayerSelector? SelectorFrom(YamlNode node, YamlMap parent, string key)
+    {
+        if (node is YamlScalarNode s)
+        {
+            return CheckRole(s.Value ?? "", key, s.Line()) ? LayerSelector.Whole(LayerRole.Find(s.Value)!.Name) : null;
+        }
+
+        if (node is not YamlMappingNode m)
+        {
+            parent.WrongShape(node, key, "a layer role or a mapping with layer, codes, except-codes, where");
+            return null;
+        }
+
+        var map = new YamlMap(m, parent.File, parent.FieldPath(key), parent.Diagnostics);
+        var role = map.String("layer");
+        if (role is null)
+        {
+            Add("rules.field-required", m.Line(), ("field", $"{key}.layer"));
+            return null;
+        }
+
+        var where = map.String("where");
+        Condition(where, $"{key}.where", KeyLine(map, "where"), System.Linq.Expressions.Expression.Parameter(typeof(FeatureFact), "feature"), typeof(bool));
+        var selector = new LayerSelector(LayerRole.Find(role)?.Name ?? role, map.Strings("codes") ?? [], map.Strings("except-codes") ?? [], where);
+        map.ReportUnknownKeys(asError: true, ["layer", "codes", "except-codes", "where"]);
+        return CheckRole(role, $"{key}.layer", m.Line()) ? selector : null;
+    }
+
+    private AreaOperand? Operand(YamlMap map, string key)
+    {
+        var node = map.Get(key);
+        if (node is null)
+        {
+            Add("rules.field-required", map.Line, ("field", key));
+            return null;
+        }
+
+        if (node is YamlMappingNode m && m.Children.ContainsKey(new YamlScalarNode("indicator")))
+        {
+            var inner = new YamlMap(m, map.File, map.FieldPath(key), map.Diagnostics);
+            var indicator = inner.String("indicator") ?? "";
+            inner.ReportUnknownKeys(asError: true, ["indicator"]);
+            return CheckIndicator(indicator, key, m.Line()) ? new AreaOperand(null, indicator) : null;
+        }
+
+        return SelectorFrom(node, map, key) is { } selector ? new AreaOperand(selector, null) : null;
+    }
+
+    private IReadOnlyList<string>? LayerList(YamlMap map, string key)
+    {
+        var node = map.Get(key);
+        if (node is null or YamlScalarNode { Value: "all" }) return null;
+        var list = map.AsStrings(node, map.FieldPath(key)) ?? [];
+        return list.Where(r => CheckRole(r, key, node.Line())).Select(r => LayerRole.Find(r)!.Name).ToList();
+    }
+
+    private double? NonNegative(YamlMap map, string key)
+    {
+        var value = map.Number(key);
+        if (value is < 0) Add("rules.field-invalid", KeyLine(map, key), ("field", key), ("detail", "must not be negative"));
+        return value;
+    }
+
+    private bool CheckRole(string role, string field, int line)
+    {
+        if (LayerRole.Find(role) is not null) return true;
+        Add("rules.unknown-role", line, ("field", field), ("role", role));
+        return false;
+    }
+
+    private bool CheckIndicator(string key, string field, int line)
+    {
+        if (IndicatorCatalog.Find(key) is not null) return true;
+        Add("rules.unknown-indicator", line, ("field", field), ("key", key));
+        return false;
+    }
+
+    private static bool IsPlanKindPattern(string key)
+    {
+        var parts = key.Split('/');
+        return parts.Length == 2
+            && (parts[0] == "*" || PlanKinds.TryParseLevel(parts[0], out _))
+            && (parts[1] == "*" || PlanKinds.TryParseType(parts[1], out _));
+    }
+
+    private static int KeyLine(YamlMap map, string key) =>
+        map.Node.Children.Keys.FirstOrDefault(k => k.Scalar() == key)?.Line() ?? map.Line;
+
+    private void Add(string code, int line, params (string Name, object? Value)[] args) =>
+        diagnostics.Add(Diagnostic.Error(code, file, line, null, args.Prepend(("rule", ruleId)).ToArray()));
+
+    private sealed class ParameterCollector : ExpressionVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            Names.Add(node.Name!);
+            return node;
+        }
+    }
+}

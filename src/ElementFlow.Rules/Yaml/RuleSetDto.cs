@@ -1,0 +1,45 @@
+namespace ElementFlow.Rules.Yaml;
+
+/// <summary>A zh/en text as written, before validation.</summary>
+public sealed record TextDto(string? Zh, string? En, int Line);
+
+/// <summary>A rule set file as written.</summary>
+public sealed class RuleSetDto
+{
+    public required string File { get; init; }
+    public string? Id { get; set; }
+    public string? Version { get; set; }
+    public TextDto? Title { get; set; }
+    public List<RuleDto> Rules { get; } = [];
+    public int Line { get; set; }
+}
+
+/// <summary>One rule as written.</summary>
+public sealed class RuleDto
+{
+    public required string File { get; init; }
+    public int Line { get; init; }
+    public string? Id { get; set; }
+    public TextDto? Title { get; set; }
+    public string? Severity { get; set; }
+    public IReadOnlyList<string>? Levels { get; set; }
+    public IReadOnlyList<string>? Types { get; set; }
+    public string? Basis { get; set; }
+    public TextDto? Fix { get; set; }
+    public TextDto? Message { get; set; }
+    public List<CheckDto> Checks { get; } = [];
+    public List<SeverityWhenDto> SeverityWhen { get; } = [];
+    public bool HasBothCheckAndChecks { get; set; }
+}
+
+/// <summary>One check as written: its kind and the raw mapping its parameters are read from.</summary>
+public sealed class CheckDto
+{
+    public required YamlMap Map { get; init; }
+    public string? Kind { get; set; }
+    public TextDto? Message { get; set; }
+    public int Line => Map.Line;
+}
+
+/// <summary>A severity override as written.</summary>
+public sealed record SeverityWhenDto(string? When, string? Severity, TextDto? Message, int Line);

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using ElementFlow.Core.Planning;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+
+namespace ElementFlow.Spatial;
+
+/// <summary>
+/// What of a feature lies outside the union of another layer. <see cref="Area"/> is the outside area
+/// (polygons); <see cref="Distance"/> is the distance to the nearest container (points and lines
+/// lying wholly outside), 0 otherwise.
+/// </summary>
+public sealed record OutsidePart(Feature Feature, double Area, double Distance, Geometry Outside, int Part);
+
+/// <summary>Measures what of each feature lies outside a containing layer, using the container's index.</summary>
+public static class Containment
+{
+    /// <param name="features">The features that should be inside.</param>
+    /// <param name="container">The index of the containing layer.</param>
+    /// <param name="perPart">One result per separate outside part instead of one per feature.</param>
+    public static IReadOnlyList<OutsidePart> Outside(IReadOnlyList<Feature> features, FeatureIndex container, bool perPart)
+    {
+        var found = new ConcurrentBag<OutsidePart>();
+        Parallel.ForEach(features, feature =>
+        {
+            if (feature.Geometry is not { IsEmpty: false } geometry) return;
+            foreach (var part in Measure(feature, geometry, container, perPart)) found.Add(part);
+        });
+        return found.OrderBy(p => p.Feature.Ordinal).ThenBy(p => p.Part).ToList();
+    }
+
+    private static IEnumerable<OutsidePart> Measure(Feature feature, Geometry geometry, FeatureIndex container, bool perPart)
+    {
+        var candidates = container.Candidates(geometry.EnvelopeInternal)
+            .Where(c => c.Geometry.IsPolygonal())
+            .Select(c => c.Geometry!)
+            .ToList();
+
+        if (!geometry.IsPolygonal())
+        {
+            // Points and lines: inside when some container covers them; otherwise how far away they are.
+            if (candidates.Any(c => c.Covers(geometry))) yield break;
+            var distance = container.DistanceToNearest(geometry);
+            yield return new OutsidePart(feature, 0, double.IsInfinity(distance) ? 0 : distance, geometry, 0);
+            yield break;
+        }
+
+        if (candidates.Count == 1 && PreparedGeometryFactory.Prepare(candidates[0]).Covers(geometry)) yield break;
+        var outside = candidates.Count == 0
+            ? geometry
+            : Overlaps.Difference(geometry, Overlaps.Union(candidates.Where(geometry.Intersects).ToList()));
+        if (outside.IsEmpty || outside.Area <= 0) yield break;
+
+        if (!perPart)
+        {
+            yield return new OutsidePart(feature, outside.Area, 0, outside, 0);
+            yield break;
+        }
+
+        for (var i = 0; i < outside.NumGeometries; i++)
+        {
+            var piece = outside.GetGeometryN(i);
+            if (piece.Area > 0) yield return new OutsidePart(feature, piece.Area, 0, piece, i + 1);
+        }
+    }
+}

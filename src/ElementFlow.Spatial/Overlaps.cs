@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using ElementFlow.Core.Planning;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace ElementFlow.Spatial;
+
+/// <summary>Two features whose interiors meet, with the exact shared area and its geometry.</summary>
+public sealed record OverlapPair(Feature A, Feature B, double Area, Geometry Intersection);
+
+/// <summary>
+/// Finds overlapping pairs between two feature sets (or within one) from an index: candidate pairs by
+/// envelope, an intersects test (prepared when one side meets many candidates), then the exact
+/// intersection with OverlayNG. Work is spread over all cores; results come back in source order.
+/// </summary>
+public static class Overlaps
+{
+    /// <param name="a">The features to test.</param>
+    /// <param name="b">The index of the features to test against; for a self-overlap, an index of <paramref name="a"/>.</param>
+    /// <param name="self">True when <paramref name="b"/> indexes the same features: each pair is reported once.</param>
+    public static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self)
+    {
+        var found = new ConcurrentBag<OverlapPair>();
+        Parallel.ForEach(a, feature =>
+        {
+            if (!feature.Geometry.IsPolygonal() || feature.Geometry!.IsEmpty) return;
+            var geometry = feature.Geometry!;
+            var candidates = b.Candidates(geometry.EnvelopeInternal);
+            if (candidates.Count == 0) return;
+            var intersects = FeatureIndex.IntersectsTest(geometry, candidates.Count);
+            foreach (var other in candidates)
+            {
+                if (self && (ReferenceEquals(other, feature) || other.Ordinal <= feature.Ordinal)) continue;
+                if (!other.Geometry.IsPolygonal() || !intersects(other.Geometry!)) continue;
+                var shared = Intersection(geometry, other.Geometry!);
+                if (shared.Area > 0) found.Add(new OverlapPair(feature, other, shared.Area, shared));
+            }
+        });
+        return found.OrderBy(p => p.A.Ordinal).ThenBy(p => p.B.Ordinal).ToList();
+    }
+
+    /// <summary>The polygonal intersection; invalid input is repaired for the measurement only (DATA-003 reports it).</summary>
+    public static Geometry Intersection(Geometry a, Geometry b)
+    {
+        try
+        {
+            return PolygonalParts.Of(OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection));
+        }
+        catch (TopologyException)
+        {
+            return PolygonalParts.Of(OverlayNGRobust.Overlay(GeometryFixer.Fix(a), GeometryFixer.Fix(b), SpatialFunction.Intersection));
+        }
+    }
+
+    /// <summary>The polygonal difference a − b, with the same repair fallback.</summary>
+    public static Geometry Difference(Geometry a, Geometry b)
+    {
+        try
+        {
+            return PolygonalParts.Of(OverlayNGRobust.Overlay(a, b, SpatialFunction.Difference));
+        }
+        catch (TopologyException)
+        {
+            return PolygonalParts.Of(OverlayNGRobust.Overlay(GeometryFixer.Fix(a), GeometryFixer.Fix(b), SpatialFunction.Difference));
+        }
+    }
+
+    /// <summary>The union of polygonal geometries, repairing invalid members if the plain union fails.</summary>
+    public static Geometry Union(IReadOnlyCollection<Geometry> geometries)
+    {
+        if (geometries.Count == 0) return GeometryServices.Factory.CreatePolygon();
+        if (geometries.Count == 1) return geometries.First();
+        try
+        {
+            return OverlayNGRobust.Union(geometries, GeometryServices.Factory);
+        }
+        catch (TopologyException)
+        {
+            return OverlayNGRobust.Union(geometries.Select(g => GeometryFixer.Fix(g)), GeometryServices.Factory);
+        }
+    }
+}
