@@ -800,46 +800,79 @@ def main():
                 ind["construction_land_total"] = (fmt(Fraction(cons, 10 ** 6), 6), "km2", "")
         write_manifest(folder / "plan.yaml", plan, ind)
 
-        # ---- expected findings
+        # ---- expected findings (with "where" and "why" for the README only)
         F = []
 
-        def add(rule, severity, subjects, value):
-            F.append({"rule": rule, "severity": severity, "subjects": subjects, "value": value})
+        def add(rule, severity, subjects, value, where, why):
+            F.append({"rule": rule, "severity": severity, "subjects": subjects, "value": value,
+                      "_where": where, "_why": why})
 
         lu = lambda tag: f"land_use/{carve[tag]['id']}"
         zn = lambda tag: f"zoning/{zone_of_carve[tag]['id']}"
+        rect_of = lambda tag: CARVES[tag][0]
         if pid in ("qinghe-province", "qinghe-city"):
             add("LINE-001", "error", ["ecological_redline/ERL-04", "permanent_basic_farmland/PBF-05"],
-                float(r_area(P_LINE001)))
+                float(r_area(P_LINE001)), P_LINE001,
+                "PBF-05 reaches 60 x 40 m west into ERL-04; the land there is cultivated (0101) and zoned "
+                "farmland_protection. The conflict is in the issued lines, so the province reports it too.")
         if pid == "qinghe-city":
             add("LINE-002", "error", ["urban_development_boundary/UDB-01", "permanent_basic_farmland/PBF-04"],
-                float(r_area(P_LINE002)))
+                float(r_area(P_LINE002)), P_LINE002,
+                "PBF-04 reaches 80 x 50 m north into UDB-01's industrial belt; the land there is cultivated "
+                f"({carve['LINE-002']['id']}, 0101), so LINE-008 stays quiet.")
             add("LINE-003", "error", ["urban_development_boundary/UDB-01", "ecological_redline/ERL-04"],
-                float(r_area(P_LINE003)))
-            add("LINE-006", "error", [lu("LINE-006")], float(r_area(CARVES["LINE-006"][0])))
+                float(r_area(P_LINE003)), P_LINE003,
+                "UDB-01 reaches 100 x 30 m north into ERL-04; the land there stays forest (0301) and zoned "
+                "ecological_protection, so nothing else fires.")
+            add("LINE-006", "error", [lu("LINE-006")], float(r_area(rect_of("LINE-006"))), rect_of("LINE-006"),
+                "A 120 x 90 m urban-housing parcel (0701) in a village cell (0703) of the rural_development zone, "
+                "outside every UDB.")
             add("LINE-007", "error", ["ecological_redline/ERL-04", lu("LINE-007-error")],
-                float(r_area(CARVES["LINE-007-error"][0])))
+                float(r_area(rect_of("LINE-007-error"))), rect_of("LINE-007-error"),
+                "An 80 x 50 m factory (1001) inside ERL-04 with no limited_activity.")
             add("LINE-007", "info", ["ecological_redline/ERL-04", lu("LINE-007-info")],
-                float(r_area(CARVES["LINE-007-info"][0])))
+                float(r_area(rect_of("LINE-007-info"))), rect_of("LINE-007-info"),
+                "A 40 x 30 m heritage-site parcel (1504) inside ERL-04 tagged limited_activity: 3 "
+                "(approved archaeology and heritage protection): for the reviewer.")
             add("LINE-008", "error", ["permanent_basic_farmland/PBF-04", lu("LINE-008")],
-                float(r_area(CARVES["LINE-008"][0])))
-            add("DATA-007", "warning", [lu("DATA-007")], float(r_area(CARVES["DATA-007"][0])))
-            add("DATA-008", "error", [], 0.02)
-            # USE-001 (not yet in rules/): the same parcels break the zone x code matrix of DOMAIN.md
+                float(r_area(rect_of("LINE-008"))), rect_of("LINE-008"),
+                "An 80 x 60 m community-services parcel (0702) inside PBF-04.")
+            add("DATA-007", "warning", [lu("DATA-007")], float(r_area(rect_of("DATA-007"))), rect_of("DATA-007"),
+                "A 15 x 12 m road parcel (1207) at a corner of an industrial cell in UDB-01; land use still tiles.")
+            udb_m2 = sum(area(f["rects"]) for f in layers["urban_development_boundary"])
+            add("DATA-008", "error", [], 0.02, None,
+                f"urban_development_boundary_area is declared as {ind['urban_development_boundary_area'][0]} km2 "
+                f"but the layer measures {fmt(Fraction(udb_m2, 10**6), 6)} km2: abs(declared − measured) / measured "
+                "= 0.02. (LINE-004 stays under 1.3 with either area: 1.195 / 1.218.)")
+            because = {"LINE-007-error": "1001 (construction) in ecological_protection",
+                       "LINE-007-info": "1504 (construction) in ecological_protection; the limited_activity tag "
+                                        "does not enter the zone x code matrix",
+                       "LINE-008": "0702 in farmland_protection (only 01–05, 06, 17, 23 allowed)",
+                       "LINE-006": "0701 in rural_development (07 allowed only as 0703/0704)"}
             for tag in ("LINE-007-error", "LINE-007-info", "LINE-008", "LINE-006"):
-                add("USE-001", "error", [lu(tag), zn(tag)], float(r_area(CARVES[tag][0])))
+                add("USE-001", "error", [lu(tag), zn(tag)], float(r_area(rect_of(tag))), rect_of(tag),
+                    f"Same parcel as {tag[:8]}: {because[tag]} under the assumed USE-001 matrix (see below).")
         if pid == "dongping-county":
-            add("LINE-004", "error", [], 1.45)
-            add("DATA-006", "error", ["boundary/330127"], float(r_area(CARVES["DATA-006"][0])))
+            add("LINE-004", "error", [], 1.45, None,
+                "UDB-06 (concentrated, 6.5 km2) + UDB-07 (flexible, 0.75 km2) = 7.25 km2, declared as such, "
+                "against urban_construction_land_base 5 km2: 7.25 / 5 = 1.45 > 1.3.")
+            add("DATA-006", "error", ["boundary/330127"], float(r_area(rect_of("DATA-006"))), rect_of("DATA-006"),
+                f"Parcel {carve['DATA-006']['id']} (100 x 50 m, 0103; present in qinghe-city) is missing from "
+                "Dongping's land_use file: a 5 000 m2 hole in the cover (zoning still covers it).")
         if pid == "qinghe-central-detailed":
             a = next(p for p in detailed_plots if p["tag"] == "DATA-005-a")["id"]
             b = next(p for p in detailed_plots if p["tag"] == "DATA-005-b")["id"]
-            add("DATA-005", "error", [f"land_use/{a}", f"land_use/{b}"], float(overlap_d005))
+            d = DETAILED[0]
+            add("DATA-005", "error", [f"land_use/{a}", f"land_use/{b}"], float(overlap_d005),
+                (d[0] + 125, d[1], d[0] + 155, d[1] + 40),
+                f"Housing plot {a} (0701) reaches 30 x 40 m east into plot {b}: overlap 1 200 m2 "
+                "(no gap, so DATA-006 is silent).")
         F.sort(key=lambda f: (f["rule"], f["subjects"], f["severity"]))
-        doc = {"plan": pid, "exit_code": 1 if any(f["severity"] == "error" for f in F) else 0, "findings": F}
+        doc = {"plan": pid, "exit_code": 1 if any(f["severity"] == "error" for f in F) else 0,
+               "findings": [{k: v for k, v in f.items() if not k.startswith("_")} for f in F]}
         (folder / "expected-findings.json").write_text(
             json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        expected[pid] = doc
+        expected[pid] = F
         summary.append((pid, {role: len(fs) for role, fs in layers.items()}, doc))
 
     write_readme(expected, carve, zone_of_carve, detailed_plots)
@@ -853,40 +886,15 @@ def main():
 # ============================================================== README
 
 def write_readme(expected, carve, zone_of_carve, plots):
-    why = {
-        ("LINE-001", "ERL-04"): "PBF-05 reaches 60 x 40 m into ERL-04 at its east edge (x 29 940–30 000, y 23 000–23 040 local m). "
-                                "The overlap is in the issued lines, so the province reports it too.",
-        "LINE-002": "PBF-04 reaches 80 x 50 m north into UDB-01; the land there is cultivated 0101 (so LINE-008 stays quiet).",
-        "LINE-003": "UDB-01 reaches 100 x 30 m north into ERL-04; the land there stays forest 0301 and zoning ecological_protection.",
-        "LINE-006": "A 120 x 90 m urban-housing parcel (0701) in a village cell of the rural_development zone, outside every UDB.",
-        ("LINE-007", "error"): "An 80 x 50 m factory (1001) inside ERL-04 without limited_activity.",
-        ("LINE-007", "info"): "A 40 x 30 m heritage-site parcel (1504) inside ERL-04 tagged limited_activity: 3 (archaeology/heritage).",
-        "LINE-008": "An 80 x 60 m community-services parcel (0702) inside PBF-04.",
-        "DATA-007": "A 15 x 12 m road parcel (1207) in the industrial belt of UDB-01; land use still tiles.",
-        "DATA-008": "urban_development_boundary_area declared 43.86306 km2; the layer measures 43.003 km2: (43.86306 − 43.003) / 43.003 = 0.02.",
-        "USE-001": "Side effect, not a separate defect: the parcel's code is not allowed in its zone under DOMAIN.md's matrix "
-                   "(no construction in ecological_protection, only 01–05/06/17/23 in farmland_protection, no 0701 in rural_development).",
-        "LINE-004": "UDB-06 + UDB-07 = 7.25 km2 against urban_construction_land_base 5 km2: 7.25 / 5 = 1.45 > 1.3.",
-        "DATA-006": f"Parcel {carve['DATA-006']['id']} (100 x 50 m, 0103; present in qinghe-city) is missing from "
-                    "Dongping's land_use file: a 5 000 m2 hole in the cover (zoning still covers it).",
-        "DATA-005": "Housing plot {a} reaches 30 x 40 m east into plot {b}: overlap 1 200 m2 (no gap, so DATA-006 "
-                    "is silent).".format(a=next(p["id"] for p in plots if p["tag"] == "DATA-005-a"),
-                                         b=next(p["id"] for p in plots if p["tag"] == "DATA-005-b")),
-    }
     rows = []
-    for pid, doc in expected.items():
-        for f in doc["findings"]:
-            r = f["rule"]
-            if r == "LINE-001":
-                w = why[("LINE-001", "ERL-04")]
-            elif r == "LINE-007":
-                w = why[("LINE-007", f["severity"])]
-            else:
-                w = why[r]
-            subj = ", ".join(f"`{s}`" for s in f["subjects"]) or "— (plan-level)"
+    for pid, findings in expected.items():
+        for f in findings:
+            subj = ", ".join(f"`{x}`" for x in f["subjects"]) or "— (plan)"
             val = f["value"]
-            vtxt = f"{val:g}" if isinstance(val, float) and val < 10 else f"{val:,.0f}"
-            rows.append(f"| {pid} | {r} | {f['severity']} | {subj} | {vtxt} | {w} |")
+            vtxt = f"{val:g}" if val < 10 else f"{val:,.0f}"
+            w = f["_where"]
+            where = "—" if w is None else f"{X0 + w[0]}, {Y0 + w[1]} – {X0 + w[2]}, {Y0 + w[3]}"
+            rows.append(f"| {pid} | {f['rule']} | {f['severity']} | {subj} | {vtxt} | {where} | {f['_why']} |")
     text = README_HEAD + "\n".join(rows) + "\n" + README_TAIL
     (ROOT / "README.md").write_text(text, encoding="utf-8")
 
@@ -907,6 +915,9 @@ which rewrites the packages, this README and the expected findings, then runs
 integer arithmetic, every tiling, overlap, containment, indicator, life-circle distance and
 parent–child line comparison, and fails unless the findings it derives are exactly the expected
 ones.
+
+Try it: `elementflow check example-plans` checks the whole tree at once (exit 1);
+`elementflow check example-plans/xishan-county` reports nothing (exit 0).
 
 ## The tree
 
@@ -949,8 +960,10 @@ Subjects are `layer/id` in the order the rule names its layers (`a` then `b`, as
 their value. Values are the rule's measure: m² for overlaps, outside areas, gaps and slivers;
 `expansion_ratio` for LINE-004; `relative_difference_ratio` for DATA-008.
 
-| plan | rule | severity | subjects | value | why |
-|---|---|---|---|---|---|
+`where` is the violation's rectangle in EPSG:4527 (x_min, y_min – x_max, y_max).
+
+| plan | rule | severity | subjects | value | where | why |
+|---|---|---|---|---|---|---|
 """
 
 README_TAIL = """
@@ -976,6 +989,9 @@ park ≥ 1 ha, and 1000 m of a middle school, clinic, health centre, culture and
 - **LINE-001 in the province**: the ERL/PBF conflict is part of the issued lines, so the
   province carries it as well; making the city differ from the province would instead trip
   HIER-008.
+- **Plan-level findings** (LINE-004, DATA-008) are written with `subjects: []`, as in
+  `rules/tests`: expected subjects are matched as a subset of the finding's subjects. The engine
+  names such findings by pseudo-subjects (`indicators/<key>`, `<layer>/*`), which `[]` matches.
 - HIER-003/004/005 have nothing to check: no package declares `allocations`.
 - The LINE-007 info case uses limited_activity 3 (approved archaeology, heritage protection) on a
   heritage-site parcel (1504).

@@ -31,11 +31,11 @@ public static class DiagnosticCatalog
             "未知规划类型 '{value}'。可选：overall、detailed、special。",
             "Unknown plan type '{value}'. Use one of: overall, detailed, special."),
         ["plan.unknown-role"] = new(
-            "未知图层角色 '{role}'。可用角色：{roles}。",
-            "Unknown layer role '{role}'. Known roles: {roles}."),
+            "未知图层角色 '{value}'。可用角色：{roles}（或标准图层名 STBHHX、YJJBNT、CZKFBJ、GHFQ、GHYDYH 等）。",
+            "Unknown layer role '{value}'. Known roles: {roles} (or standard layer names such as STBHHX, YJJBNT, CZKFBJ, GHFQ, GHYDYH)."),
         ["plan.unknown-unit"] = new(
-            "指标 {key} 的单位 '{unit}' 无法识别。可用单位：{units}。",
-            "Indicator {key} has an unknown unit '{unit}'. Use one of: {units}."),
+            "{detail} 的单位 '{value}' 无法识别。可用单位：{units}。",
+            "{detail} has an unknown unit '{value}'. Use one of: {units}."),
         ["plan.unit-dimension"] = new(
             "指标 {key} 的单位 {unit} 不是{expected}类单位。",
             "Indicator {key} is in {unit}, which does not measure {expected}."),

@@ -64,5 +64,8 @@ public sealed record Finding
     public Geometry? Geometry { get; init; }
     public Waiver? WaivedBy { get; init; }
 
-    public string Message(Language language) => Text.MessageTemplate.Render(MessageTemplate[language], Arguments);
+    /// <summary>The message in one language; arguments that are themselves texts in two languages follow it.</summary>
+    public string Message(Language language) => Text.MessageTemplate.Render(
+        MessageTemplate[language],
+        Arguments.ToDictionary(kv => kv.Key, kv => kv.Value is LocalizedText t ? t[language] : kv.Value));
 }

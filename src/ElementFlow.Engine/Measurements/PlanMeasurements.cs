@@ -10,6 +10,13 @@ namespace ElementFlow.Engine.Measurements;
 /// <summary>The layers, attributes and indicators a plan of its level and type must have (required).</summary>
 public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Measurement
 {
+    private static readonly Dictionary<string, Core.Text.LocalizedText> What = new()
+    {
+        ["layer"] = new("图层", "layer"),
+        ["indicator"] = new("指标", "indicator"),
+        ["attribute"] = new("属性字段", "attribute"),
+    };
+
     public override string Key => $"required:{owner}";
     public override IReadOnlyList<string> Layers => [];
     public override bool TolerateMissingLayers => true;
@@ -24,7 +31,10 @@ public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Mea
             Plan = scope.PlanFact,
             Value = count,
             Subjects = subjects,
-            Arguments = new Dictionary<string, object?> { ["what"] = what, ["item"] = item, ["count"] = count, ["layer"] = what == "indicator" ? null : item },
+            Arguments = new Dictionary<string, object?>
+            {
+                ["what"] = What[what], ["item"] = item, ["count"] = count, ["layer"] = what == "indicator" ? null : item,
+            },
         };
 
         foreach (var role in ForPlan(check.Layers, plan).Where(r => !plan.Layers.ContainsKey(r) && !plan.BrokenLayers.Contains(r)))

@@ -17,7 +17,7 @@ public static partial class GeoJsonLayerReader
         MaxDepth = 64,
     };
 
-    [GeneratedRegex(@"""crs""\s*:\s*\{[^{}]*""name""\s*:\s*""(?<name>[^""]+)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"""crs""\s*:\s*\{.{0,200}?""name""\s*:\s*""(?<name>[^""]+)""", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex LegacyCrs();
 
     [GeneratedRegex(@"EPSG:{1,2}(?<code>\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -88,7 +88,10 @@ public static class PlanLoader
 
         var dto = PlanYamlReader.Read(text, yamlFile, diagnostics);
         if (dto is null) return null;
-        var validation = Validator.Validate(dto).ToDiagnostics(yamlFile);
+        var validation = Validator.Validate(dto).ToDiagnostics(
+            yamlFile,
+            ("roles", string.Join(", ", LayerRole.All.Select(r => r.Name))),
+            ("units", string.Join(", ", Unit.All.Select(u => u.Key))));
         diagnostics.AddRange(validation);
         if (dto.Id is null || !PlanKinds.TryParseLevel(dto.Level, out var level) || !PlanKinds.TryParseType(dto.Type, out var type)
             || string.IsNullOrEmpty(dto.RegionCode) || string.IsNullOrEmpty(dto.Crs))

@@ -42,7 +42,7 @@ public sealed partial class PlanValidator : AbstractValidator<PlanDto>
         {
             q.RuleFor(i => i.Value).NotNull().WithErrorCode("plan.field-required").OverridePropertyName("value").Located(i => i.Line);
             q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
-                .OverridePropertyName("unit").Located(i => i.Line);
+                .WithMessage(i => $"indicators.{i.Key}").OverridePropertyName("unit").Located(i => i.Line);
         });
         RuleForEach(p => p.Allocations).ChildRules(a =>
         {
@@ -51,7 +51,7 @@ public sealed partial class PlanValidator : AbstractValidator<PlanDto>
             a.RuleForEach(x => x.Targets).ChildRules(q =>
             {
                 q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
-                    .OverridePropertyName("unit").Located(i => i.Line);
+                    .WithMessage(i => $"allocations.{i.Key}").OverridePropertyName("unit").Located(i => i.Line);
                 q.RuleFor(i => i).Must(i => i.Min is not null || i.Max is not null || i.Value is not null)
                     .WithErrorCode("plan.field-required").OverridePropertyName("min or max").Located(i => i.Line);
             });

@@ -15,6 +15,7 @@ public static class YamlText
 
     public static (YamlMappingNode? Root, Diagnostic? Error) ParseMapping(string text, string file)
     {
+        Parser? parser = null;
         try
         {
             if (CountAliases(text) > MaxAliases)
@@ -23,7 +24,8 @@ public static class YamlText
             }
 
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            parser = new Parser(new StringReader(text));
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 var line = stream.Documents.Count == 0 ? 1 : stream.Documents[0].RootNode.Line();
@@ -39,6 +41,12 @@ public static class YamlText
             var cut = detail.IndexOf("): ", StringComparison.Ordinal);
             if (detail.StartsWith("(Line:", StringComparison.Ordinal) && cut > 0) detail = detail[(cut + 3)..];
             return (null, Diagnostic.Error("yaml.syntax", file, (int)e.Start.Line, null, ("detail", detail)));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException)
+        {
+            // YamlDotNet throws these for some malformed documents; where the parser stopped is the best line we have.
+            var line = (int?)parser?.Current?.End.Line ?? 1;
+            return (null, Diagnostic.Error("yaml.syntax", file, line, null, ("detail", "the document is not well-formed YAML near this line")));
         }
     }
 
