@@ -18,8 +18,8 @@ internal static class Labels
     public static readonly LocalizedText Skipped = new("未能运行的规则", "Rules that could not run");
     public static readonly LocalizedText Diagnostics = new("输入问题", "Input problems");
     public static readonly LocalizedText PlanLine = new(
-        "{id}（{level} {type}，{path}）：错误 {error}，警告 {warning}，提示 {info}",
-        "{id} ({level} {type}, {path}): {error} errors, {warning} warnings, {info} info");
+        "{id}（{kind}，{path}）：错误 {error}，警告 {warning}，提示 {info}",
+        "{id} ({kind}, {path}): {error} errors, {warning} warnings, {info} info");
     public static readonly LocalizedText Summary = new(
         "合计：错误 {error}，警告 {warning}，提示 {info}，已豁免 {waived}；运行规则 {rules_run} 条，不适用 {not_applicable} 条。",
         "Total: {error} errors, {warning} warnings, {info} info, {waived} waived; {rules_run} rules run, {not_applicable} not applicable.");

@@ -24,7 +24,7 @@ public sealed class TextReportWriter : IReportWriter
             var own = report.Findings.Where(f => f.Plan == plan.Id && f.WaivedBy is null).ToList();
             w.WriteLine("  " + MessageTemplate.Render(Labels.PlanLine[lang], new Dictionary<string, object?>
             {
-                ["id"] = plan.Id, ["level"] = plan.Level.Name(), ["type"] = plan.Type.Name(), ["path"] = plan.Path,
+                ["id"] = plan.Id, ["kind"] = PlanKinds.Describe(plan.Level, plan.Type, lang), ["path"] = plan.Path,
                 ["error"] = own.Count(f => f.Severity == Severity.Error),
                 ["warning"] = own.Count(f => f.Severity == Severity.Warning),
                 ["info"] = own.Count(f => f.Severity == Severity.Info),

@@ -1,6 +1,6 @@
 using ElementFlow.Core.Planning;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.RelateNG;
 using NetTopologySuite.Index.Strtree;
 
 namespace ElementFlow.Spatial;
@@ -39,11 +39,23 @@ public sealed class FeatureIndex
         return nearest?.Geometry?.Distance(geometry) ?? double.PositiveInfinity;
     }
 
-    /// <summary>Prepares a geometry when it will be tested against many candidates; preparing for one or two costs more than it saves.</summary>
-    public static Func<Geometry, bool> IntersectsTest(Geometry geometry, int candidateCount) =>
-        candidateCount > 4
-            ? PreparedGeometryFactory.Prepare(geometry).Intersects
-            : geometry.Intersects;
+    /// <summary>DE-9IM pattern "interiors meet": touching neighbours of a coverage do not match.</summary>
+    private const string InteriorsIntersect = "T********";
+
+    /// <summary>
+    /// A test for "the interiors meet" (areas overlap, not just touch), prepared with RelateNG when the
+    /// geometry meets many candidates; preparing for one or two costs more than it saves.
+    /// </summary>
+    public static Func<Geometry, bool> InteriorsIntersectTest(Geometry geometry, int candidateCount)
+    {
+        if (candidateCount > 4)
+        {
+            var prepared = RelateNG.Prepare(geometry);
+            return other => prepared.Evaluate(other, InteriorsIntersect);
+        }
+
+        return other => RelateNG.Relate(geometry, other, InteriorsIntersect);
+    }
 
     private sealed class FeatureDistance : IItemDistance<Envelope, Feature>
     {

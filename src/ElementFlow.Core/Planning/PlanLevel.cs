@@ -51,6 +51,23 @@ public static class PlanKinds
 
     public static string Name(this PlanType type) => type.ToString().ToLowerInvariant();
 
+    /// <summary>The level and type as a reader of that language names them: "市级总体规划" or "city overall".</summary>
+    public static string Describe(PlanLevel level, PlanType type, Text.Language language) => language == Text.Language.Zh
+        ? level switch
+        {
+            PlanLevel.National => "国家级",
+            PlanLevel.Province => "省级",
+            PlanLevel.City => "市级",
+            PlanLevel.County => "县级",
+            _ => "乡镇级",
+        } + type switch
+        {
+            PlanType.Overall => "总体规划",
+            PlanType.Detailed => "详细规划",
+            _ => "专项规划",
+        }
+        : $"{level.Name()} {type.Name()}";
+
     /// <summary>Overall plans exist at all five levels; detailed plans only at city, county and township; special plans anywhere.</summary>
     public static bool IsValidPair(PlanLevel level, PlanType type) => type switch
     {

@@ -1,0 +1,28 @@
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Text;
+
+namespace ElementFlow.Core.Tests.Findings;
+
+public sealed class FindingTests
+{
+    [Fact]
+    public void Message_LocalizedArgument_FollowsTheMessageLanguage()
+    {
+        var finding = new Finding
+        {
+            Rule = "DATA-002",
+            Severity = Severity.Error,
+            Plan = "qinghe-city",
+            MessageTemplate = new LocalizedText("缺少{what}：{item}，{value:N1}", "Missing {what}: {item}, {value:N1}"),
+            Arguments = new Dictionary<string, object?>
+            {
+                ["what"] = new LocalizedText("图层", "layer"),
+                ["item"] = "zoning",
+                ["value"] = 1500.26,
+            },
+        };
+
+        Assert.Equal("缺少图层：zoning，1,500.3", finding.Message(Language.Zh));
+        Assert.Equal("Missing layer: zoning, 1,500.3", finding.Message(Language.En));
+    }
+}
