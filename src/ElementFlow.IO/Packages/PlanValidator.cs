@@ -34,20 +34,20 @@ public sealed partial class PlanValidator : AbstractValidator<PlanDto>
         RuleForEach(p => p.Layers).ChildRules(layer =>
         {
             layer.RuleFor(l => l.Role).Must(r => LayerRole.Find(r) is not null).WithErrorCode("plan.unknown-role")
-                .OverridePropertyName("layers").Located(l => l.Line);
+                .OverridePropertyName("role").Located(l => l.Line);
             layer.RuleFor(l => l.File).NotEmpty().WithErrorCode("plan.field-required")
-                .OverridePropertyName("layers.file").Located(l => l.Line);
-        });
+                .OverridePropertyName("file").Located(l => l.Line);
+        }).OverridePropertyName("layers");
         RuleForEach(p => p.Indicators).ChildRules(q =>
         {
             q.RuleFor(i => i.Value).NotNull().WithErrorCode("plan.field-required").OverridePropertyName("value").Located(i => i.Line);
             q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
                 .WithMessage(i => $"indicators.{i.Key}").OverridePropertyName("unit").Located(i => i.Line);
-        });
+        }).OverridePropertyName("indicators");
         RuleForEach(p => p.Allocations).ChildRules(a =>
         {
             a.RuleFor(x => x.RegionCode).Matches("^[0-9]{2,12}$").WithErrorCode("plan.field-invalid")
-                .WithMessage("allocations are keyed by the child's region code").OverridePropertyName("allocations").Located(x => x.Line);
+                .WithMessage("allocations are keyed by the child's region code").OverridePropertyName("region").Located(x => x.Line);
             a.RuleForEach(x => x.Targets).ChildRules(q =>
             {
                 q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
@@ -55,7 +55,7 @@ public sealed partial class PlanValidator : AbstractValidator<PlanDto>
                 q.RuleFor(i => i).Must(i => i.Min is not null || i.Max is not null || i.Value is not null)
                     .WithErrorCode("plan.field-required").OverridePropertyName("min or max").Located(i => i.Line);
             });
-        });
+        }).OverridePropertyName("allocations");
     }
 
     private static bool BeYear(string? text) => int.TryParse(text, out var y) && y is >= 1949 and <= 2100;

@@ -16,12 +16,12 @@ public sealed class RuleDtoValidator : AbstractValidator<RuleDto>
             .DependentRules(() => RuleFor(r => r.Id).Matches(IdPattern)
                 .WithErrorCode("rules.field-invalid").WithMessage("write it in capitals with a dash, like LINE-001")
                 .OverridePropertyName("id").Located(r => r.Line));
-        RuleFor(r => r.Title).SetValidator(new TextValidator("title")!).Located(r => r.Title?.Line ?? r.Line)
+        RuleFor(r => r.Title).SetValidator(new TextValidator()!).OverridePropertyName("title").Located(r => r.Title?.Line ?? r.Line)
             .NotNull().WithErrorCode("rules.field-required").OverridePropertyName("title").Located(r => r.Line);
         RuleFor(r => r.Severity).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName("severity").Located(r => r.Line)
             .Must(s => s is null || Severities.TryParse(s, out _))
             .WithErrorCode("rules.field-invalid").WithMessage("use error, warning or info").OverridePropertyName("severity").Located(r => r.Line);
-        RuleFor(r => r.Message).SetValidator(new TextValidator("message")!).Located(r => r.Message?.Line ?? r.Line);
+        RuleFor(r => r.Message).SetValidator(new TextValidator()!).OverridePropertyName("message").Located(r => r.Message?.Line ?? r.Line);
         RuleFor(r => r.Message).NotNull().When(r => r.Checks.Any(c => c.Message is null))
             .WithErrorCode("rules.field-required").OverridePropertyName("message").Located(r => r.Line);
         RuleFor(r => r.Checks).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName("check").Located(r => r.Line);
@@ -35,19 +35,20 @@ public sealed class RuleDtoValidator : AbstractValidator<RuleDto>
             .OverridePropertyName("applies-to.types").Located(r => r.Line);
         RuleForEach(r => r.SeverityWhen).ChildRules(s =>
         {
-            s.RuleFor(x => x.When).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName("severity-when.when").Located(x => x.Line);
+            s.RuleFor(x => x.When).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName("when").Located(x => x.Line);
             s.RuleFor(x => x.Severity).Must(v => Severities.TryParse(v, out _))
                 .WithErrorCode("rules.field-invalid").WithMessage("use error, warning or info")
-                .OverridePropertyName("severity-when.severity").Located(x => x.Line);
-        });
+                .OverridePropertyName("severity").Located(x => x.Line);
+        }).OverridePropertyName("severity-when");
     }
 
     private sealed class TextValidator : AbstractValidator<TextDto>
     {
-        public TextValidator(string field)
+        public TextValidator()
         {
-            RuleFor(t => t.Zh).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName($"{field}.zh").Located(t => t.Line);
-            RuleFor(t => t.En).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName($"{field}.en").Located(t => t.Line);
+            // Nested under the parent's property name: the failures read title.zh, message.en.
+            RuleFor(t => t.Zh).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName("zh").Located(t => t.Line);
+            RuleFor(t => t.En).NotEmpty().WithErrorCode("rules.field-required").OverridePropertyName("en").Located(t => t.Line);
         }
     }
 }
