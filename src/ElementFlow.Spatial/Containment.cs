@@ -6,11 +6,13 @@ using NetTopologySuite.Geometries.Prepared;
 namespace ElementFlow.Spatial;
 
 /// <summary>
-/// What of a feature lies outside the union of another layer. <see cref="Area"/> is the outside area
-/// (polygons); <see cref="Distance"/> is the distance to the nearest container (points and lines
-/// lying wholly outside), 0 otherwise.
+/// What of a feature lies outside the union of another layer: <see cref="Area"/> for polygons,
+/// <see cref="Length"/> for lines, <see cref="Distance"/> to the nearest container for points.
 /// </summary>
-public sealed record OutsidePart(Feature Feature, double Area, double Distance, Geometry Outside, int Part);
+public sealed record OutsidePart(Feature Feature, double Area, double Distance, Geometry Outside, int Part)
+{
+    public double Length { get; init; }
+}
 
 /// <summary>Measures what of each feature lies outside a containing layer, using the container's index.</summary>
 public static class Containment
@@ -36,12 +38,21 @@ public static class Containment
             .Select(c => c.Geometry!)
             .ToList();
 
+        if (geometry.IsPuntal())
+        {
+            // Points: inside when some container covers them; otherwise how far away they are.
+            if (candidates.Any(c => c.Covers(geometry))) yield break;
+            var distance = container.DistanceToNearestPolygon(geometry);
+            yield return new OutsidePart(feature, 0, double.IsInfinity(distance) ? 0 : distance, geometry, 0);
+            yield break;
+        }
+
         if (!geometry.IsPolygonal())
         {
-            // Points and lines: inside when some container covers them; otherwise how far away they are.
+            // Lines: the length that runs outside the containers.
             if (candidates.Any(c => c.Covers(geometry))) yield break;
-            var distance = container.DistanceToNearest(geometry);
-            yield return new OutsidePart(feature, 0, double.IsInfinity(distance) ? 0 : distance, geometry, 0);
+            var outsideLine = candidates.Count == 0 ? geometry : geometry.Difference(Overlaps.Union(candidates));
+            if (outsideLine.Length > 0) yield return new OutsidePart(feature, 0, 0, outsideLine, 0) { Length = outsideLine.Length };
             yield break;
         }
 

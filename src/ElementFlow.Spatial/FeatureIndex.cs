@@ -31,12 +31,13 @@ public sealed class FeatureIndex
 
     public IList<Feature> Candidates(Envelope envelope) => Count == 0 ? [] : _tree.Query(envelope);
 
-    /// <summary>The distance from a geometry to the nearest indexed feature, or infinity for an empty index.</summary>
-    public double DistanceToNearest(Geometry geometry)
+    /// <summary>The distance from a geometry to the nearest indexed polygon, or infinity when there is none.</summary>
+    public double DistanceToNearestPolygon(Geometry geometry)
     {
         if (Count == 0) return double.PositiveInfinity;
-        var nearest = _tree.NearestNeighbour(geometry.EnvelopeInternal, new Feature("", geometry, new Dictionary<string, object?>(), 0), new FeatureDistance());
-        return nearest?.Geometry?.Distance(geometry) ?? double.PositiveInfinity;
+        var probe = new Feature("", geometry, new Dictionary<string, object?>(), 0);
+        var nearest = _tree.NearestNeighbour(geometry.EnvelopeInternal, probe, new PolygonDistance());
+        return nearest?.Geometry is { } g && g.IsPolygonal() ? g.Distance(geometry) : double.PositiveInfinity;
     }
 
     /// <summary>DE-9IM pattern "interiors meet": touching neighbours of a coverage do not match.</summary>
@@ -57,9 +58,15 @@ public sealed class FeatureIndex
         return other => RelateNG.Relate(geometry, other, InteriorsIntersect);
     }
 
-    private sealed class FeatureDistance : IItemDistance<Envelope, Feature>
+    /// <summary>Distance to polygons only: lines and points in a container layer do not contain anything.</summary>
+    private sealed class PolygonDistance : IItemDistance<Envelope, Feature>
     {
-        public double Distance(IBoundable<Envelope, Feature> item1, IBoundable<Envelope, Feature> item2) =>
-            item1.Item.Geometry!.Distance(item2.Item.Geometry!);
+        public double Distance(IBoundable<Envelope, Feature> item1, IBoundable<Envelope, Feature> item2)
+        {
+            var a = item1.Item.Geometry!;
+            var b = item2.Item.Geometry!;
+            if (!(a.IsPolygonal() || ReferenceEquals(item1.Item.Id, "")) || !(b.IsPolygonal() || ReferenceEquals(item2.Item.Id, ""))) return double.MaxValue;
+            return a.Distance(b);
+        }
     }
 }

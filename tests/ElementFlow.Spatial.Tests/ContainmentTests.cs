@@ -100,10 +100,7 @@ public sealed class ContainmentTests
         Assert.Equal(5, outside.Distance, 9);
     }
 
-    [Fact(Skip = "BUG: Containment ignores non-polygonal container features when testing whether a point is inside, "
-        + "but FeatureIndex.DistanceToNearest measures to any indexed feature: POINT (150 50) outside "
-        + "POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0)) with a LINESTRING (149 0, 149 100) also in the container layer "
-        + "reports Distance 1 (to the line) instead of 50 (to the polygon).")]
+    [Fact]
     public void Outside_PointNearANonPolygonalContainerFeature_MeasuresDistanceToPolygonsOnly()
     {
         var features = Features(("F1", "POINT (150 50)"));
@@ -154,5 +151,15 @@ public sealed class ContainmentTests
         var outside = Containment.Outside(features, Index(("B1", Container)), perPart: false);
 
         Assert.Equal(["L1", "L3"], outside.Select(o => o.Feature.Id));
+    }
+
+    [Fact]
+    public void Outside_LinePartlyOutside_ReportsTheLengthOutside()
+    {
+        var features = Features(("R1", "LINESTRING (50 50, 150 50)"));
+
+        var outside = Assert.Single(Containment.Outside(features, Index(("B1", Container)), perPart: false));
+
+        Assert.Equal(50, outside.Length, 9);
     }
 }

@@ -52,32 +52,32 @@ public sealed class FeatureIndexTests
     }
 
     [Fact]
-    public void DistanceToNearest_PointBetweenSquares_IsDistanceToCloserOne()
+    public void DistanceToNearestPolygon_PointBetweenSquares_IsDistanceToCloserOne()
     {
-        Assert.Equal(20, TwoSquares().DistanceToNearest(Wkt("POINT (80 5)")), 9);
+        Assert.Equal(20, TwoSquares().DistanceToNearestPolygon(Wkt("POINT (80 5)")), 9);
     }
 
     [Fact]
-    public void DistanceToNearest_PointInside_IsZero()
+    public void DistanceToNearestPolygon_PointInside_IsZero()
     {
-        Assert.Equal(0, TwoSquares().DistanceToNearest(Wkt("POINT (5 5)")));
+        Assert.Equal(0, TwoSquares().DistanceToNearestPolygon(Wkt("POINT (5 5)")));
     }
 
     [Fact]
-    public void DistanceToNearest_NearestByEnvelopeIsNotNearestByShape_UsesTrueDistance()
+    public void DistanceToNearestPolygon_NearestByEnvelopeIsNotNearestByShape_UsesTrueDistance()
     {
         // The L-shape's envelope covers the point, but its arms are 40 away; the small square is 30 away.
         var index = Index(
             ("L", "POLYGON ((0 0, 100 0, 100 10, 10 10, 10 100, 0 100, 0 0))"),
             ("S", "POLYGON ((50 80, 60 80, 60 90, 50 90, 50 80))"));
 
-        Assert.Equal(30, index.DistanceToNearest(Wkt("POINT (50 50)")), 9);
+        Assert.Equal(30, index.DistanceToNearestPolygon(Wkt("POINT (50 50)")), 9);
     }
 
     [Fact]
-    public void DistanceToNearest_EmptyIndex_IsInfinity()
+    public void DistanceToNearestPolygon_EmptyIndex_IsInfinity()
     {
-        Assert.Equal(double.PositiveInfinity, new FeatureIndex([]).DistanceToNearest(Wkt("POINT (0 0)")));
+        Assert.Equal(double.PositiveInfinity, new FeatureIndex([]).DistanceToNearestPolygon(Wkt("POINT (0 0)")));
     }
 
     [Theory]

@@ -6,13 +6,20 @@ namespace ElementFlow.Core.Planning;
 /// <summary>The administrative division a plan covers.</summary>
 public sealed record Region(string Code, string Name)
 {
-    /// <summary>True when <paramref name="inner"/> lies in this region by the admin-code prefix rule (330100 contains 330102 and 330102101).</summary>
-    public bool Contains(string inner)
+    /// <summary>
+    /// True when <paramref name="inner"/> lies in this region by the administrative-code hierarchy:
+    /// province 2 digits, city 4, county 6, township 9, village 12 (330100 contains 330102 and 330102101).
+    /// </summary>
+    public bool Contains(string inner) =>
+        inner.Length >= Code.Length && inner.StartsWith(SignificantPrefix(Code), StringComparison.Ordinal);
+
+    /// <summary>The digits that identify the division: 330000 → 33, 330100 → 3301, 330122000 → 330122.</summary>
+    public static string SignificantPrefix(string code)
     {
-        var prefix = Code.TrimEnd('0');
-        // Keep whole two-digit groups: 330100 → 3301, 330000 → 33.
-        if (prefix.Length % 2 == 1) prefix += "0";
-        return inner.StartsWith(prefix, StringComparison.Ordinal) && inner.Length >= Code.Length;
+        // Strip empty lower levels: 3-digit groups beyond 6 digits, then 2-digit groups.
+        while (code.Length > 6 && code.EndsWith("000", StringComparison.Ordinal)) code = code[..^3];
+        while (code.Length > 2 && code.Length <= 6 && code.EndsWith("00", StringComparison.Ordinal)) code = code[..^2];
+        return code;
     }
 }
 

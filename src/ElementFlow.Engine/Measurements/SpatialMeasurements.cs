@@ -58,13 +58,18 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, Laye
             foreach (var part in Containment.Outside(scope.Select(selector), index, perPart))
             {
                 var fact = scope.FactOf(role, part.Feature);
-                var isArea = part.Feature.Geometry.IsPolygonal();
+                var (value, measure) = part.Feature.Geometry switch
+                {
+                    var g when g.IsPolygonal() => (part.Area, (string?)null),
+                    var g when g.IsPuntal() => (part.Distance, "outside_distance_m"),
+                    _ => (part.Length, "outside_length_m"),
+                };
                 facts.Add(new Observation
                 {
                     Key = Key,
                     Plan = scope.PlanFact,
-                    Value = isArea ? part.Area : part.Distance,
-                    MeasureName = isArea ? null : "outside_distance_m",
+                    Value = value,
+                    MeasureName = measure,
                     A = fact,
                     Subjects = [new Subject(fact.Layer, fact.Id)],
                     Geometry = part.Outside,

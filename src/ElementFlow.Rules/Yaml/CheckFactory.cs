@@ -220,8 +220,10 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         var named = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var key in map.Keys.Where(k => k is not "kind" and not "message" && !KnownParameters["expression"].Contains(k)))
         {
+            // A quoted value stays text ("07" is a code prefix, not seven); a plain one that reads as a number is a number.
+            var quoted = map.Get(key) is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
             var text = map.String(key);
-            named[key.Replace('-', '_')] = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
+            named[key.Replace('-', '_')] = !quoted && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
         }
 
         var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source };
