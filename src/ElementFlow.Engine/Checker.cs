@@ -31,9 +31,19 @@ public sealed class Checker
 
     public IReadOnlyList<CompiledCheck> Checks => _checks;
 
-    public PlanResult Check(Plan plan)
+    /// <summary>Checks one plan on its own (no parent or children to compare with).</summary>
+    public PlanResult Check(Plan plan) => Check(PlanTree.Single(plan)).Single();
+
+    /// <summary>Checks every checked plan of a tree; context plans (parents loaded for comparison) are measured only as far as their children need.</summary>
+    public IReadOnlyList<PlanResult> Check(PlanTree tree)
     {
-        var scope = new PlanScope(plan);
+        var scopes = new ScopeSet(tree);
+        return tree.Checked.Select(p => Check(scopes[p])).ToList();
+    }
+
+    private PlanResult Check(PlanScope scope)
+    {
+        var plan = scope.Plan;
         var skipped = new List<SkippedRule>();
         var ruleStatus = new Dictionary<string, RuleStatus>(StringComparer.Ordinal);
         var needed = new Dictionary<string, Measurement>(StringComparer.Ordinal);
@@ -46,6 +56,7 @@ public sealed class Checker
             if (!check.Rule.AppliesToPlan(plan)) continue;
             foreach (var m in check.Measurements)
             {
+                if (check.Check.AppliesTo is { } narrower && !narrower.Matches(plan.Level, plan.Type)) continue;
                 switch (Readiness(scope, m))
                 {
                     case (true, _):
@@ -145,9 +156,20 @@ public sealed class Checker
     private static (bool Ready, string? Broken) Readiness(PlanScope scope, Measurement m)
     {
         var plan = scope.Plan;
-        var broken = m.Layers.Where(plan.BrokenLayers.Contains).ToList();
-        if (broken.Count > 0) return (false, $"layer {string.Join(", ", broken)} could not be read");
-        if (!m.TolerateMissingLayers && m.Layers.Any(l => !plan.Layers.ContainsKey(l))) return (false, null);
+        if (m.Requires is { } needed && !scope.Related(needed).Any()) return (false, null);
+        foreach (var input in m.Inputs)
+        {
+            var related = scope.Related(input.Plan).ToList();
+            var broken = related.Where(r => r.Plan.BrokenLayers.Contains(input.Role)).ToList();
+            if (broken.Count > 0)
+            {
+                var whose = input.Plan == Rules.Model.PlanRelation.Self ? "" : $" of {string.Join(", ", broken.Select(b => b.Plan.Id))}";
+                return (false, $"layer {input.Role}{whose} could not be read");
+            }
+
+            if (!related.Any(r => r.HasLayer(input.Role))) return (false, null);
+        }
+
         if (m.Indicators.Any(k => !plan.Indicators.ContainsKey(k))) return (false, null);
         if (m is FactsMeasurement { LayerFilter: { } filter } && !filter.Any(plan.Layers.ContainsKey))
         {

@@ -41,6 +41,7 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteString("type", plan.Type.Name());
             w.WriteString("path", plan.Path.Replace('\\', '/'));
             if (plan.RegionCode is not null) w.WriteString("region", plan.RegionCode);
+            if (plan.Parent is not null) w.WriteString("parent", plan.Parent);
             w.WriteNumber("error", findings.Count(f => f.Severity == Severity.Error));
             w.WriteNumber("warning", findings.Count(f => f.Severity == Severity.Warning));
             w.WriteNumber("info", findings.Count(f => f.Severity == Severity.Info));
@@ -116,6 +117,7 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteStartObject();
             w.WriteString("layer", s.Layer);
             w.WriteString("id", s.Id);
+            if (s.Plan is not null) w.WriteString("plan", s.Plan);
             w.WriteEndObject();
         }
 

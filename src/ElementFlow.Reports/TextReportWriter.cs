@@ -22,7 +22,7 @@ public sealed class TextReportWriter : IReportWriter
         foreach (var plan in report.Plans)
         {
             var own = report.Findings.Where(f => f.Plan == plan.Id && f.WaivedBy is null).ToList();
-            w.WriteLine("  " + MessageTemplate.Render(Labels.PlanLine[lang], new Dictionary<string, object?>
+            w.WriteLine(new string(' ', 2 + 2 * Depth(report, plan)) + MessageTemplate.Render(Labels.PlanLine[lang], new Dictionary<string, object?>
             {
                 ["id"] = plan.Id, ["kind"] = PlanKinds.Describe(plan.Level, plan.Type, lang), ["path"] = plan.Path,
                 ["error"] = own.Count(f => f.Severity == Severity.Error),
@@ -67,6 +67,19 @@ public sealed class TextReportWriter : IReportWriter
         }));
     }
 
+    /// <summary>How many reported ancestors a plan has, for indenting the tree.</summary>
+    private static int Depth(Report report, PlanEntry plan)
+    {
+        var depth = 0;
+        for (var current = plan; current.Parent is { } parentId && depth < report.Plans.Count; depth++)
+        {
+            if (report.Plans.FirstOrDefault(p => p.Id == parentId) is not { } parent) break;
+            current = parent;
+        }
+
+        return depth;
+    }
+
     private static void WriteTable(TextWriter w, IReadOnlyList<Finding> findings, Language lang)
     {
         var rows = findings.Select(f => new[]
@@ -89,7 +102,7 @@ public sealed class TextReportWriter : IReportWriter
     }
 
     private static string Subjects(IReadOnlyList<Subject> subjects) =>
-        string.Join(", ", subjects.Take(MaxSubjectsShown)) + (subjects.Count > MaxSubjectsShown ? $" (+{subjects.Count - MaxSubjectsShown})" : "");
+        string.Join(", ", subjects.Take(MaxSubjectsShown).Select(s => s.Plan is null ? s.ToString() : $"{s.Plan}:{s}")) + (subjects.Count > MaxSubjectsShown ? $" (+{subjects.Count - MaxSubjectsShown})" : "");
 
     private static string Unit(string measureName) => measureName switch
     {

@@ -58,22 +58,25 @@ internal static class CheckCommand
         phases.Add(("load plans", clock.Elapsed));
 
         clock.Restart();
+        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), PlanLoader.Load);
+        phases.Add(("plan tree", clock.Elapsed));
+
+        clock.Restart();
         var checker = new Checker(catalog.Rules);
         phases.Add(("compile rules", clock.Elapsed));
 
-        var plans = loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList();
-        var results = new PlanResult[plans.Count];
         clock.Restart();
-        for (var i = 0; i < plans.Count; i++) results[i] = checker.Check(plans[i]);
+        var results = checker.Check(tree);
+        var plans = tree.Checked.ToList();
         phases.Add(("measure", TimeSpan.FromTicks(results.Sum(r => r.MeasureTime.Ticks))));
         phases.Add(("decide", TimeSpan.FromTicks(results.Sum(r => r.DecideTime.Ticks))));
 
         var report = new Report
         {
-            Plans = plans.Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code)).ToList(),
+            Plans = TreeOrder(tree).Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code, tree.ParentOf(p)?.Id)).ToList(),
             RuleSets = catalog.RuleSets.Select(s => new RuleSetEntry(s.Id, s.Version)).ToList(),
             Findings = Report.Sort(results.SelectMany(r => r.Findings)),
-            Diagnostics = catalog.Diagnostics.Concat(loaded.SelectMany(l => l.Diagnostics)).ToList(),
+            Diagnostics = catalog.Diagnostics.Concat(loaded.SelectMany(l => l.Diagnostics)).Concat(treeDiagnostics).ToList(),
             Skipped = results.SelectMany(r => r.Skipped).ToList(),
             RulesRun = results.Sum(r => r.RulesRun),
             NotApplicable = results.Sum(r => r.NotApplicable),
@@ -110,7 +113,26 @@ internal static class CheckCommand
         }
 
         if (report.HasInputErrors || loaded.Any(l => l.Plan is null)) return ExitCodes.BadInput;
+        if (report.Skipped.Count > 0) return ExitCodes.BadInput;
         return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>Checked plans parents first, each followed by its children, so the report reads as the tree.</summary>
+    private static IEnumerable<Plan> TreeOrder(PlanTree tree)
+    {
+        var done = new HashSet<Plan>(ReferenceEqualityComparer.Instance);
+        IEnumerable<Plan> Visit(Plan plan)
+        {
+            if (!done.Add(plan)) yield break;
+            if (tree.IsChecked(plan)) yield return plan;
+            foreach (var child in tree.ChildrenOf(plan).OrderBy(c => c.Level).ThenBy(c => c.Id, StringComparer.Ordinal))
+            {
+                foreach (var p in Visit(child)) yield return p;
+            }
+        }
+
+        var roots = tree.All.Where(p => tree.ParentOf(p) is null).OrderBy(p => p.Level).ThenBy(p => p.Id, StringComparer.Ordinal);
+        return roots.SelectMany(Visit).Concat(tree.Checked.Where(p => !done.Contains(p))).ToList();
     }
 
     private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats);

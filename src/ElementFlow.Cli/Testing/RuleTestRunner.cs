@@ -44,13 +44,28 @@ public static class RuleTestRunner
     {
         var rule = catalog.Find(testCase.Rule);
         if (rule is null) return new RuleTestResult(testCase, false, [$"no rule {testCase.Rule} in the rule sets"], []);
+        // The case folder is the plan under test; plan packages below it are its parent or children.
         var loaded = PlanLoader.Load(testCase.Folder);
         if (loaded.Plan is null)
         {
             return new RuleTestResult(testCase, false, loaded.Diagnostics.Select(d => d.Format(Language.En)).ToList(), []);
         }
 
-        var result = new Checker([rule]).Check(loaded.Plan);
+        var related = PlanDiscovery.Find(testCase.Folder, includeRoot: false).Select(PlanLoader.Load).Where(l => l.Plan is not null).Select(l => l.Plan!);
+        var (tree, treeDiagnostics) = PlanTreeBuilder.Build([loaded.Plan], PlanLoader.Load);
+        foreach (var plan in related)
+        {
+            if (tree.All.Any(p => p.Location == plan.Location)) continue;
+            tree.Add(plan, isChecked: false);
+            if (tree.All.FirstOrDefault(p => p.Location == plan.ParentLocation) is { } parent) tree.Link(plan, parent);
+        }
+
+        if (treeDiagnostics.Count > 0)
+        {
+            return new RuleTestResult(testCase, false, treeDiagnostics.Select(d => d.Format(Language.En)).ToList(), []);
+        }
+
+        var result = new Checker([rule]).Check(tree).Single();
         var findings = result.Findings.Where(f => f.Rule == rule.Id).ToList();
         var problems = new List<string>();
         if (!rule.AppliesToPlan(loaded.Plan)) problems.Add($"the rule does not apply to a {loaded.Plan.Level.ToString().ToLowerInvariant()} {loaded.Plan.Type.ToString().ToLowerInvariant()} plan");

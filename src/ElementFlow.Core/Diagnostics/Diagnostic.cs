@@ -20,8 +20,9 @@ public sealed record Diagnostic
     public string? FeatureId { get; init; }
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();
 
-    public string Message(Language language) =>
-        MessageTemplate.Render(DiagnosticCatalog.Template(Code)[language], Arguments);
+    public string Message(Language language) => MessageTemplate.Render(
+        DiagnosticCatalog.Template(Code)[language],
+        Arguments.ToDictionary(kv => kv.Key, kv => kv.Value is LocalizedText t ? t[language] : kv.Value));
 
     /// <summary><c>file:line: message</c>, or with the feature id, the way compilers print errors.</summary>
     public string Format(Language language)

@@ -46,6 +46,20 @@ public static class DiagnosticCatalog
             "坐标系 '{crs}' 无法识别，应写为 EPSG:代码，例如 EPSG:4527。",
             "Cannot read the CRS '{crs}'; write it as EPSG:code, e.g. EPSG:4527."),
 
+        // Plan trees.
+        ["tree.parent-missing"] = new(
+            "上级规划 {parent} 不存在（由 {plan} 的 parent 指定）。请修正 parent 路径，或去掉它以单独检查本规划。",
+            "The parent plan {parent} named by {plan} does not exist. Fix the parent path, or remove it to check this plan on its own."),
+        ["tree.cycle"] = new(
+            "规划 {plan} 的上级链形成循环：{chain}。请修正 parent。",
+            "The parent chain of {plan} loops: {chain}. Fix the parent entries."),
+        ["tree.duplicate-region"] = new(
+            "同一行政区 {region} 有两份{kind}：{first} 与 {second}。一个规划树中每个行政区每类规划只能有一份。",
+            "Region {region} has two {kind} plans: {first} and {second}. A plan tree holds one plan of each kind per region."),
+        ["tree.duplicate-id"] = new(
+            "规划编号 {plan} 重复：{first} 与 {second}。规划树中的编号必须唯一。",
+            "Plan id {plan} is used twice: {first} and {second}. Ids are unique in a plan tree."),
+
         // Layers.
         ["layer.file-missing"] = new(
             "图层 {role} 的文件 {file} 不存在。请检查 plan.yaml 中的路径（相对于规划包根目录）。",

@@ -3,11 +3,19 @@ using NetTopologySuite.Geometries;
 
 namespace ElementFlow.Core.Findings;
 
-/// <summary>A feature a finding is about. Whole layers use id <c>*</c>; indicators use layer <c>indicators</c>.</summary>
+/// <summary>
+/// A feature a finding is about. Whole layers use id <c>*</c>; indicators use layer <c>indicators</c>.
+/// <see cref="Plan"/> is set when the feature belongs to another plan of the tree than the finding (the parent's line a child dropped).
+/// </summary>
 public sealed record Subject(string Layer, string Id) : IComparable<Subject>
 {
     public const string WholeLayer = "*";
     public const string IndicatorsLayer = "indicators";
+    public const string AllocationsLayer = "allocations";
+    public const string PlanLayer = "plan";
+
+    /// <summary>The plan the feature belongs to, when it is not the finding's own plan.</summary>
+    public string? Plan { get; init; }
 
     public int CompareTo(Subject? other) => other is null ? 1
         : string.CompareOrdinal(Layer, other.Layer) is var c and not 0 ? c : NaturalCompare(Id, other.Id);

@@ -4,7 +4,7 @@ using ElementFlow.Core.Planning;
 namespace ElementFlow.Core.Findings;
 
 /// <summary>A plan as the report lists it.</summary>
-public sealed record PlanEntry(string Id, PlanLevel Level, PlanType Type, string Path, string? RegionCode = null);
+public sealed record PlanEntry(string Id, PlanLevel Level, PlanType Type, string Path, string? RegionCode = null, string? Parent = null);
 
 /// <summary>A rule set as the report lists it.</summary>
 public sealed record RuleSetEntry(string Id, string Version);

@@ -51,6 +51,15 @@ public sealed record Plan
     /// <summary>The parent package path as written (relative to this package), or null at the top.</summary>
     public string? Parent { get; init; }
 
+    /// <summary>The line of <c>parent:</c> in plan.yaml, for messages.</summary>
+    public int? ParentLine { get; init; }
+
+    /// <summary>The full path of the package (folder or zip), which identifies it in a plan tree.</summary>
+    public string Location { get; init; } = "";
+
+    /// <summary>The full path the <c>parent:</c> entry points to, or null at the top.</summary>
+    public string? ParentLocation { get; init; }
+
     public required CrsInfo Crs { get; init; }
 
     /// <summary>Where the package was read from, as the user named it.</summary>

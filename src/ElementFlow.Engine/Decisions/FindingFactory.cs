@@ -61,6 +61,7 @@ public sealed class FindingFactory
         {
             case Observation o:
                 value = o.Value;
+                limit = o.Limit ?? limit;
                 subjects = o.Subjects;
                 geometry = o.Geometry;
                 measureName = o.MeasureName ?? measureName;
@@ -76,8 +77,9 @@ public sealed class FindingFactory
                 args["layer"] = l.Role; args["count"] = l.OutsideZoneCount;
                 break;
             case PlanFact p:
-                subjects = [new Subject("plan", p.Id)];
+                subjects = [new Subject(Subject.PlanLayer, p.Id)];
                 args["epsg"] = p.Epsg; args["crs"] = p.Crs; args["level"] = p.Level; args["type"] = p.Type;
+                args["region"] = p.RegionCode; args["parent"] = p.Parent?.Id; args["parent_region"] = p.Parent?.RegionCode;
                 break;
             case IndicatorFact i:
                 subjects = [new Subject(Subject.IndicatorsLayer, i.Key)];

@@ -65,10 +65,12 @@ public static class RuleCompiler
         ValidGeometryCheck c => [new ValidityMeasurement(c.Layers)],
         NoOverlapCheck c => [new OverlapMeasurement(c.A, c.B)],
         WithinCheck c => [new OutsideMeasurement(c.A, c.B, c.PerPart)],
+        CoversCheck c => [new DroppedMeasurement(c.Layer)],
+        TransmissionCheck c => [new TransmissionMeasurement(c)],
         AreaRatioCheck c => [new RatioMeasurement(c.Numerator, c.Denominator)],
         IndicatorCheck c => [new IndicatorSetMeasurement(c.Keys)],
         ConsistencyCheck c => c.Pairs.Select(p => (Measurement)new ConsistencyMeasurement(p.Key, p.Value)).ToList(),
-        ExpressionCheck c => [new FactsMeasurement(c.Facts, c.Layers)],
+        ExpressionCheck c => [new FactsMeasurement(c.Facts, c.Layers, c.Requires)],
         _ => throw new NotSupportedException(check.Kind),
     };
 
@@ -77,8 +79,11 @@ public static class RuleCompiler
         // Where the rule applies, from the fact's plan.
         var plan = fact.Type == typeof(PlanFact) ? (Expression)fact : Expression.Property(fact, "Plan");
         var source = Expression.Property(plan, nameof(PlanFact.Source));
-        yield return Expression.Call(Expression.Constant(rule.AppliesTo), AppliesMethod,
-            Expression.Property(source, nameof(Plan.Level)), Expression.Property(source, nameof(Plan.Type)));
+        foreach (var applies in new[] { rule.AppliesTo, check.AppliesTo }.OfType<AppliesTo>())
+        {
+            yield return Expression.Call(Expression.Constant(applies), AppliesMethod,
+                Expression.Property(source, nameof(Plan.Level)), Expression.Property(source, nameof(Plan.Type)));
+        }
 
         if (fact.Type == typeof(Observation))
         {
@@ -93,6 +98,8 @@ public static class RuleCompiler
             case NoOverlapCheck c: yield return Above(value!, c.ToleranceM2); break;
             case WithinCheck c: yield return Above(value!, c.ToleranceM2); break;
             case ConsistencyCheck c: yield return Above(value!, c.RelativeTolerance); break;
+            case CoversCheck c: yield return Above(value!, c.ToleranceM2); break;
+            case TransmissionCheck: yield return Transmission(fact); break;
             case AreaRatioCheck c:
                 var tests = new List<Expression>();
                 if (c.Max is { } max) tests.Add(Above(value!, max));
@@ -115,6 +122,19 @@ public static class RuleCompiler
                 yield return new Substitute(variable, fact).Visit(when.Body);
                 break;
         }
+    }
+
+    /// <summary>A floor is broken below its limit, a cap above it; the limit comes from the allocation the observation carries.</summary>
+    private static Expression Transmission(ParameterExpression fact)
+    {
+        var value = Expression.Property(fact, nameof(Observation.Value));
+        var limit = Expression.Property(Expression.Property(fact, nameof(Observation.Limit)), nameof(Nullable<double>.Value));
+        var category = Expression.Property(fact, nameof(Observation.Category));
+        var below = Expression.LessThan(value, Expression.Subtract(limit, Expression.Multiply(Expression.Call(typeof(Math), nameof(Math.Abs), null, limit), Expression.Constant(Slack))));
+        var above = Expression.GreaterThan(value, Expression.Add(limit, Expression.Multiply(Expression.Call(typeof(Math), nameof(Math.Abs), null, limit), Expression.Constant(Slack))));
+        return Expression.OrElse(
+            Expression.AndAlso(Expression.Equal(category, Expression.Constant("floor")), below),
+            Expression.AndAlso(Expression.Equal(category, Expression.Constant("cap")), above));
     }
 
     private static BinaryExpression Above(Expression value, double limit) =>

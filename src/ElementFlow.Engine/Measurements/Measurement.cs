@@ -1,9 +1,19 @@
+using ElementFlow.Rules.Model;
+
 namespace ElementFlow.Engine.Measurements;
 
 /// <summary>What a measurement produced for one plan: facts for the rule engine, or why it could not run.</summary>
 public sealed record MeasureResult(IReadOnlyList<object> Facts, string? NotApplicable = null)
 {
     public static MeasureResult Missing(string why) => new([], why);
+}
+
+/// <summary>A layer a measurement reads, and from which plan of the tree.</summary>
+public sealed record LayerInput(PlanRelation Plan, string Role)
+{
+    public static LayerInput Own(string role) => new(PlanRelation.Self, role);
+
+    public static LayerInput Of(LayerSelector selector) => new(selector.Plan, selector.Role);
 }
 
 /// <summary>
@@ -14,14 +24,14 @@ public abstract class Measurement
 {
     public abstract string Key { get; }
 
-    /// <summary>Layer roles the measurement reads; when one is absent the measurement is not applicable.</summary>
-    public abstract IReadOnlyList<string> Layers { get; }
+    /// <summary>Layers the measurement reads; when one is absent the measurement is not applicable.</summary>
+    public abstract IReadOnlyList<LayerInput> Inputs { get; }
 
-    /// <summary>Indicators the measurement reads.</summary>
+    /// <summary>Indicators of the plan the measurement reads.</summary>
     public virtual IReadOnlyList<string> Indicators => [];
 
-    /// <summary>True when the measurement runs even if some of its layers are absent (it reports what it finds).</summary>
-    public virtual bool TolerateMissingLayers => false;
+    /// <summary>A related plan the measurement needs even when it reads none of its layers.</summary>
+    public virtual PlanRelation? Requires => null;
 
     public abstract MeasureResult Run(PlanScope scope);
 }

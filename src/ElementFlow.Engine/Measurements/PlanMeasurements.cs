@@ -18,8 +18,7 @@ public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Mea
     };
 
     public override string Key => $"required:{owner}";
-    public override IReadOnlyList<string> Layers => [];
-    public override bool TolerateMissingLayers => true;
+    public override IReadOnlyList<LayerInput> Inputs => [];
 
     public override MeasureResult Run(PlanScope scope)
     {
@@ -81,7 +80,7 @@ public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Mea
 public sealed class RatioMeasurement(AreaOperand numerator, AreaOperand denominator) : Measurement
 {
     public override string Key => $"ratio:{Describe(numerator)}:{Describe(denominator)}";
-    public override IReadOnlyList<string> Layers => new[] { numerator.Layer?.Role, denominator.Layer?.Role }.OfType<string>().ToList();
+    public override IReadOnlyList<LayerInput> Inputs => new[] { numerator.Layer, denominator.Layer }.OfType<LayerSelector>().Select(LayerInput.Of).ToList();
     public override IReadOnlyList<string> Indicators => new[] { numerator.Indicator, denominator.Indicator }.OfType<string>().ToList();
 
     public override MeasureResult Run(PlanScope scope)
@@ -113,7 +112,7 @@ public sealed class RatioMeasurement(AreaOperand numerator, AreaOperand denomina
 public sealed class ConsistencyMeasurement(string indicator, string layer) : Measurement
 {
     public override string Key => $"consistency:{indicator}:{layer}";
-    public override IReadOnlyList<string> Layers => [layer];
+    public override IReadOnlyList<LayerInput> Inputs => [LayerInput.Own(layer)];
     public override IReadOnlyList<string> Indicators => [indicator];
 
     public override MeasureResult Run(PlanScope scope)
@@ -139,13 +138,11 @@ public sealed class ConsistencyMeasurement(string indicator, string layer) : Mea
 }
 
 /// <summary>The plain facts expression checks range over: the plan, its layers, features, indicators and data issues.</summary>
-public sealed class FactsMeasurement(FactSource source, IReadOnlyList<string>? layers) : Measurement
+public sealed class FactsMeasurement(FactSource source, IReadOnlyList<string>? layers, PlanRelation? requires = null) : Measurement
 {
     public override string Key => $"facts:{source}:{(layers is null ? "all" : string.Join("+", layers))}";
-    public override IReadOnlyList<string> Layers => [];
-
-    /// <summary>With a layer list, applicable when at least one listed layer is present (checked by the planner).</summary>
-    public override bool TolerateMissingLayers => true;
+    public override IReadOnlyList<LayerInput> Inputs => [];
+    public override PlanRelation? Requires => requires;
 
     public IReadOnlyList<string>? LayerFilter => layers;
 
@@ -175,7 +172,7 @@ public sealed class FactsMeasurement(FactSource source, IReadOnlyList<string>? l
 public sealed class IndicatorSetMeasurement(IReadOnlyList<string> keys) : Measurement
 {
     public override string Key => "indicators";
-    public override IReadOnlyList<string> Layers => [];
+    public override IReadOnlyList<LayerInput> Inputs => [];
     public override IReadOnlyList<string> Indicators => keys;
 
     public override MeasureResult Run(PlanScope scope) => new([new IndicatorSet(scope.PlanFact)]);

@@ -9,55 +9,89 @@ namespace ElementFlow.Engine.Measurements;
 
 /// <summary>
 /// Everything measurements of one plan share, built lazily and once: feature facts per layer,
-/// selections, and spatial indexes. Safe to use from several measurements at the same time.
+/// selections and spatial indexes, and the scopes of its parent and children so that cross-plan
+/// measurements reuse their indexes. Safe to use from several measurements at the same time.
 /// </summary>
-public sealed class PlanScope(Plan plan)
+public sealed class PlanScope
 {
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<FeatureFact>>> _facts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<Feature>>> _selections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<FeatureIndex>> _indexes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Feature, FeatureFact> _factOf = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Feature, FeatureFact> _registry;
+    private readonly List<PlanScope> _children = [];
 
-    public Plan Plan { get; } = plan;
-    public PlanFact PlanFact { get; } = new(plan);
+    /// <param name="registry">Feature facts of every plan in the check, so a parent's feature keeps one fact.</param>
+    public PlanScope(Plan plan, PlanScope? parent, int childCount, ConcurrentDictionary<Feature, FeatureFact> registry)
+    {
+        Plan = plan;
+        Parent = parent;
+        _registry = registry;
+        PlanFact = new PlanFact(plan, parent?.PlanFact, childCount);
+        parent?._children.Add(this);
+    }
+
+    /// <summary>A scope for a plan checked on its own.</summary>
+    public PlanScope(Plan plan)
+        : this(plan, null, 0, new ConcurrentDictionary<Feature, FeatureFact>(ReferenceEqualityComparer.Instance))
+    {
+    }
+
+    public Plan Plan { get; }
+    public PlanFact PlanFact { get; }
+    public PlanScope? Parent { get; }
+
+    /// <summary>The overall plans of the next subdivision: the children whose boundaries tile this plan's region.</summary>
+    public IEnumerable<PlanScope> OverallChildren => _children.Where(c => c.Plan.Type == PlanType.Overall);
+
+    /// <summary>The scopes a relation names.</summary>
+    public IEnumerable<PlanScope> Related(PlanRelation relation) => relation switch
+    {
+        PlanRelation.Self => [this],
+        PlanRelation.Parent => Parent is null ? [] : [Parent],
+        _ => OverallChildren,
+    };
 
     public bool HasLayer(string role) => Plan.Layers.ContainsKey(role);
-
-    public bool IsBroken(string role) => Plan.BrokenLayers.Contains(role);
 
     /// <summary>The feature facts of a layer (empty when the plan lacks it).</summary>
     public IReadOnlyList<FeatureFact> Facts(string role) => _facts.GetOrAdd(role, r => new Lazy<IReadOnlyList<FeatureFact>>(() =>
     {
         if (Plan.Layer(r) is not { } layer) return [];
-        var facts = layer.Features.Select(f => new FeatureFact(PlanFact, layer.Role, f)).ToList();
-        foreach (var fact in facts) _factOf[fact.Source] = fact;
-        return facts;
+        return layer.Features.Select(f => _registry.GetOrAdd(f, feature => new FeatureFact(PlanFact, layer.Role, feature))).ToList();
     })).Value;
 
-    public FeatureFact FactOf(LayerRole role, Feature feature)
+    /// <summary>The fact of a feature of this plan or a related one.</summary>
+    public FeatureFact FactOf(LayerRole role, Feature feature) =>
+        _registry.TryGetValue(feature, out var fact) ? fact : _registry.GetOrAdd(feature, f => new FeatureFact(PlanFact, role, f));
+
+    /// <summary>The features a selector picks, from this plan or the related plans it names.</summary>
+    public IReadOnlyList<Feature> Select(LayerSelector selector)
     {
-        if (_factOf.TryGetValue(feature, out var fact)) return fact;
-        Facts(role.Name);
-        return _factOf.TryGetValue(feature, out fact) ? fact : new FeatureFact(PlanFact, role, feature);
+        if (selector.Plan == PlanRelation.Parent) return Parent?.Select(selector.Own) ?? [];
+        return _selections.GetOrAdd(selector.Key, _ => new Lazy<IReadOnlyList<Feature>>(() =>
+        {
+            if (selector.Plan == PlanRelation.Children) return OverallChildren.SelectMany(c => c.Select(selector.Own)).ToList();
+            var facts = Facts(selector.Role);
+            if (selector.IsWhole) return facts.Select(f => f.Source).ToList();
+            var where = selector.Where is null ? null : CompiledConditions.FeatureFilter(selector.Where);
+            return facts
+                .Where(f => selector.Codes.Count == 0 || selector.Codes.Any(c => Codes.Match(f.Code, c)))
+                .Where(f => !selector.ExceptCodes.Any(c => Codes.Match(f.Code, c)))
+                .Where(f => where is null || where(f))
+                .Select(f => f.Source)
+                .ToList();
+        })).Value;
     }
 
-    /// <summary>The features a selector picks.</summary>
-    public IReadOnlyList<Feature> Select(LayerSelector selector) => _selections.GetOrAdd(selector.Key, _ => new Lazy<IReadOnlyList<Feature>>(() =>
-    {
-        var facts = Facts(selector.Role);
-        if (selector.IsWhole) return facts.Select(f => f.Source).ToList();
-        var where = selector.Where is null ? null : CompiledConditions.FeatureFilter(selector.Where);
-        return facts
-            .Where(f => selector.Codes.Count == 0 || selector.Codes.Any(c => Codes.Match(f.Code, c)))
-            .Where(f => !selector.ExceptCodes.Any(c => Codes.Match(f.Code, c)))
-            .Where(f => where is null || where(f))
-            .Select(f => f.Source)
-            .ToList();
-    })).Value;
+    /// <summary>A spatial index over what a selector picks, built once per plan and selection (a parent's index is shared by its children).</summary>
+    public FeatureIndex Index(LayerSelector selector) => selector.Plan == PlanRelation.Parent && Parent is not null
+        ? Parent.Index(selector.Own)
+        : _indexes.GetOrAdd(selector.Key, _ => new Lazy<FeatureIndex>(() => new FeatureIndex(Select(selector)))).Value;
 
-    /// <summary>A spatial index over what a selector picks, built once per plan and selection.</summary>
-    public FeatureIndex Index(LayerSelector selector) =>
-        _indexes.GetOrAdd(selector.Key, _ => new Lazy<FeatureIndex>(() => new FeatureIndex(Select(selector)))).Value;
+    /// <summary>The subject naming a feature; a feature of another plan of the tree carries that plan's id.</summary>
+    public Core.Findings.Subject SubjectOf(FeatureFact fact) => ReferenceEquals(fact.Plan, PlanFact)
+        ? new(fact.Layer, fact.Id)
+        : new(fact.Layer, fact.Id) { Plan = fact.Plan.Id };
 
     public LayerRole RoleOf(string role) => Plan.Layer(role)?.Role ?? LayerRole.Find(role)!;
 }

@@ -1,4 +1,5 @@
 using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
 using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Model;
 using ElementFlow.Spatial;
@@ -9,7 +10,7 @@ namespace ElementFlow.Engine.Measurements;
 public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Measurement
 {
     public override string Key => $"overlap:{a.Key}:{b?.Key ?? "self"}";
-    public override IReadOnlyList<string> Layers => b is null ? [a.Role] : [a.Role, b.Role];
+    public override IReadOnlyList<LayerInput> Inputs => b is null ? [LayerInput.Of(a)] : [LayerInput.Of(a), LayerInput.Of(b)];
 
     public override MeasureResult Run(PlanScope scope)
     {
@@ -28,7 +29,7 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
                 Value = p.Area,
                 A = fa,
                 B = fb,
-                Subjects = [new Subject(fa.Layer, fa.Id), new Subject(fb.Layer, fb.Id)],
+                Subjects = [scope.SubjectOf(fa), scope.SubjectOf(fb)],
                 Geometry = p.Intersection,
                 Arguments = new Dictionary<string, object?>
                 {
@@ -45,16 +46,16 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
 public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, LayerSelector container, bool perPart) : Measurement
 {
     public override string Key => $"outside:{(inner is null ? "all" : string.Join("+", inner.Select(s => s.Key)))}:{container.Key}:{(perPart ? "parts" : "features")}";
-    public override IReadOnlyList<string> Layers => inner is { Count: 1 } ? [inner[0].Role, container.Role] : [container.Role];
+    public override IReadOnlyList<LayerInput> Inputs => inner is { Count: 1 } ? [LayerInput.Of(inner[0]), LayerInput.Of(container)] : [LayerInput.Of(container)];
 
     public override MeasureResult Run(PlanScope scope)
     {
         var index = scope.Index(container);
         var facts = new List<object>();
         var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => r != container.Role).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
-        foreach (var selector in selectors.Where(s => scope.HasLayer(s.Role)))
+        foreach (var selector in selectors)
         {
-            var role = scope.RoleOf(selector.Role);
+            var role = LayerRole.Find(selector.Role)!;
             foreach (var part in Containment.Outside(scope.Select(selector), index, perPart))
             {
                 var fact = scope.FactOf(role, part.Feature);
@@ -71,7 +72,7 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, Laye
                     Value = value,
                     MeasureName = measure,
                     A = fact,
-                    Subjects = [new Subject(fact.Layer, fact.Id)],
+                    Subjects = [scope.SubjectOf(fact)],
                     Geometry = part.Outside,
                     Arguments = new Dictionary<string, object?>
                     {
@@ -89,8 +90,7 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, Laye
 public sealed class ValidityMeasurement(IReadOnlyList<string>? layers) : Measurement
 {
     public override string Key => $"validity:{(layers is null ? "all" : string.Join("+", layers))}";
-    public override IReadOnlyList<string> Layers => [];
-    public override bool TolerateMissingLayers => true;
+    public override IReadOnlyList<LayerInput> Inputs => [];
 
     public override MeasureResult Run(PlanScope scope)
     {

@@ -6,14 +6,17 @@ namespace ElementFlow.IO.Packages;
 /// </summary>
 public static class PlanDiscovery
 {
-    public static IReadOnlyList<string> Find(string path)
+    public static IReadOnlyList<string> Find(string path) => Find(path, includeRoot: true);
+
+    /// <param name="includeRoot">False: the packages below a package folder (a rule test's parent and children), not the folder itself.</param>
+    public static IReadOnlyList<string> Find(string path, bool includeRoot)
     {
         if (File.Exists(path)) return [path];
         if (!Directory.Exists(path)) return [path]; // the loader reports it as missing
-        if (File.Exists(Path.Combine(path, "plan.yaml"))) return [path];
+        if (includeRoot && File.Exists(Path.Combine(path, "plan.yaml"))) return [path];
         var found = new List<string>();
         Walk(path, found, depth: 0);
-        return found.Count == 0 ? [path] : found;
+        return includeRoot && found.Count == 0 ? [path] : found;
     }
 
     private static void Walk(string folder, List<string> found, int depth)

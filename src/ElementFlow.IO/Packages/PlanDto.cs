@@ -17,6 +17,7 @@ public sealed class PlanDto
     public string? BaseYear { get; set; }
     public string? TargetYear { get; set; }
     public string? Parent { get; set; }
+    public int ParentLine { get; set; }
     public string? Crs { get; set; }
     public List<LayerEntryDto> Layers { get; } = [];
     public List<QuantityDto> Indicators { get; } = [];

@@ -61,7 +61,11 @@ public static class PlanLoader
             }
         }
 
-        if (File.Exists(path) && Path.GetFileName(path) == "plan.yaml") return Open(Path.GetDirectoryName(Path.GetFullPath(path))!, diagnostics);
+        if (File.Exists(path) && Path.GetFileName(path) == "plan.yaml")
+        {
+            var folder = Path.GetDirectoryName(path);
+            return Open(string.IsNullOrEmpty(folder) ? "." : folder, diagnostics);
+        }
         diagnostics.Add(Diagnostic.Error(File.Exists(path) ? "plan.not-found" : "plan.path-missing", path, null, null, ("path", path)));
         return null;
     }
@@ -128,6 +132,9 @@ public static class PlanLoader
             BaseYear = int.TryParse(dto.BaseYear, out var b) ? b : null,
             TargetYear = int.TryParse(dto.TargetYear, out var t) ? t : null,
             Parent = dto.Parent,
+            ParentLine = dto.Parent is null ? null : dto.ParentLine,
+            Location = Path.GetFullPath(files.DisplayPath),
+            ParentLocation = dto.Parent is null ? null : Path.GetFullPath(Path.Combine(Path.GetFullPath(files.DisplayPath), dto.Parent)),
             Crs = crs,
             Path = files.DisplayPath,
             Layers = layers,

@@ -29,6 +29,7 @@ public static class PlanYamlReader
             Level = map.String("level"),
             Type = map.String("type"),
             Parent = map.String("parent"),
+            ParentLine = map.LineOf("parent"),
             Crs = map.String("crs"),
         };
         map.Get("description");

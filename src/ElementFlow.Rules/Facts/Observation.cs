@@ -17,6 +17,12 @@ public sealed class Observation
     /// <summary>The measured value, in the unit the check's measure name says.</summary>
     public double Value { get; init; }
 
+    /// <summary>The limit this observation is held to, when it comes from the data (an allocation) rather than the rule.</summary>
+    public double? Limit { get; init; }
+
+    /// <summary>A category of the observation a rule may branch on, e.g. "floor" or "cap" for transmission.</summary>
+    public string? Category { get; init; }
+
     /// <summary>The first feature involved, if any.</summary>
     public FeatureFact? A { get; init; }
 

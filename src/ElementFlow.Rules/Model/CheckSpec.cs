@@ -17,6 +17,9 @@ public abstract record CheckSpec
     /// <summary>A message for this check's findings instead of the rule's.</summary>
     public LocalizedText? Message { get; init; }
 
+    /// <summary>Narrows where this check applies within the rule's own applies-to; null: wherever the rule applies.</summary>
+    public AppliesTo? AppliesTo { get; init; }
+
     public required SourceLocation Source { get; init; }
 
     /// <summary>The effective parameter values, for <c>explain</c> and <c>rules list</c>.</summary>
@@ -99,6 +102,44 @@ public sealed record IndicatorCheck(string Assert, string? Value, string Measure
         new[] { ("assert", Assert) }.Concat(Value is null ? [] : [("value", Value)]);
 }
 
+/// <summary>Inside the plan's boundary, the plan's layer covers the parent's same layer (lines pass down unchanged).</summary>
+public sealed record CoversCheck(string Layer, double ToleranceM2) : CheckSpec
+{
+    public override string Kind => "covers";
+    public override string MeasureName => "dropped_area_m2";
+    public override IReadOnlyList<string> Placeholders => ["parent", "parent_feature", "region"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+        [("layer", Layer), ("tolerance-m2", NoOverlapCheck.Fmt(ToleranceM2))];
+}
+
+/// <summary>What a transmission check compares.</summary>
+public enum TransmissionComparison
+{
+    /// <summary>The plan's own indicator against what its parent allocated to its region.</summary>
+    Allocation,
+
+    /// <summary>The sum of what the plan allocates to its children against its own target.</summary>
+    Sum,
+}
+
+/// <summary>Binding indicators handed down between levels: floors kept, caps not passed, allocations that close.</summary>
+/// <param name="Directions">Which indicators: floors (at least), caps (at most), or both.</param>
+/// <param name="Indicators">Only these keys; null: every key the plans allocate.</param>
+public sealed record TransmissionCheck(TransmissionComparison Compare, IReadOnlySet<Core.Planning.IndicatorDirection> Directions, IReadOnlyList<string>? Indicators) : CheckSpec
+{
+    public override string Kind => "transmission";
+    public override string MeasureName => "indicator_ha";
+    public override IReadOnlyList<string> Placeholders => ["indicator", "parent", "region", "direction", "children"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+    [
+        ("compare", Compare.ToString().ToLowerInvariant()),
+        ("direction", string.Join(", ", Directions.Select(d => d.ToString().ToLowerInvariant()))),
+        ("indicators", Indicators is null ? "all allocated" : string.Join(", ", Indicators)),
+    ];
+}
+
 public sealed record ConsistencyCheck(IReadOnlyDictionary<string, string> Pairs, double RelativeTolerance) : CheckSpec
 {
     public override string Kind => "consistency";
@@ -128,12 +169,15 @@ public sealed record ExpressionCheck(
     string Measure,
     IReadOnlyDictionary<string, object?> Named) : CheckSpec
 {
+    /// <summary>A related plan the check needs (parent or children); without it the check is not applicable.</summary>
+    public PlanRelation? Requires { get; init; }
+
     public override string Kind => "expression";
     public override string MeasureName => Measure;
 
     public override IReadOnlyList<string> Placeholders => Facts switch
     {
-        FactSource.Plan => ["epsg", "crs", "level", "type"],
+        FactSource.Plan => ["epsg", "crs", "level", "type", "region", "parent", "parent_region"],
         FactSource.Layer => ["count"],
         FactSource.Feature => ["code", "area"],
         FactSource.Indicator => ["key", "unit"],

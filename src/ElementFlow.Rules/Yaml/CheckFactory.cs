@@ -16,7 +16,10 @@ namespace ElementFlow.Rules.Yaml;
 public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics)
 {
     public static IReadOnlyList<string> Kinds { get; } =
-        ["required", "valid-geometry", "no-overlap", "within", "area-ratio", "indicator", "consistency", "expression"];
+        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "expression"];
+
+    /// <summary>Keys every check may carry besides its kind's parameters.</summary>
+    private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
 
     private static readonly Dictionary<string, string[]> KnownParameters = new()
     {
@@ -24,10 +27,12 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         ["valid-geometry"] = ["layers"],
         ["no-overlap"] = ["a", "b", "tolerance-m2"],
         ["within"] = ["a", "b", "tolerance-m2", "per-part"],
+        ["covers"] = ["layer", "tolerance-m2"],
+        ["transmission"] = ["compare", "direction", "indicators"],
         ["area-ratio"] = ["numerator", "denominator", "max", "min", "measure"],
         ["indicator"] = ["assert", "value", "measure"],
         ["consistency"] = ["pairs", "relative-tolerance"],
-        ["expression"] = ["facts", "layers", "when", "value", "limit", "measure"],
+        ["expression"] = ["facts", "layers", "when", "value", "limit", "measure", "requires"],
     };
 
     public CheckSpec? Create(CheckDto dto)
@@ -53,6 +58,8 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
             "valid-geometry" => new ValidGeometryCheck(LayerList(map, "layers")) { Source = source },
             "no-overlap" => NoOverlap(map, source),
             "within" => Within(map, source),
+            "covers" => Covers(map, source),
+            "transmission" => Transmission(map, source),
             "area-ratio" => AreaRatio(map, source),
             "indicator" => Indicator(map, source),
             "consistency" => Consistency(map, source),
@@ -61,14 +68,72 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
 
         if (dto.Kind != "expression")
         {
-            foreach (var key in map.Keys.Where(k => k is not "kind" and not "message" && !known.Contains(k)))
+            foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !known.Contains(k)))
             {
                 Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", known)));
             }
         }
 
+        var appliesTo = CheckAppliesTo(map);
         if (check is null || diagnostics.Skip(errorsBefore).Any(d => d.Severity == Core.Findings.Severity.Error)) return null;
-        return check with { Message = RuleSetBuilder.ToText(dto.Message) };
+        return check with { Message = RuleSetBuilder.ToText(dto.Message), AppliesTo = appliesTo };
+    }
+
+    private AppliesTo? CheckAppliesTo(YamlMap map)
+    {
+        if (map.Map("applies-to") is not { } applies) return null;
+        var levels = new HashSet<PlanLevel>();
+        var types = new HashSet<PlanType>();
+        foreach (var l in applies.Strings("levels") ?? [])
+        {
+            if (PlanKinds.TryParseLevel(l, out var level)) levels.Add(level);
+            else Add("rules.field-invalid", applies.Line, ("field", "applies-to.levels"), ("detail", $"'{l}' is not a level"));
+        }
+
+        foreach (var t in applies.Strings("types") ?? [])
+        {
+            if (PlanKinds.TryParseType(t, out var type)) types.Add(type);
+            else Add("rules.field-invalid", applies.Line, ("field", "applies-to.types"), ("detail", $"'{t}' is not a type"));
+        }
+
+        applies.ReportUnknownKeys(asError: true, ["levels", "types"]);
+        return new AppliesTo(levels, types);
+    }
+
+    private CoversCheck? Covers(YamlMap map, SourceLocation source)
+    {
+        var layer = map.String("layer");
+        if (layer is null)
+        {
+            Add("rules.field-required", map.Line, ("field", "layer"));
+            return null;
+        }
+
+        return CheckRole(layer, "layer", KeyLine(map, "layer"))
+            ? new CoversCheck(LayerRole.Find(layer)!.Name, NonNegative(map, "tolerance-m2") ?? 1) { Source = source }
+            : null;
+    }
+
+    private TransmissionCheck? Transmission(YamlMap map, SourceLocation source)
+    {
+        var compareText = map.String("compare") ?? "allocation";
+        if (!Enum.TryParse<TransmissionComparison>(compareText, ignoreCase: true, out var compare) || int.TryParse(compareText, out _))
+        {
+            Add("rules.field-invalid", KeyLine(map, "compare"), ("field", "compare"), ("detail", "use allocation or sum"));
+            return null;
+        }
+
+        var directions = new HashSet<IndicatorDirection>();
+        foreach (var d in map.Strings("direction") ?? ["floor", "cap"])
+        {
+            if (d == "floor") directions.Add(IndicatorDirection.Floor);
+            else if (d == "cap") directions.Add(IndicatorDirection.Cap);
+            else Add("rules.field-invalid", KeyLine(map, "direction"), ("field", "direction"), ("detail", "use floor, cap or both as a list"));
+        }
+
+        var indicators = map.Strings("indicators");
+        foreach (var key in indicators ?? []) CheckIndicator(key, "indicators", KeyLine(map, "indicators"));
+        return new TransmissionCheck(compare, directions, indicators) { Source = source };
     }
 
     private RequiredCheck Required(YamlMap map, SourceLocation source)
@@ -218,7 +283,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
 
         // Every other key is a named parameter the expressions may use.
         var named = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var key in map.Keys.Where(k => k is not "kind" and not "message" && !KnownParameters["expression"].Contains(k)))
+        foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !KnownParameters["expression"].Contains(k)))
         {
             // A quoted value stays text ("07" is a code prefix, not seven); a plain one that reads as a number is a number.
             var quoted = map.Get(key) is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
@@ -226,7 +291,15 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
             named[key.Replace('-', '_')] = !quoted && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
         }
 
-        var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source };
+        PlanRelation? requires = null;
+        if (map.String("requires") is { } r)
+        {
+            if (r == "parent") requires = PlanRelation.Parent;
+            else if (r == "children") requires = PlanRelation.Children;
+            else Add("rules.field-invalid", KeyLine(map, "requires"), ("field", "requires"), ("detail", "use parent or children"));
+        }
+
+        var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source, Requires = requires };
         var parameter = System.Linq.Expressions.Expression.Parameter(FactType(facts), check.Variable);
         var used = new HashSet<string>(StringComparer.Ordinal);
         Condition(when, "when", KeyLine(map, "when"), parameter, typeof(bool), named, used);
@@ -302,8 +375,14 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
 
         var where = map.String("where");
         Condition(where, $"{key}.where", KeyLine(map, "where"), System.Linq.Expressions.Expression.Parameter(typeof(FeatureFact), "feature"), typeof(bool));
-        var selector = new LayerSelector(LayerRole.Find(role)?.Name ?? role, map.Strings("codes") ?? [], map.Strings("except-codes") ?? [], where);
-        map.ReportUnknownKeys(asError: true, ["layer", "codes", "except-codes", "where"]);
+        var relation = PlanRelation.Self;
+        if (map.String("plan") is { } plan && !Enum.TryParse(plan, ignoreCase: true, out relation))
+        {
+            Add("rules.field-invalid", KeyLine(map, "plan"), ("field", $"{key}.plan"), ("detail", "use self, parent or children"));
+        }
+
+        var selector = new LayerSelector(LayerRole.Find(role)?.Name ?? role, map.Strings("codes") ?? [], map.Strings("except-codes") ?? [], where) { Plan = relation };
+        map.ReportUnknownKeys(asError: true, ["layer", "codes", "except-codes", "where", "plan"]);
         return CheckRole(role, $"{key}.layer", m.Line()) ? selector : null;
     }
 

@@ -28,6 +28,9 @@ public sealed class YamlMap(YamlMappingNode node, string file, string path, List
 
     public bool Has(string key) => Node.Children.ContainsKey(new YamlScalarNode(key));
 
+    /// <summary>The line of a key, or of the mapping when the key is absent.</summary>
+    public int LineOf(string key) => Node.Children.Keys.FirstOrDefault(k => k.Scalar() == key)?.Line() ?? Line;
+
     public string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     public string? String(string key)
