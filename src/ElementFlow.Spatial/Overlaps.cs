@@ -24,6 +24,15 @@ public static class Overlaps
     public static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self)
     {
         var found = new ConcurrentBag<OverlapPair>();
+
+        // Within one set each pair is reported once, by position: ordinals repeat when the set spans several plans.
+        Dictionary<Feature, int>? position = null;
+        if (self)
+        {
+            position = new Dictionary<Feature, int>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < a.Count; i++) position[a[i]] = i;
+        }
+
         Parallel.ForEach(a, feature =>
         {
             if (!feature.Geometry.IsPolygonal() || feature.Geometry!.IsEmpty) return;
@@ -33,7 +42,7 @@ public static class Overlaps
             var interiorsMeet = FeatureIndex.InteriorsIntersectTest(geometry, candidates.Count);
             foreach (var other in candidates)
             {
-                if (self && (ReferenceEquals(other, feature) || other.Ordinal <= feature.Ordinal)) continue;
+                if (position is not null && (!position.TryGetValue(other, out var j) || j <= position[feature])) continue;
                 if (!other.Geometry.IsPolygonal() || !InteriorsMeet(interiorsMeet, other.Geometry!)) continue;
                 var shared = Intersection(geometry, other.Geometry!);
                 if (shared.Area > 0) found.Add(new OverlapPair(feature, other, shared.Area, shared));

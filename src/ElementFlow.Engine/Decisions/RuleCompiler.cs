@@ -117,6 +117,14 @@ public static class RuleCompiler
                     yield return Expression.Call(Expression.Constant(new HashSet<string>(layers, StringComparer.Ordinal)), ContainsMethod, Expression.Property(fact, member));
                 }
 
+                if (c.Requires is { } relation)
+                {
+                    // The related plan must be in the check, for every fact the shared measurement produced.
+                    yield return relation == PlanRelation.Parent
+                        ? Expression.NotEqual(Expression.Property(plan, nameof(PlanFact.Parent)), Expression.Constant(null, typeof(PlanFact)))
+                        : Expression.GreaterThan(Expression.Property(plan, nameof(PlanFact.ChildCount)), Expression.Constant(0));
+                }
+
                 var variable = Expression.Parameter(fact.Type, c.Variable);
                 var when = ConditionCompiler.Compile(c.When, [variable], typeof(bool), c.Named);
                 yield return new Substitute(variable, fact).Visit(when.Body);
