@@ -9,8 +9,11 @@ the province to the city, the counties and the township. Everything is an axis-a
 or a union of them (rural cells 500 m, urban cells 250 m, violations a few tens of metres), so
 every area below is exact integer arithmetic in square metres. Standard library only.
 
-Deliberate violations are listed in VIOLATIONS at the bottom of the world model; each one writes
-its expected finding. verify_examples.py recomputes everything from the written files.
+Deliberate violations are the P_* rectangles and CARVES of the world model, plus the hierarchy
+cases of issue 3 (P_WINDOW / DETAILED_EXT, XISHAN_ERL_DROP, LIANHUA_CODE, DONGPING_FARMLAND_MIN);
+main() writes the expected finding of each. The province and the city also hand down allocations
+(make_allocations), exact Fractions on a 0.1 step, that close. verify_examples.py recomputes
+everything from the written files.
 """
 
 from __future__ import annotations
@@ -209,7 +212,12 @@ CITY = [km(12, 8, 40, 32), km(40, 8, 44, 28)]
 XISHAN = [km(12, 16, 22, 32), km(22, 18, 24, 32)]
 DONGPING = [km(32, 8, 44, 20)]
 LIANHUA = [km(12, 25, 17, 31)]
-DETAILED = [km(27, 19, 28, 20)]
+DETAILED = [km(27, 19, 28, 20)]          # the unit as the city's 250 m cells tile it
+# HIER-007: the unit's boundary reaches 200 x 100 m south into the farmland window PBF-13 (below),
+# outside the city's UDB; its eastern 150 x 100 m there is a commercial plot (0901), the rest cultivated.
+DETAILED_EXT = km(27.8, 18.9, 28, 19)
+DETAILED_EXT_PLOTS = [(km(27.85, 18.9, 28, 19), "0901", "HIER-007"), (km(27.8, 18.9, 27.85, 19), "0101", None)]
+DETAILED_BOUNDS = DETAILED + [DETAILED_EXT]
 
 # Finest administrative units inside the city: land-use cells and zoning polygons never cross them.
 UNITS = [
@@ -225,6 +233,14 @@ UNITS = [
 P_LINE001 = km(29.94, 23, 30, 23.04)      # PBF-05 reaches 60 x 40 m into ERL-04
 P_LINE002 = km(26.5, 17, 26.58, 17.05)    # PBF-04 reaches 80 x 50 m into UDB-01
 P_LINE003 = km(28, 21, 28.1, 21.03)       # UDB-01 reaches 100 x 30 m into ERL-04
+# 开天窗 (issue 3): PBF-13 fills a hole cut in UDB-01, on what would be a 250 m park cell south of the
+# detailed unit; the city's land use there is cultivated, so the city itself stays clean (no
+# LINE-002, no LINE-008). The detailed unit reaches into it (HIER-007, see DETAILED_EXT).
+P_WINDOW = km(27.75, 18.75, 28, 19)
+URBAN_WINDOWS = [P_WINDOW]                # holes of the UDB that keep the 250 m urban grid around them
+# HIER-008 (issue 3): Xishan's red line leaves out this 200 x 150 m piece of ERL-01 that the city has;
+# Xishan zones it ecological_control and declares its red-line area from its own layer.
+XISHAN_ERL_DROP = ("ERL-01", km(13, 19, 13.2, 19.15))
 
 ERL = [
     ("ERL-01", "西山水源涵养生态保护红线", [km(12, 16, 15, 23)]),
@@ -250,9 +266,11 @@ PBF = [
     ("PBF-10", [km(32, 12, 36, 16)]),
     ("PBF-11", [km(37, 13, 40, 18)]),
     ("PBF-12", [km(18, 26, 22, 30)]),
+    ("PBF-13", [P_WINDOW]),                         # 开天窗: a hole in UDB-01 (HIER-007 in the detailed unit)
 ]
 UDB = [
-    ("UDB-01", "concentrated", "清河中心城区城镇集中建设区", [km(25, 17, 31, 21), P_LINE003]),
+    ("UDB-01", "concentrated", "清河中心城区城镇集中建设区",
+     subtract([km(25, 17, 31, 21)], [P_WINDOW]) + [P_LINE003]),
     ("UDB-02", "flexible", "清河中心城区城镇弹性发展区", [km(31, 18, 31.5, 20)]),
     ("UDB-03", "special", "凤凰山麓特别用途区", [km(25, 21, 26, 22)]),
     ("UDB-04", "concentrated", "西山县城城镇集中建设区",
@@ -338,6 +356,8 @@ UDB_MAIN = [(fid, zone, r) for fid, zone, _, rects in UDB for r in rects if r !=
 def urban_code(cell):
     """Land use of a 250 m cell inside a UDB."""
     cx, cy = (cell[0] + cell[2]) / 2, (cell[1] + cell[3]) / 2
+    if contains_pt(URBAN_WINDOWS, cx, cy):
+        return rural_code(cell)  # basic farmland in a hole of the UDB: cultivated
     zone = next(z for _, z, r in UDB_MAIN if contains_pt([r], cx, cy))
     if zone == "flexible":
         return "16"
@@ -393,7 +413,8 @@ def build_land_use():
             c = (x, y, x + 500, y + 500)
             if not contains_pt(CITY, x + 250, y + 250):
                 continue
-            if any(contains_pt([r], x + 250, y + 250) for _, _, r in UDB_MAIN):
+            if any(contains_pt([r], x + 250, y + 250) for _, _, r in UDB_MAIN) or \
+                    any(r_inter(c, w) for w in URBAN_WINDOWS):
                 for dx in (0, 250):
                     for dy in (0, 250):
                         s = (x + dx, y + dy, x + dx + 250, y + dy + 250)
@@ -457,7 +478,9 @@ def build_zoning():
         rects = [(xs[i], ys[j], xs[i + 1], ys[j + 1]) for i, j in comp]
         regions.append({"unit": label[start][0], "zone": label[start][1], "rects": merge_rows(rects)})
     order = {name: k for k, (name, _) in enumerate(UNITS)}
-    regions.sort(key=lambda z: (order[z["unit"]], -max(r[3] for r in z["rects"]),
+    # zones added with issue 3 (the farmland window) are numbered last, so the earlier ids stay put
+    late = lambda z: any(r_inter(r, w) for r in z["rects"] for w in URBAN_WINDOWS)
+    regions.sort(key=lambda z: (late(z), order[z["unit"]], -max(r[3] for r in z["rects"]),
                                 min(r[0] for r in z["rects"])))
     for n, z in enumerate(regions, 1):
         z["id"] = f"ZN-{n:03d}"
@@ -585,6 +608,10 @@ def build_detailed(land_use):
     se = next(pl for pl in plots if pl["rects"][0][:2] == (d[0] + 125, d[1]))
     se["tag"] = "DATA-005-b"
     plots.sort(key=lambda p: (-p["rects"][0][3], p["rects"][0][0]))
+    # the plots reaching into the farmland window (issue 3) come last, so the earlier ids stay put
+    assert inside([DETAILED_EXT], [P_WINDOW])
+    assert area([r for r, _, _ in DETAILED_EXT_PLOTS]) == r_area(DETAILED_EXT)
+    plots += [{"code": c, "rects": [r], "attrs": {}, "tag": tag} for r, c, tag in DETAILED_EXT_PLOTS]
     for n, p in enumerate(plots, 1):
         p["id"] = f"LU-D{n:03d}"
         p.setdefault("tag", None)
@@ -592,6 +619,10 @@ def build_detailed(land_use):
 
 
 # ============================================================== plans
+
+# HIER-002 (issue 3): Lianhua's package carries a Dongping township code (330127xxx) while its parent
+# stays Xishan (330122); the boundary feature carries the same code as its id and `code`.
+LIANHUA_CODE = "330127101"
 
 PLANS = [
     dict(id="qinghe-province", level="province", type="overall", code="330000", region="清河省",
@@ -613,20 +644,104 @@ PLANS = [
          parent="qinghe-city", bounds=DONGPING, boundary_id="330127", base_km2=Fraction(5),
          layers=["boundary", "ecological_redline", "permanent_basic_farmland", "urban_development_boundary",
                  "zoning", "land_use", "facilities", "residential", "subdistricts"]),
-    dict(id="xishan-lianhua-township", level="township", type="overall", code="330122101", region="莲花镇",
+    dict(id="xishan-lianhua-township", level="township", type="overall", code=LIANHUA_CODE, region="莲花镇",
          zh="西山县莲花镇国土空间总体规划（2021—2035年）",
          en="Lianhua Town (Xishan County) Territorial Spatial Master Plan 2021–2035",
-         parent="xishan-county", bounds=LIANHUA, boundary_id="330122101",
+         parent="xishan-county", bounds=LIANHUA, boundary_id=LIANHUA_CODE,
          layers=["boundary", "ecological_redline", "permanent_basic_farmland", "zoning", "land_use"]),
     dict(id="qinghe-central-detailed", level="city", type="detailed", code="330100", region="清河市",
          zh="清河市中心城区湖滨单元详细规划（2021—2035年）",
          en="Qinghe Central Urban Area, Hubin Unit Detailed Plan 2021–2035",
-         parent="qinghe-city", bounds=DETAILED, boundary_id="HB-01", boundary_name="湖滨单元",
+         parent="qinghe-city", bounds=DETAILED_BOUNDS, boundary_id="HB-01", boundary_name="湖滨单元",
          layers=["boundary", "land_use"]),
 ]
 
 # Declared urban_development_boundary_area = measured x this factor (DATA-008 in the city only).
 UDB_DECLARED_FACTOR = {"qinghe-city": Fraction(102, 100)}
+
+# ---- issue 3: binding indicators and allocations ---------------------------------------------
+# water_use_total (100m_m3, 亿立方米) is a figure of its own, with no map behind it.
+WATER = {"qinghe-province": Fraction(40), "qinghe-city": Fraction(125, 10),
+         "xishan-county": Fraction(23, 10), "dongping-county": Fraction(18, 10)}
+# The province has no parcels: its construction-land cap is a figure of its own.
+PROVINCE_CONSTRUCTION_KM2 = Fraction(240)
+
+# What the province and the city allocate (DESIGN.md §2), each key in the unit the plans declare it in.
+ALLOC_KEYS = [("farmland_retention", "min"), ("permanent_basic_farmland_area", "min"),
+              ("ecological_redline_area", "min"), ("urban_development_boundary_area", "max"),
+              ("construction_land_total", "max"), ("water_use_total", "max")]
+# Regions without a plan in the tree that also receive allocations: (code, name, area, weight). They
+# share what the plans' allocations leave in proportion to the line each key counts (ERL, PBF, UDB)
+# drawn in their area, else by weight; a region with none of that line drawn gets no allocation of
+# the key. Their figures only close the sums; nothing checks them against the lines drawn there.
+LINJIANG = [km(48, 0, 64, 36)]
+UNPLANNED = {
+    "qinghe-province": [("330200", "临江市", LINJIANG, Fraction(3, 5)),
+                        ("330300", "南山市", subtract(subtract(PROVINCE, CITY), LINJIANG), Fraction(2, 5))],
+    "qinghe-city": [("330102", "清河市湖滨区（中心城区）", dict(UNITS)["city-core"], Fraction(1))],
+}
+LINE_OF_KEY = {"farmland_retention": PBF, "permanent_basic_farmland_area": PBF, "ecological_redline_area": ERL,
+               "urban_development_boundary_area": UDB}
+ALLOC_STEP = Fraction(1, 10)     # allocations are round to 0.1 of the unit
+ALLOC_MARGIN = Fraction(1, 100)  # and the sums close with at least this much to spare
+# HIER-003 (deliberate): the city allocates Dongping 10.5 万亩 (= 7 000 ha) of farmland to keep, more
+# than the cultivated land Dongping plans (its declared farmland_retention, from its own land use).
+DONGPING_FARMLAND_MIN = Fraction(105, 10)
+
+
+def step_floor(v):
+    return (v // ALLOC_STEP) * ALLOC_STEP
+
+
+def step_ceil(v):
+    return -((-v) // ALLOC_STEP) * ALLOC_STEP
+
+
+def make_allocations(parent_id, built):
+    """{child code: (name, plan id or None, {key: (bound, Fraction, unit)})} for one allocating plan.
+
+    Children with a plan get a floor just under (a cap just over) what they declare, on the 0.1 step,
+    except Dongping's farmland (HIER-003); the regions without a plan share the rest so that
+    sum(floors) >= own target + margin and sum(caps) <= own cap - margin (HIER-005 silent).
+    """
+    own = built[parent_id][3]
+    kids = [(b[0], b[3]) for b in built.values() if b[0]["parent"] == parent_id and b[0]["type"] == "overall"]
+    out = {k["code"]: (k["region"], k["id"], {}) for k, _ in kids}
+    out.update({code: (name, None, {}) for code, name, _, _ in UNPLANNED[parent_id]})
+    for key, bound in ALLOC_KEYS:
+        unit = own[key][1]
+        total = Fraction(own[key][0])
+        given = Fraction(0)
+        for k, ind in kids:
+            assert ind[key][1] == unit, (k["id"], key)
+            declared = Fraction(ind[key][0])
+            if (k["id"], key) == ("dongping-county", "farmland_retention"):
+                v = DONGPING_FARMLAND_MIN
+                assert v > declared
+            else:
+                v = step_floor(declared) if bound == "min" else step_ceil(declared)
+            out[k["code"]][2][key] = (bound, v, unit)
+            given += v
+        rest = total - given
+        acc = Fraction(0)
+        if key in LINE_OF_KEY:
+            drawn = [(code, area(intersect([r for d in LINE_OF_KEY[key] for r in d[-1]], where)))
+                     for code, _, where, _ in UNPLANNED[parent_id]]
+            un = [(code, Fraction(a, sum(a for _, a in drawn))) for code, a in drawn if a > 0]
+        else:
+            un = [(code, w) for code, _, _, w in UNPLANNED[parent_id]]
+        for n, (code, share) in enumerate(un):
+            last = n == len(un) - 1
+            if bound == "min":
+                v = step_ceil(rest - acc + ALLOC_MARGIN) if last else step_ceil(rest * share)
+            else:
+                v = step_floor(rest - acc - ALLOC_MARGIN) if last else step_floor(rest * share)
+            assert v > 0, (parent_id, key, code, v)
+            out[code][2][key] = (bound, v, unit)
+            acc += v
+        closes = given + acc >= total + ALLOC_MARGIN if bound == "min" else given + acc <= total - ALLOC_MARGIN
+        assert closes, (parent_id, key, given + acc, total)
+    return out
 
 
 def clip_lines(defs, bounds, with_zone=False):
@@ -681,7 +796,7 @@ def yaml_str(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def write_manifest(path, plan, indicators):
+def write_manifest(path, plan, indicators, allocations=None):
     out = [
         "schema: elementflow/plan/v1",
         f"id: {plan['id']}",
@@ -708,6 +823,12 @@ def write_manifest(path, plan, indicators):
             out.append(f"  {key}: {{ value: {value}, unit: {unit} }}" + (f"   # {comment}" if comment else ""))
     else:
         out.append("indicators: {}")
+    if allocations:
+        out.append("allocations:                          # keyed by the child's region code")
+        for code, (name, child, keys) in allocations.items():
+            out.append(f"  \"{code}\":   # {name}" + (f" ({child})" if child else ", no plan in this tree"))
+            for key, (bound, v, unit) in keys.items():
+                out.append(f"    {key}: {{ {bound}: {fmt(v, 6)}, unit: {unit} }}")
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
@@ -732,6 +853,7 @@ def main():
 
     expected = {}
     summary = []
+    built = {}
     for plan in PLANS:
         pid, bounds = plan["id"], plan["bounds"]
         folder = ROOT / pid
@@ -742,12 +864,23 @@ def main():
         if "ecological_redline" in plan["layers"]:
             layers["ecological_redline"] = clip_lines(ERL, bounds)
             layers["permanent_basic_farmland"] = clip_lines(PBF, bounds)
+            if pid == "xishan-county":  # HIER-008: Xishan leaves a piece of ERL-01 out of its red line
+                fid, drop = XISHAN_ERL_DROP
+                f = next(f for f in layers["ecological_redline"] if f["id"] == fid)
+                assert inside([drop], f["rects"])
+                f["rects"] = subtract(f["rects"], [drop])
         if "urban_development_boundary" in plan["layers"]:
             layers["urban_development_boundary"] = clip_lines(UDB, bounds, with_zone=True)
         if "zoning" in plan["layers"]:
+            zs = [dict(z) for z in zoning if in_plan(z["rects"], bounds)]
+            if pid == "xishan-county":  # the piece left out of the red line is zoned ecological_control
+                _, drop = XISHAN_ERL_DROP
+                host = next(z for z in zs if inside([drop], z["rects"]))
+                assert host["zone"] == "ecological_protection"
+                host["rects"] = subtract(host["rects"], [drop])
+                zs.append({"id": f"ZN-{len(zoning) + 1:03d}", "zone": "ecological_control", "rects": [drop]})
             layers["zoning"] = [{"id": z["id"], "rects": z["rects"],
-                                 "props": {"zone": z["zone"], "name": ZONE_ZH[z["zone"]]}}
-                                for z in zoning if in_plan(z["rects"], bounds)]
+                                 "props": {"zone": z["zone"], "name": ZONE_ZH[z["zone"]]}} for z in zs]
         if plan["type"] == "detailed":
             layers["land_use"] = [{"id": p["id"], "rects": p["rects"], "props": {"code": p["code"], **p["attrs"]}}
                                   for p in detailed_plots]
@@ -786,6 +919,10 @@ def main():
             if plan["level"] != "township":
                 erl_m2 = sum_area("ecological_redline")
                 ind["ecological_redline_area"] = (fmt(Fraction(erl_m2, 10 ** 6), 6), "km2", f"= {erl_m2} m2")
+            if plan["level"] == "province":  # own caps, so that its allocations can close (HIER-005)
+                udb_m2 = sum_area("urban_development_boundary")
+                ind["urban_development_boundary_area"] = (fmt(Fraction(udb_m2, 10 ** 6), 6), "km2",
+                                                          f"= {udb_m2} m2")
             if plan["level"] in ("city", "county"):
                 udb_m2 = sum_area("urban_development_boundary")
                 factor = UDB_DECLARED_FACTOR.get(pid, Fraction(1))
@@ -798,7 +935,18 @@ def main():
             if "land_use" in layers:
                 cons = sum(area(f["rects"]) for f in layers["land_use"] if construction(f["props"]["code"]))
                 ind["construction_land_total"] = (fmt(Fraction(cons, 10 ** 6), 6), "km2", "")
-        write_manifest(folder / "plan.yaml", plan, ind)
+            elif plan["level"] == "province":
+                ind["construction_land_total"] = (fmt(PROVINCE_CONSTRUCTION_KM2, 6), "km2",
+                                                  "own cap; no parcels at province level")
+            if pid in WATER:
+                ind["water_use_total"] = (fmt(WATER[pid], 6), "100m_m3", "own figure; no map behind it")
+        built[pid] = (plan, folder, layers, ind)
+
+    allocs = {pid: make_allocations(pid, built) for pid in UNPLANNED}
+    for plan in PLANS:
+        pid = plan["id"]
+        _, folder, layers, ind = built[pid]
+        write_manifest(folder / "plan.yaml", plan, ind, allocs.get(pid))
 
         # ---- expected findings (with "where" and "why" for the README only)
         F = []
@@ -843,7 +991,8 @@ def main():
             add("DATA-008", "error", [], 0.02, None,
                 f"urban_development_boundary_area is declared as {ind['urban_development_boundary_area'][0]} km2 "
                 f"but the layer measures {fmt(Fraction(udb_m2, 10**6), 6)} km2: abs(declared − measured) / measured "
-                "= 0.02. (LINE-004 stays under 1.3 with either area: 1.195 / 1.218.)")
+                f"= 0.02. (LINE-004 stays under 1.3 with either area: {fmt(Fraction(udb_m2, 10**6) / plan['base_km2'], 3)}"
+                f" / {fmt(Fraction(ind['urban_development_boundary_area'][0]) / plan['base_km2'], 3)}.)")
             because = {"LINE-007-error": "1001 (construction) in ecological_protection",
                        "LINE-007-info": "1504 (construction) in ecological_protection; the limited_activity tag "
                                         "does not enter the zone x code matrix",
@@ -867,15 +1016,49 @@ def main():
                 (d[0] + 125, d[1], d[0] + 155, d[1] + 40),
                 f"Housing plot {a} (0701) reaches 30 x 40 m east into plot {b}: overlap 1 200 m2 "
                 "(no gap, so DATA-006 is silent).")
+            # HIER-007: the unit reaches into the farmland window PBF-13, outside the city's UDB
+            hp = next(p for p in detailed_plots if p["tag"] == "HIER-007")
+            ov = area(intersect(hp["rects"], [P_WINDOW]))
+            add("HIER-007", "error", [f"land_use/{hp['id']}", "permanent_basic_farmland/PBF-13"], float(ov),
+                hp["rects"][0],
+                f"Commercial plot {hp['id']} (0901, 150 x 100 m) lies on the city's basic farmland PBF-13, the "
+                "window (开天窗) cut out of UDB-01 south of the unit; the city's own land use there is cultivated, "
+                "so the city stays clean.")
+            outside = area(subtract(DETAILED_BOUNDS, [r for d in UDB for r in d[-1]]))
+            add("HIER-007", "error", [f"boundary/{plan['boundary_id']}"], float(outside), DETAILED_EXT,
+                "The unit's boundary reaches 200 x 100 m south into PBF-13, outside the city's UDB: the "
+                f"commercial plot plus a 50 x 100 m cultivated plot ({DETAILED_EXT_PLOTS[1][1]}, not construction, "
+                "so only this finding covers it).")
+        if pid == "dongping-county":
+            _, _, keys = allocs["qinghe-city"][plan["code"]]
+            _, lim, unit = keys["farmland_retention"]
+            declared = Fraction(ind["farmland_retention"][0])
+            assert ind["farmland_retention"][1] == unit == "10k_mu" and declared < lim
+            ha = lambda v: v * MU_10K_M2 / 10_000
+            add("HIER-003", "error", ["indicators/farmland_retention"], float(ha(declared)), None,
+                f"Dongping declares farmland_retention {fmt(declared, 6)} 万亩 = {fmt(ha(declared), 2)} ha "
+                f"(its own cultivated land) but qinghe-city allocates 330127 min {fmt(lim, 6)} 万亩 = "
+                f"{fmt(ha(lim), 2)} ha; the city's other allocations still close (HIER-005 silent).")
+        if pid == "xishan-county":
+            fid, drop = XISHAN_ERL_DROP
+            add("HIER-008", "error", [f"ecological_redline/{fid}"], float(r_area(drop)), drop,
+                f"Xishan's red line leaves a 200 x 150 m piece of the city's {fid} out (a hole in its {fid}), zoned "
+                "ecological_control; its declared ecological_redline_area (32.97 km2) matches its own layer and "
+                "stays above the city's allocation (32.9 km2), so only the location is wrong.")
+        if pid == "xishan-lianhua-township":
+            add("HIER-002", "error", [f"plan/{pid}"], None, None,
+                f"Region code {plan['code']} is a Dongping (330127) code, but the parent is xishan-county "
+                "(330122): the code does not lie in the parent's.")
         F.sort(key=lambda f: (f["rule"], f["subjects"], f["severity"]))
         doc = {"plan": pid, "exit_code": 1 if any(f["severity"] == "error" for f in F) else 0,
-               "findings": [{k: v for k, v in f.items() if not k.startswith("_")} for f in F]}
+               "findings": [{k: v for k, v in f.items() if not k.startswith("_") and not (k == "value" and v is None)}
+                            for f in F]}
         (folder / "expected-findings.json").write_text(
             json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         expected[pid] = F
         summary.append((pid, {role: len(fs) for role, fs in layers.items()}, doc))
 
-    write_readme(expected, carve, zone_of_carve, detailed_plots)
+    write_readme(expected, allocs, built)
     for pid, counts, doc in summary:
         print(f"{pid:26s} exit {doc['exit_code']}  findings {len(doc['findings']):2d}  "
               + " ".join(f"{k}={v}" for k, v in counts.items()))
@@ -885,18 +1068,55 @@ def main():
 
 # ============================================================== README
 
-def write_readme(expected, carve, zone_of_carve, plots):
+def write_readme(expected, allocs, built):
     rows = []
     for pid, findings in expected.items():
         for f in findings:
             subj = ", ".join(f"`{x}`" for x in f["subjects"]) or "— (plan)"
             val = f["value"]
-            vtxt = f"{val:g}" if val < 10 else f"{val:,.0f}"
+            vtxt = "—" if val is None else f"{val:g}" if val < 10 else f"{val:,.0f}" if val == int(val) else f"{val:,.2f}"
             w = f["_where"]
             where = "—" if w is None else f"{X0 + w[0]}, {Y0 + w[1]} – {X0 + w[2]}, {Y0 + w[3]}"
             rows.append(f"| {pid} | {f['rule']} | {f['severity']} | {subj} | {vtxt} | {where} | {f['_why']} |")
-    text = README_HEAD + "\n".join(rows) + "\n" + README_TAIL
+    city = built["qinghe-city"]
+    city_udb = sum(area(f["rects"]) for f in city[2]["urban_development_boundary"])
+    xishan = built["xishan-county"]
+    xishan_udb = sum(area(f["rects"]) for f in xishan[2]["urban_development_boundary"])
+    ratio = lambda m2, b: fmt(Fraction(m2, 10 ** 6) / b["base_km2"], 3)
+    text = (README_HEAD + "\n".join(rows) + "\n" + README_TAIL
+            .replace("@CITY_RATIO@", ratio(city_udb, city[0]))
+            .replace("@XISHAN_RATIO@", ratio(xishan_udb, xishan[0]))
+            .replace("@ALLOCATIONS@", allocation_tables(allocs, built))
+            .replace("@LINJIANG_UDB@", fmt(allocs["qinghe-province"]["330200"][2]["urban_development_boundary_area"][1], 6)))
     (ROOT / "README.md").write_text(text, encoding="utf-8")
+
+
+def allocation_tables(allocs, built):
+    out = []
+    for parent_id, table in allocs.items():
+        own = built[parent_id][3]
+        head = [f"{key} {'≥' if bound == 'min' else '≤'} ({own[key][1]})" for key, bound in ALLOC_KEYS]
+        out.append(f"**{parent_id}** allocates (the child's declared figure in brackets):\n")
+        out.append("| region | plan | " + " | ".join(head) + " |")
+        out.append("|---|---|" + "---|" * len(head))
+        sums = {key: Fraction(0) for key, _ in ALLOC_KEYS}
+        for code, (name, child, keys) in table.items():
+            cells = []
+            for key, _ in ALLOC_KEYS:
+                if key not in keys:
+                    cells.append("—")
+                    continue
+                _, v, _ = keys[key]
+                sums[key] += v
+                txt = fmt(v, 6)
+                if child:
+                    txt += f" ({built[child][3][key][0]})"
+                cells.append(txt)
+            out.append(f"| {code} {name} | {child or '— (none)'} | " + " | ".join(cells) + " |")
+        out.append("| **sum** | | " + " | ".join(fmt(sums[k], 6) for k, _ in ALLOC_KEYS) + " |")
+        out.append(f"| **own** | {parent_id} | " + " | ".join(own[k][0] for k, _ in ALLOC_KEYS) + " |")
+        out.append("")
+    return "\n".join(out)
 
 
 README_HEAD = """# Example plans
@@ -912,44 +1132,53 @@ Everything here is generated: edit `tools/make_examples.py` and run
 
 which rewrites the packages, this README and the expected findings, then runs
 `tools/verify_examples.py`. The verifier reads only the written files and recomputes, by exact
-integer arithmetic, every tiling, overlap, containment, indicator, life-circle distance and
-parent–child line comparison, and fails unless the findings it derives are exactly the expected
-ones.
+integer and rational arithmetic, every tiling, overlap, containment, indicator, life-circle
+distance, parent–child line comparison and allocation, and fails unless the findings it derives are
+exactly the expected ones.
 
-Try it: `elementflow check example-plans` checks the whole tree at once (exit 1);
-`elementflow check example-plans/xishan-county` reports nothing (exit 0).
+Try it: `elementflow check example-plans` checks the whole tree at once (exit 1). Every package
+now carries at least one deliberate finding; the quietest is `example-plans/xishan-county`, whose
+only finding is HIER-008 against its parent (the checker loads `../qinghe-city` as context).
 
 ## The tree
 
 ```
 qinghe-province            province  overall   330000     清河省               (parent: —)
 └── qinghe-city            city      overall   330100     清河市
-    ├── xishan-county      county    overall   330122     西山县               CLEAN
+    ├── xishan-county      county    overall   330122     西山县               (HIER-008)
     │   └── xishan-lianhua-township
-    │                      township  overall   330122101  莲花镇               CLEAN
+    │                      township  overall   330127101  莲花镇               (HIER-002: a Dongping code)
     ├── dongping-county    county    overall   330127     东平县
     └── qinghe-central-detailed
-                           city      detailed  330100     湖滨单元 (in UDB-01)
+                           city      detailed  330100     湖滨单元 (in UDB-01, reaching into PBF-13)
 ```
 
 All layers are in EPSG:4527 (CGCS2000 / 3-degree Gauss-Krüger zone 39, easting with the zone
 prefix): x 39 456 000–39 520 000, y 3 318 000–3 362 000. One world is modelled once and each
 package holds it clipped to its boundary, so ERL, PBF and UDB features keep their ids and their
-geometry from the province down to the township (HIER-008), and land-use, zoning, residential,
-facility and subdistrict features keep their ids from the city down.
+geometry from the province down to the township (HIER-008; the one exception is the piece of
+ERL-01 Xishan leaves out), and land-use, zoning, residential, facility and subdistrict features keep
+their ids from the city down.
 
 - **World**: rural land in 500 m cells, urban land in 250 m cells. Inside each concentrated
   zone, 500 m residential modules (two housing cells 0701, a park 1401, a service cell 0702 or
   080403 with kindergarten, primary school, elderly care and clinic); middle schools, culture and
   sports centres placed so every home is within 900 m; one health centre per subdistrict; an
   industrial belt (1001); in the city core a lake (1702) ringed by park. Flexible zones are
-  reserved land (16), the special-use zone protective green (1402).
+  reserved land (16), the special-use zone protective green (1402). Basic farmland enclosed by a
+  UDB is a hole in it (开天窗): PBF-06 in UDB-04 (Xishan) and PBF-13 in UDB-01 (a 250 m cultivated
+  cell south of the detailed unit).
 - **Zoning** follows the lines: farmland_protection = PBF, ecological_protection = ERL outside
   PBF, urban_development = UDB outside both, ecological_control on a few forest areas,
   rural_development elsewhere. Zoning polygons never cross a county or township boundary.
 - **Indicators** are computed from each package's final geometry (ERL, PBF, UDB areas to the
   square metre; farmland_retention = cultivated land 01 in land_use; construction_land_total =
-  codes 06–16), except the one deliberately wrong value in qinghe-city.
+  codes 06–16), except the one deliberately wrong value in qinghe-city. water_use_total (city,
+  counties, province) and the province's construction_land_total are figures of their own; the
+  province also declares its UDB area (from its layer) so that its caps can close.
+- **Allocations** (DESIGN.md §2): the province allocates to qinghe-city and to two cities without a
+  plan here, the city to its two counties and to its central district 330102 (no plan here); see
+  the tables below.
 - **Subdistricts** are the urban 街道 only (they do not tile the county), so every subdistrict has
   residents for the life-circle rules.
 
@@ -957,8 +1186,11 @@ facility and subdistrict features keep their ids from the city down.
 
 Subjects are `layer/id` in the order the rule names its layers (`a` then `b`, as in
 `rules/redlines.yaml` and `rules/data.yaml`); plan-level findings have no subjects and are pinned by
-their value. Values are the rule's measure: m² for overlaps, outside areas, gaps and slivers;
-`expansion_ratio` for LINE-004; `relative_difference_ratio` for DATA-008.
+their value, except the hierarchy findings, which name `indicators/<key>` (HIER-003/004/005) or
+`plan/<plan id>` (HIER-002). Values are the rule's measure: m² for overlaps, outside areas, gaps,
+slivers and dropped red line; `expansion_ratio` for LINE-004; `relative_difference_ratio` for
+DATA-008; for HIER-003/004 the child's declared figure in ha (10k_mu × 2000/3, km2 × 100; the limit
+is the allocation in ha); HIER-002 has no value.
 
 `where` is the violation's rectangle in EPSG:4527 (x_min, y_min – x_max, y_max).
 
@@ -970,14 +1202,28 @@ README_TAIL = """
 Everything else is clean by construction and checked by the verifier: land_use and zoning tile
 each boundary exactly (except the two deliberate cases), every feature lies inside its boundary,
 no polygon is under 200 m², ids are unique, codes are in the code lists, declared ERL/PBF/UDB
-areas match the layers to the square metre, UDB / base ≤ 1.3 (city 1.195, Xishan 1.219), flexible
+areas match the layers to the square metre, UDB / base ≤ 1.3 (city @CITY_RATIO@, Xishan @XISHAN_RATIO@), flexible
 ≤ 0.15 × concentrated zone, reserved land only inside the UDB, no construction land or reserved
 land in ERL or PBF (except the deliberate parcels), children's boundaries inside their parent's
-and not overlapping, the detailed unit inside the city's concentrated zone, and every resident
+and not overlapping, the detailed unit inside the city's concentrated zone (except its strip in
+PBF-13), every child's ERL, PBF and UDB equal to its parent's inside its boundary (except Xishan's
+ERL-01), every child's region code inside its parent's (except Lianhua's), every city and county
+declaring all six binding indicators, every declared figure within its allocation (except
+Dongping's farmland) and every allocation closing, and every resident
 within 300 m of a kindergarten, elderly care and green space, 500 m of a primary school and a
 park ≥ 1 ha, and 1000 m of a middle school, clinic, health centre, culture and sports facility
 (park green ≥ 8 m² per person; the lake shore inside the UDB is all park).
 
+## Allocations
+
+Floors (`min`: farmland_retention, permanent_basic_farmland_area, ecological_redline_area) and caps
+(`max`: urban_development_boundary_area, construction_land_total, water_use_total), in the unit each
+plan declares the key in. A child with a plan gets a floor just under (a cap just over) its own
+figure on a 0.1 step, so several comparisons are equalities (at least / at most include equality);
+the regions without a plan share the rest so that every sum closes with at least 0.01 to spare:
+Σ floors ≥ own target, Σ caps ≤ own cap (HIER-005 silent everywhere).
+
+@ALLOCATIONS@
 ## Assumptions the expected findings rest on
 
 - **USE-001** has no rule file yet. The four USE-001 findings assume a `use-permitted` matrix
@@ -985,16 +1231,42 @@ park ≥ 1 ha, and 1000 m of a middle school, clinic, health centre, culture and
   tagged or not), farmland_protection allows only 01–05, 06, 17, 23, and rural_development allows
   07 only as 0703/0704. Each finding is one (parcel, zoning polygon) pair with the area of the
   parcel in that zone as its value, subjects `land_use` then `zoning`. A test that runs only the
-  rule sets present should drop expected findings of rules that are not loaded.
+  rule sets present should drop expected findings of rules that are not loaded, and take the exit
+  code from the errors it keeps: `exit_code` assumes every rule of DOMAIN.md is loaded (xishan-county
+  and xishan-lianhua-township exit 0 without the HIER rules).
 - **LINE-001 in the province**: the ERL/PBF conflict is part of the issued lines, so the
   province carries it as well; making the city differ from the province would instead trip
   HIER-008.
 - **Plan-level findings** (LINE-004, DATA-008) are written with `subjects: []`, as in
   `rules/tests`: expected subjects are matched as a subset of the finding's subjects. The engine
   names such findings by pseudo-subjects (`indicators/<key>`, `<layer>/*`), which `[]` matches.
-- HIER-003/004/005 have nothing to check: no package declares `allocations`.
 - The LINE-007 info case uses limited_activity 3 (approved archaeology, heritage protection) on a
   heritage-site parcel (1504).
+- **Parents as context**: a package checked on its own is compared with the parent its `parent:`
+  names (loaded as context), so the HIER-002/003/007/008 findings are expected in a single-package
+  check too. HIER-005 needs only the allocating plan; HIER-010 needs the children (silent here).
+- **HIER-002**: "the child's region code lies in the parent's" is read as a prefix of the parent's
+  code by the parent's level: 2 digits for a province, 4 for a city, 6 for a county. A detailed or
+  special plan's parent is the overall plan of the same level.
+- **HIER-003/004/005** compare after converting both sides to ha (10k_mu × 2000/3, km2 × 100),
+  exactly; water_use_total (100m_m3) is not an area and is compared, summed and reported in its own
+  unit. A key the child does not declare is not compared (for the binding keys HIER-006 reports it).
+  The sums are over every allocation entry, with or without a plan in the tree.
+- **HIER-007**: the overlap finding is per (child construction parcel, parent ERL/PBF feature)
+  pair; the within finding compares the detailed plan's boundary with the parent's whole UDB (all
+  sub-zones) and applies to city- and county-level detailed plans (urban units; township detailed
+  plans are village plans outside the UDB). LINE-006 and LINE-008 are read on the plan's own layers:
+  the detailed unit has no UDB or PBF layer, so they are not applicable to it (an engine that read
+  the parent's PBF for LINE-008 would see the plot in PBF-13 a second time).
+- **HIER-008**: one finding per parent ERL/PBF feature whose part inside the child's boundary the
+  child leaves uncovered (value: that area), and one per child UDB feature for its part outside the
+  parent's UDB; a child ERL/PBF larger than the parent's would be reported by the child feature
+  (the "symmetric difference" of DOMAIN.md; nothing here).
+- **The city's overstated UDB** (DATA-008, declared 1.02 × measured) is covered by the province's
+  cap for 330100 (43.8 km2), so it does not also trip HIER-004. With that headroom the province's
+  caps can only close if a region without a plan gets less than the province draws there (Linjiang
+  330200 holds UDB-08 and UDB-09, 26 km2, but is allocated @LINJIANG_UDB@ km2; Nanshan 330300 has no UDB
+  drawn and no UDB allocation): figures of regions without a plan are not checked against any map.
 """
 
 

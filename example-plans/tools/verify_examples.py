@@ -7,8 +7,10 @@ Reads every plan.yaml under example-plans/, its layers and expected-findings.jso
 findings of the rules of DOMAIN.md §3 by its own, independent reading of each rule (the DATA and
 LINE rules as written in rules/*.yaml; HIER, ELAS, EQUI and USE-001 from DOMAIN.md). Areas are
 exact: every layer is rectilinear, so each plan is cut into a grid of "atoms" at every vertex
-coordinate and each polygon is filled by a scanline. Exits 1 when the derived findings and the
-expected ones differ, or when a sanity check fails. Standard library only.
+coordinate and each polygon is filled by a scanline. The plan tree comes from the `parent:` paths;
+allocations and indicators are compared after unit conversion to ha (or in their own unit when they
+are not areas) with fractions.Fraction, so 1 mu = 2000/3 m2 stays exact. Exits 1 when the derived
+findings and the expected ones differ, or when a sanity check fails. Standard library only.
 """
 
 from __future__ import annotations
@@ -104,6 +106,8 @@ def parse_yaml(text):
             continue
         indent = len(line) - len(line.lstrip())
         key, _, rest = line.strip().partition(":")
+        if key.startswith('"'):
+            key = json.loads(key)  # quoted keys: region codes in allocations
         while stack[-1][0] >= indent:
             stack.pop()
         parent = stack[-1][1]
@@ -178,8 +182,18 @@ class Plan:
             check(doc.get("type") == "FeatureCollection", f"{self.id}/{role}: not a FeatureCollection")
             self.layers[role] = [Feature(role, f) for f in doc["features"]]
         self.ind = {}
+        self.declared = {}  # key -> (value, unit) as written
         for key, v in (self.m.get("indicators") or {}).items():
             self.ind[key] = Fraction(v["value"]) * UNIT_M2.get(v["unit"], Fraction(1))
+            self.declared[key] = (Fraction(v["value"]), v["unit"])
+        # allocations: child region code -> key -> ("min" | "max", value, unit)
+        self.alloc = {}
+        for code, keys in (self.m.get("allocations") or {}).items():
+            check(isinstance(keys, dict) and code.isdigit(), f"{self.m['id']}: allocation key {code!r}")
+            for key, v in keys.items():
+                bounds = [b for b in ("min", "max") if b in v]
+                check(len(bounds) == 1 and "unit" in v, f"{self.m['id']}: allocation {code}/{key} needs min or max, and unit")
+                self.alloc.setdefault(code, {})[key] = (bounds[0], Fraction(v[bounds[0]]), v["unit"])
         self.expected = json.loads((folder / "expected-findings.json").read_text(encoding="utf-8"))
         self.parent = None
         self.children = []
@@ -674,56 +688,150 @@ def equi(plan, grid, F, stats):
     stats["population"] = total
 
 
-def check_hierarchy(plans, F):
+# Digits of the administrative division code that name a region at each level (GB/T 2260 + 9-digit
+# township codes): a child's code lies in its parent's when it starts with these digits of the parent's.
+CODE_DIGITS = {"national": 0, "province": 2, "city": 4, "county": 6, "township": 9}
+BINDING = ("farmland_retention", "permanent_basic_farmland_area", "ecological_redline_area",
+           "urban_development_boundary_area", "construction_land_total", "water_use_total")
+
+
+def in_region(code, parent_code, parent_level):
+    n = CODE_DIGITS[parent_level]
+    return code.startswith(parent_code[:n])
+
+
+def measure(value, unit):
+    """An indicator figure in the unit the HIER measures use: ha for areas, else its own unit."""
+    if unit in UNIT_M2:
+        return value * UNIT_M2[unit] / 10_000, "ha"
+    return value, unit
+
+
+def hier(rule, severity, subjects, value=None):
+    f = {"rule": rule, "severity": severity, "subjects": list(subjects)}
+    if value is not None:
+        f["value"] = fnum(value)
+    return f
+
+
+def check_hierarchy(plans, F, stats):
     valid = {("national", "overall"), ("province", "overall"), ("city", "overall"), ("county", "overall"),
              ("township", "overall"), ("city", "detailed"), ("county", "detailed"), ("township", "detailed")}
     valid |= {(lvl, "special") for lvl in LEVEL_RANK}
     for p in plans.values():
+        # ---- HIER-001: valid level/type pair
         if (p.level, p.type) not in valid:
-            F[p.id].append({"rule": "HIER-001", "severity": "error", "subjects": [], "value": 1.0})
+            F[p.id].append(hier("HIER-001", "error", [f"plan/{p.id}"]))
+        # ---- HIER-006: binding indicators of city and county overall plans
+        if p.type == "overall" and p.level in ("city", "county"):
+            for key in BINDING:
+                if key not in p.declared:
+                    F[p.id].append(hier("HIER-006", "error", [f"indicators/{key}"]))
         q = p.parent
         if q is None:
             continue
-        ok = p.code.startswith(q.code.rstrip("0") if len(q.code) == 6 else q.code)
+        # ---- HIER-002: the right parent, and the child's region code inside the parent's
+        ok = in_region(p.code, q.code, q.level)
         if p.type == "overall":
             ok &= q.type == "overall" and LEVEL_RANK[q.level] == LEVEL_RANK[p.level] - 1
-        else:
-            ok &= q.type == "overall"
+        else:  # detailed / special: the overall plan of its own area (same level)
+            ok &= q.type == "overall" and q.level == p.level
         if not ok:
-            F[p.id].append({"rule": "HIER-002", "severity": "error", "subjects": [], "value": 1.0})
-        # HIER-008: lines pass down unchanged inside the child's boundary
+            F[p.id].append(hier("HIER-002", "error", [f"plan/{p.id}"]))
+        # ---- HIER-003 / HIER-004: own floors and caps against what the parent allocated to this region
+        if p.type == "overall" and p.level in ("province", "city", "county", "township"):
+            if q.alloc and in_region(p.code, q.code, q.level):
+                check(p.code in q.alloc, f"{q.id}: no allocation for its child {p.id} ({p.code})")
+            for key, (bound, lim, unit) in q.alloc.get(p.code, {}).items():
+                if key not in p.declared:
+                    continue  # not declared: HIER-006 (for binding keys), not a comparison
+                mine, mu = measure(*p.declared[key])
+                lim, lu = measure(lim, unit)
+                if not check(mu == lu, f"{p.id}: {key} in {p.declared[key][1]} against an allocation in {unit}"):
+                    continue
+                stats[p.id][f"HIER {key} {bound}"] = f"{float(mine):.6g} vs {float(lim):.6g} {mu}"
+                if bound == "min" and mine < lim:
+                    F[p.id].append(hier("HIER-003", "error", [f"indicators/{key}"], mine))
+                if bound == "max" and mine > lim:
+                    F[p.id].append(hier("HIER-004", "error", [f"indicators/{key}"], mine))
+        # ---- HIER-008: lines pass down unchanged inside the child's boundary
         if p.type == "overall" and p.level in ("city", "county", "township"):
             for role in ("ecological_redline", "permanent_basic_farmland", "urban_development_boundary"):
-                if role not in p.layers:
+                if role not in p.layers or role not in q.layers:
                     continue
                 g = Grid(p.layers["boundary"] + p.layers[role] + q.layers[role])
                 b = g.union(p.layers["boundary"])
                 mine, theirs = g.union(p.layers[role]), g.union(q.layers[role]) & b
-                diff = g.area(mine ^ theirs)
-                if diff > TOL_M2:
-                    F[p.id].append({"rule": "HIER-008", "severity": "error", "subjects": [], "value": float(diff)})
-                # and feature by feature: same ids, same geometry
+                if role == "urban_development_boundary":
+                    # the child's UDB stays inside the parent's: each child feature's part outside it
+                    for f in p.layers[role]:
+                        out = g.area(g.fill(f) - theirs)
+                        if out > TOL_M2:
+                            F[p.id].append(hier("HIER-008", "error", [f.subject], out))
+                    continue
+                # the child's ERL / PBF covers the parent's: each parent feature's uncovered part
+                for f in q.layers[role]:
+                    dropped = g.area((g.fill(f) & b) - mine)
+                    if dropped > TOL_M2:
+                        F[p.id].append(hier("HIER-008", "error", [f.subject], dropped))
+                # and adds nothing the parent does not have (symmetric difference)
+                for f in p.layers[role]:
+                    extra = g.area(g.fill(f) - theirs)
+                    if extra > TOL_M2:
+                        F[p.id].append(hier("HIER-008", "error", [f.subject], extra))
                 ids_mine = {f.id for f in p.layers[role]}
                 ids_theirs = {f.id for f in q.layers[role] if g.fill(f) & b}
                 check(ids_mine == ids_theirs, f"{p.id}: {role} ids differ from {q.id}")
-        # HIER-007: detailed plans keep the parent's lines
-        if p.type == "detailed":
-            g = Grid(p.layers["boundary"] + p.layers["land_use"] + q.layers["ecological_redline"]
-                     + q.layers["permanent_basic_farmland"] + q.layers["urban_development_boundary"])
-            cons = g.union([f for f in p.layers["land_use"] if f.code.startswith(CONSTRUCTION)])
+        # ---- HIER-007: detailed and special plans keep the overall plan's lines
+        if p.type in ("detailed", "special") and "land_use" in p.layers:
+            lines = [r for r in ("ecological_redline", "permanent_basic_farmland", "urban_development_boundary")
+                     if r in q.layers]
+            g = Grid(p.layers["boundary"] + p.layers["land_use"] + [f for r in lines for f in q.layers[r]])
+            cons = [f for f in p.layers["land_use"] if f.code.startswith(CONSTRUCTION)]
             for role in ("ecological_redline", "permanent_basic_farmland"):
-                if g.area(cons & g.union(q.layers[role])) > TOL_M2:
-                    F[p.id].append({"rule": "HIER-007", "severity": "error", "subjects": [], "value": 1.0})
-            conc = g.union([f for f in q.layers["urban_development_boundary"] if f.code == "concentrated"])
-            if g.area(g.union(p.layers["boundary"]) - conc) > TOL_M2:
-                F[p.id].append({"rule": "HIER-007", "severity": "error", "subjects": [], "value": 1.0})
-    # HIER-009: content fits the level
+                if role in q.layers:
+                    for (a, b), v in pair_overlaps(g, cons, q.layers[role]).items():
+                        if v > TOL_M2:
+                            F[p.id].append(hier("HIER-007", "error", [a.subject, b.subject], v))
+            # urban detailed plans (city and county level; township detailed plans are village plans)
+            if p.type == "detailed" and p.level in ("city", "county") and "urban_development_boundary" in q.layers:
+                udb = g.union(q.layers["urban_development_boundary"])
+                for bf in p.layers["boundary"]:
+                    out = g.area(g.fill(bf) - udb)
+                    if out > TOL_M2:
+                        F[p.id].append(hier("HIER-007", "error", [bf.subject], out))
+    # ---- HIER-005: allocations close (floors: sum >= own target, error; caps: sum <= own cap, warning)
+    for q in plans.values():
+        if not q.alloc or q.type != "overall" or q.level not in ("national", "province", "city", "county"):
+            continue
+        for code in q.alloc:
+            check(code != q.code and in_region(code, q.code, q.level) and len(code) > CODE_DIGITS[q.level],
+                  f"{q.id}: allocation key {code} is not a region inside {q.code}")
+        sums = {}
+        for code, keys in q.alloc.items():
+            for key, (bound, v, unit) in keys.items():
+                val, u = measure(v, unit)
+                prev = sums.setdefault((key, bound), (Fraction(0), u))
+                check(prev[1] == u, f"{q.id}: allocations of {key} in different units")
+                sums[(key, bound)] = (prev[0] + val, u)
+        for (key, bound), (total, u) in sorted(sums.items()):
+            if key not in q.declared:
+                continue
+            own, ou = measure(*q.declared[key])
+            if not check(ou == u, f"{q.id}: {key} declared in {q.declared[key][1]}, allocated in another unit"):
+                continue
+            stats[q.id][f"HIER-005 sum {key} {bound}"] = f"{float(total):.6g} vs own {float(own):.6g} {u}"
+            if bound == "min" and total < own:
+                F[q.id].append(hier("HIER-005", "error", [f"indicators/{key}"], total))
+            if bound == "max" and total > own:
+                F[q.id].append(hier("HIER-005", "warning", [f"indicators/{key}"], total))
+    # ---- HIER-009: content fits the level
     for p in plans.values():
         if p.level in ("national", "province") and "land_use" in p.layers:
-            F[p.id].append({"rule": "HIER-009", "severity": "warning", "subjects": [], "value": 1.0})
+            F[p.id].append(hier("HIER-009", "warning", [f"plan/{p.id}"]))
         if p.level in ("city", "county") and p.type == "overall" and not {"facilities", "residential"} <= set(p.layers):
-            F[p.id].append({"rule": "HIER-009", "severity": "warning", "subjects": [], "value": 1.0})
-    # HIER-010: children inside the parent and not overlapping each other
+            F[p.id].append(hier("HIER-009", "warning", [f"plan/{p.id}"]))
+    # ---- HIER-010: children inside the parent and not overlapping each other
     for q in plans.values():
         kids = q.children
         if not kids:
@@ -731,17 +839,25 @@ def check_hierarchy(plans, F):
         g = Grid(q.layers["boundary"] + [b for k in kids for b in k.layers["boundary"]])
         qb = g.union(q.layers["boundary"])
         for k in kids:
-            if g.area(g.union(k.layers["boundary"]) - qb) > TOL_M2:
-                F[q.id].append({"rule": "HIER-010", "severity": "error", "subjects": [], "value": 1.0})
+            out = g.area(g.union(k.layers["boundary"]) - qb)
+            if out > TOL_M2:
+                F[q.id].append(hier("HIER-010", "error", [f"plan/{k.id}"], out))
         for a, b in combinations(kids, 2):
-            if g.area(g.union(a.layers["boundary"]) & g.union(b.layers["boundary"])) > TOL_M2:
-                F[q.id].append({"rule": "HIER-010", "severity": "error", "subjects": [], "value": 1.0})
+            both = g.area(g.union(a.layers["boundary"]) & g.union(b.layers["boundary"]))
+            if both > TOL_M2:
+                F[q.id].append(hier("HIER-010", "error", [f"plan/{a.id}", f"plan/{b.id}"], both))
 
 
 # ============================================================== main
 
 def key(f):
     return (f["rule"], f["severity"], tuple(f["subjects"]))
+
+
+def same_value(a, b):
+    if "value" not in a or "value" not in b:
+        return ("value" in a) == ("value" in b)
+    return abs(a["value"] - b["value"]) <= max(0.01, 1e-9 * abs(b["value"]))
 
 
 def main():
@@ -762,7 +878,7 @@ def main():
     for pid, p in plans.items():
         stats[pid] = {}
         derived[pid] = check_plan(p, stats[pid])
-    check_hierarchy(plans, derived)
+    check_hierarchy(plans, derived, stats)
 
     ok = True
     print()
@@ -774,7 +890,7 @@ def main():
         want = sorted(exp["findings"], key=key)
         exit_code = 1 if any(f["severity"] == "error" for f in got) else 0
         match = [key(f) for f in got] == [key(f) for f in want] and all(
-            abs(a["value"] - b["value"]) <= max(0.01, 1e-9 * abs(b["value"])) for a, b in zip(got, want))
+            same_value(a, b) for a, b in zip(got, want))
         match &= exit_code == exp["exit_code"]
         ok &= match
         counts = {}
@@ -785,7 +901,8 @@ def main():
         print("    layers: " + ", ".join(f"{r} {len(fs)}" for r, fs in p.layers.items()))
         print("    measured: " + ", ".join(f"{k} {v}" for k, v in stats[pid].items()))
         for f in got:
-            print(f"    {f['rule']:9s} {f['severity']:8s} {f['value']:>12.6g}  {', '.join(f['subjects']) or '(plan)'}")
+            v = f"{f['value']:>12.6g}" if "value" in f else f"{'—':>12s}"
+            print(f"    {f['rule']:9s} {f['severity']:8s} {v}  {', '.join(f['subjects']) or '(plan)'}")
         if not got:
             print("    no findings")
         if not match:
@@ -795,8 +912,8 @@ def main():
             for k in sorted(wk - gk):
                 print(f"    MISSING    {k}")
             for a, b in zip(got, want):
-                if key(a) == key(b) and abs(a["value"] - b["value"]) > max(0.01, 1e-9 * abs(b["value"])):
-                    print(f"    VALUE      {key(a)}: derived {a['value']} expected {b['value']}")
+                if key(a) == key(b) and not same_value(a, b):
+                    print(f"    VALUE      {key(a)}: derived {a.get('value')} expected {b.get('value')}")
     if problems:
         ok = False
         print("\nproblems:")

@@ -20,12 +20,17 @@ public sealed class Checker
 {
     private readonly IReadOnlyList<CompiledCheck> _checks;
     private readonly ISessionFactory _factory;
+    private readonly CheckOptions _options;
 
-    public Checker(IEnumerable<RuleSpec> rules)
+    public Checker(IEnumerable<RuleSpec> rules, CheckOptions? options = null)
     {
-        _checks = rules.SelectMany(r => r.Checks.Select((c, i) => Decisions.RuleCompiler.Compile(r, i, c))).ToList();
+        var list = rules.ToList();
+        _checks = list.SelectMany(r => r.Checks.Select((c, i) => Decisions.RuleCompiler.Compile(r, i, c))).ToList();
+        _options = (options ?? CheckOptions.Today) is var o && o.KnownRules is null
+            ? o with { KnownRules = list.Select(r => r.Id).ToHashSet(StringComparer.Ordinal) }
+            : o;
         var set = new NRules.RuleModel.RuleSet("elementflow");
-        set.Add(_checks.Select(c => c.Definition));
+        set.Add(_checks.Select(c => c.Definition).Append(WaiverRule.Build()));
         _factory = new NRules.RuleCompiler().Compile([set]);
     }
 
@@ -37,13 +42,14 @@ public sealed class Checker
     /// <summary>Checks every checked plan of a tree; context plans (parents loaded for comparison) are measured only as far as their children need.</summary>
     public IReadOnlyList<PlanResult> Check(PlanTree tree)
     {
-        var scopes = new ScopeSet(tree);
+        var scopes = new ScopeSet(tree, _options);
         return tree.Checked.Select(p => Check(scopes[p])).ToList();
     }
 
     private PlanResult Check(PlanScope scope)
     {
         var plan = scope.Plan;
+        var approvals = new FactsMeasurement(Rules.Model.FactSource.Approval, null);
         var skipped = new List<SkippedRule>();
         var ruleStatus = new Dictionary<string, RuleStatus>(StringComparer.Ordinal);
         var needed = new Dictionary<string, Measurement>(StringComparer.Ordinal);
@@ -117,6 +123,12 @@ public sealed class Checker
         foreach (var (_, (result, _)) in results.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             foreach (var f in result.Facts) facts.Add(f);
+        }
+
+        // Approvals are always facts: they waive findings even when no rule reviews them.
+        if (!results.ContainsKey(approvals.Key))
+        {
+            foreach (var f in approvals.Run(scope).Facts) facts.Add(f);
         }
 
         var session = _factory.CreateSession();

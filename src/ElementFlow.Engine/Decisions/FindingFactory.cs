@@ -30,6 +30,8 @@ public sealed class FindingFactory
             WithinCheck c => c.ToleranceM2,
             AreaRatioCheck c => c.Max ?? c.Min,
             ConsistencyCheck c => c.RelativeTolerance,
+            CoversCheck c => c.ToleranceM2,
+            RequiredCheck or ValidGeometryCheck => 0,
             _ => null,
         };
         var variable = check is ExpressionCheck e ? e.Variable : "o";
@@ -74,7 +76,7 @@ public sealed class FindingFactory
                 break;
             case LayerFact l:
                 subjects = [new Subject(l.Role, Subject.WholeLayer)];
-                args["layer"] = l.Role; args["count"] = l.OutsideZoneCount;
+                args["layer"] = l.Role; args["count"] = l.FeatureCount; args["outside"] = l.OutsideZoneCount;
                 break;
             case PlanFact p:
                 subjects = [new Subject(Subject.PlanLayer, p.Id)];
@@ -84,6 +86,11 @@ public sealed class FindingFactory
             case IndicatorFact i:
                 subjects = [new Subject(Subject.IndicatorsLayer, i.Key)];
                 args["key"] = i.Key; args["unit"] = i.Unit; args["layer"] = Subject.IndicatorsLayer; args["id"] = i.Key;
+                break;
+            case ApprovalFact a:
+                subjects = [new Subject("approvals", a.Id)];
+                args["approval"] = a.Id; args["document"] = a.Document; args["approved_rule"] = a.Rule;
+                args["expires"] = a.Expires; args["count"] = a.UnknownFeatureCount;
                 break;
             case IssueFact s:
                 subjects = [new Subject(s.Layer, s.FeatureId)];
@@ -131,6 +138,7 @@ public sealed class FindingFactory
         PlanFact p => p,
         IndicatorFact i => i.Plan,
         IssueFact s => s.Plan,
+        ApprovalFact a => a.Plan,
         IndicatorSet set => set.Plan,
         _ => null,
     };

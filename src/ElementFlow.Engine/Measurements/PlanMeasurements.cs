@@ -153,13 +153,22 @@ public sealed class FactsMeasurement(FactSource source, IReadOnlyList<string>? l
         IEnumerable<object> facts = source switch
         {
             FactSource.Plan => [scope.PlanFact],
-            FactSource.Layer => chosen.Select(l => new LayerFact(scope.PlanFact, l, OutsideZone(plan, l))),
+            FactSource.Layer => chosen.Select(l => scope.Shared($"layer:{l.Role.Name}", () => new LayerFact(scope.PlanFact, l, OutsideZone(plan, l)))),
             FactSource.Feature => chosen.SelectMany(l => scope.Facts(l.Role.Name)),
-            FactSource.Indicator => plan.Indicators.Values.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new IndicatorFact(scope.PlanFact, i)),
-            _ => plan.DataIssues.Where(i => layers is null || layers.Contains(i.Layer)).Select(i => new IssueFact(scope.PlanFact, i)),
+            FactSource.Indicator => scope.Shared("indicators", () => plan.Indicators.Values.OrderBy(i => i.Key, StringComparer.Ordinal)
+                .Select(i => new IndicatorFact(scope.PlanFact, i)).ToList()),
+            FactSource.Approval => scope.Shared("approvals", () => plan.Approvals.Select(a => new ApprovalFact(
+                scope.PlanFact, a, scope.Options.AsOf, scope.Options.KnownRules?.Contains(a.Rule) ?? false, UnknownFeatures(plan, a))).ToList()),
+            _ => scope.Shared("issues", () => plan.DataIssues.Select(i => new IssueFact(scope.PlanFact, i)).ToList())
+                .Where(i => layers is null || layers.Contains(i.Layer)),
         };
         return new MeasureResult(facts.ToList());
     }
+
+    private static int UnknownFeatures(Plan plan, Approval approval) => approval.Features.Sum(kv =>
+        plan.Layer(LayerRole.Find(kv.Key)?.Name ?? kv.Key) is { } layer
+            ? kv.Value.Count(id => !layer.Features.Any(f => f.Id == id))
+            : kv.Value.Count);
 
     private static int OutsideZone(Plan plan, Layer layer)
     {
@@ -175,5 +184,5 @@ public sealed class IndicatorSetMeasurement(IReadOnlyList<string> keys) : Measur
     public override IReadOnlyList<LayerInput> Inputs => [];
     public override IReadOnlyList<string> Indicators => keys;
 
-    public override MeasureResult Run(PlanScope scope) => new([new IndicatorSet(scope.PlanFact)]);
+    public override MeasureResult Run(PlanScope scope) => new([scope.Shared("indicator-set", () => new IndicatorSet(scope.PlanFact))]);
 }

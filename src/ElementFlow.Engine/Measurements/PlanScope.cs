@@ -38,6 +38,9 @@ public sealed class PlanScope
 
     public Plan Plan { get; }
     public PlanFact PlanFact { get; }
+
+    /// <summary>The as-of date and known rules approvals are judged by.</summary>
+    public CheckOptions Options { get; init; } = CheckOptions.Today;
     public PlanScope? Parent { get; }
 
     /// <summary>The overall plans of the next subdivision: the children whose boundaries tile this plan's region.</summary>
@@ -59,6 +62,14 @@ public sealed class PlanScope
         if (Plan.Layer(r) is not { } layer) return [];
         return layer.Features.Select(f => _registry.GetOrAdd(f, feature => new FeatureFact(PlanFact, layer.Role, feature))).ToList();
     })).Value;
+
+    private readonly ConcurrentDictionary<string, object> _planFacts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Facts about the plan itself (its layers, indicators, data issues, approvals), made once per plan so that
+    /// two measurements reading them hand the rule engine the same objects, never duplicates.
+    /// </summary>
+    public T Shared<T>(string key, Func<T> create) where T : class => (T)_planFacts.GetOrAdd(key, _ => create());
 
     /// <summary>The fact of a feature of this plan or a related one.</summary>
     public FeatureFact FactOf(LayerRole role, Feature feature) =>

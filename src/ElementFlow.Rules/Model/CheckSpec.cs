@@ -158,6 +158,7 @@ public enum FactSource
     Feature,
     Indicator,
     Issue,
+    Approval,
 }
 
 public sealed record ExpressionCheck(
@@ -178,10 +179,11 @@ public sealed record ExpressionCheck(
     public override IReadOnlyList<string> Placeholders => Facts switch
     {
         FactSource.Plan => ["epsg", "crs", "level", "type", "region", "parent", "parent_region"],
-        FactSource.Layer => ["count"],
+        FactSource.Layer => ["count", "outside"],
         FactSource.Feature => ["code", "area"],
         FactSource.Indicator => ["key", "unit"],
         FactSource.Issue => ["code", "detail"],
+        FactSource.Approval => ["approval", "document", "approved_rule", "expires", "count"],
         _ => [],
     };
 

@@ -270,7 +270,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         var factsText = map.String("facts");
         if (!Enum.TryParse<FactSource>(factsText, ignoreCase: true, out var facts) || int.TryParse(factsText, out _))
         {
-            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator or issue"));
+            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator, issue or approval"));
             return null;
         }
 
@@ -319,6 +319,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         FactSource.Layer => typeof(LayerFact),
         FactSource.Feature => typeof(FeatureFact),
         FactSource.Indicator => typeof(IndicatorFact),
+        FactSource.Approval => typeof(ApprovalFact),
         _ => typeof(IssueFact),
     };
 

@@ -9,7 +9,7 @@ public class RulesCommandTests
 
         Assert.Equal(ExitCodes.Clean, exit);
         Assert.Equal("", stderr);
-        Assert.Matches(@"^2 rule sets, \d+ rules, 0 errors", stdout);
+        Assert.Matches(@"^\d+ rule sets, \d+ rules, 0 errors", stdout);
     }
 
     [Fact]
