@@ -1,6 +1,5 @@
 using ElementFlow.Core.Planning;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.RelateNG;
 using NetTopologySuite.Index.Strtree;
 
 namespace ElementFlow.Spatial;
@@ -40,25 +39,6 @@ public sealed class FeatureIndex
         return nearest?.Geometry is { } g && g.IsPolygonal() ? g.Distance(geometry) : double.PositiveInfinity;
     }
 
-    /// <summary>DE-9IM pattern "interiors meet": touching neighbours of a coverage do not match.</summary>
-    private const string InteriorsIntersect = "T********";
-
-    /// <summary>
-    /// A test for "the interiors meet" (areas overlap, not just touch), prepared with RelateNG when the
-    /// geometry meets many candidates; preparing for one or two costs more than it saves.
-    /// </summary>
-    public static Func<Geometry, bool> InteriorsIntersectTest(Geometry geometry, int candidateCount)
-    {
-        if (candidateCount > 4)
-        {
-            var prepared = RelateNG.Prepare(geometry);
-            return other => prepared.Evaluate(other, InteriorsIntersect);
-        }
-
-        return other => RelateNG.Relate(geometry, other, InteriorsIntersect);
-    }
-
-    /// <summary>Distance to polygons only: lines and points in a container layer do not contain anything.</summary>
     private sealed class PolygonDistance : IItemDistance<Envelope, Feature>
     {
         public double Distance(IBoundable<Envelope, Feature> item1, IBoundable<Envelope, Feature> item2)

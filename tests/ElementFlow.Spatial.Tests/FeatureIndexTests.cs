@@ -79,16 +79,4 @@ public sealed class FeatureIndexTests
     {
         Assert.Equal(double.PositiveInfinity, new FeatureIndex([]).DistanceToNearestPolygon(Wkt("POINT (0 0)")));
     }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(10)]
-    public void InteriorsIntersectTest_PlainOrPrepared_TrueOnlyWhenAreasOverlap(int candidateCount)
-    {
-        var test = FeatureIndex.InteriorsIntersectTest(Wkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"), candidateCount);
-
-        Assert.True(test(Wkt("POLYGON ((9 0, 20 0, 20 10, 9 10, 9 0))")));
-        Assert.False(test(Wkt("POLYGON ((10 0, 20 0, 20 10, 10 10, 10 0))")));
-        Assert.False(test(Wkt("POLYGON ((11 0, 20 0, 20 10, 11 10, 11 0))")));
-    }
 }

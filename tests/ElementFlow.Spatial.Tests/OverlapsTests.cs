@@ -155,4 +155,30 @@ public sealed class OverlapsTests
 
         Assert.Equal(16000, union.Area, 6);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void Find_FeatureInsideAnother_SharedPartIsTheInnerOneWithoutOverlay(int candidates)
+    {
+        var a = Features(("L1", "POLYGON ((10 10, 30 10, 30 40, 10 40, 10 10))"));
+        var zones = Enumerable.Range(0, candidates)
+            .Select(i => ($"Z{i}", i == 0 ? "POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))" : $"POLYGON (({100 + i} 0, {101 + i} 0, {101 + i} 1, {100 + i} 1, {100 + i} 0))"))
+            .ToArray();
+
+        var pair = Assert.Single(Overlaps.Find(a, Index(zones), self: false));
+
+        Assert.Equal(600, pair.Area, 9);
+        Assert.Same(a[0].Geometry, pair.Intersection);
+    }
+
+    [Fact]
+    public void Find_FeatureContainingAnother_SharedPartIsTheContainedOne()
+    {
+        var a = Features(("Z1", "POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))"));
+
+        var pair = Assert.Single(Overlaps.Find(a, Index(("L1", "POLYGON ((10 10, 30 10, 30 40, 10 40, 10 10))")), self: false));
+
+        Assert.Equal(600, pair.Area, 9);
+    }
 }

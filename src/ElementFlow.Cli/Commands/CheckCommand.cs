@@ -23,8 +23,9 @@ internal static class CheckCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above: error | warning | info | never", DefaultValueFactory = _ => "error" }
             .AcceptOnlyFromAmong("error", "warning", "info", "never");
         var stats = new Option<bool>("--stats") { Description = "Print timings per phase and per rule, and peak memory, to stderr" };
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "The date approvals are judged by (yyyy-MM-dd); default today" };
 
-        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats };
+        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf };
         command.SetAction(parse => Run(console, new CheckSettings(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
@@ -32,7 +33,8 @@ internal static class CheckCommand
             parse.GetValue(output),
             CommonOptions.ParseLanguage(parse.GetValue(lang)),
             parse.GetValue(failOn)!,
-            parse.GetValue(stats))));
+            parse.GetValue(stats),
+            parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today))));
         return command;
     }
 
@@ -62,7 +64,7 @@ internal static class CheckCommand
         phases.Add(("plan tree", clock.Elapsed));
 
         clock.Restart();
-        var checker = new Checker(catalog.Rules);
+        var checker = new Checker(catalog.Rules, new CheckOptions(settings.AsOf));
         phases.Add(("compile rules", clock.Elapsed));
 
         clock.Restart();
@@ -135,7 +137,7 @@ internal static class CheckCommand
         return roots.SelectMany(Visit).Concat(tree.Checked.Where(p => !done.Contains(p))).ToList();
     }
 
-    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats);
+    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf);
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

@@ -31,6 +31,7 @@ public sealed class FindingFactory
             AreaRatioCheck c => c.Max ?? c.Min,
             ConsistencyCheck c => c.RelativeTolerance,
             CoversCheck c => c.ToleranceM2,
+            UsePermittedCheck c => c.ToleranceM2,
             RequiredCheck or ValidGeometryCheck => 0,
             _ => null,
         };
@@ -49,10 +50,7 @@ public sealed class FindingFactory
             ["plan"] = PlanOf(fact)?.Id,
             ["rule"] = _rule.Id,
         };
-        if (_check is ExpressionCheck e)
-        {
-            foreach (var (k, v) in e.Named) args[k] = v;
-        }
+        foreach (var (k, v) in (_check as ExpressionCheck)?.Named ?? (_check as IndicatorCheck)?.Named ?? new Dictionary<string, object?>()) args[k] = v;
 
         var value = double.NaN;
         double? limit = _limit;
@@ -68,6 +66,7 @@ public sealed class FindingFactory
                 geometry = o.Geometry;
                 measureName = o.MeasureName ?? measureName;
                 foreach (var (k, v) in o.Arguments) args[k] = v;
+                if (_check is UsePermittedCheck) args["zone"] = o.B?.Code;
                 break;
             case FeatureFact f:
                 subjects = [new Subject(f.Layer, f.Id)];

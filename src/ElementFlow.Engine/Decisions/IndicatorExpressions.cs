@@ -16,10 +16,10 @@ internal static class IndicatorExpressions
     private static readonly MethodInfo Get = typeof(IndicatorSet).GetMethod(nameof(IndicatorSet.Get))!;
 
     /// <summary>The assertion as a lambda over the set parameter given.</summary>
-    public static Expression Over(string text, Type resultType, ParameterExpression set)
+    public static Expression Over(string text, Type resultType, ParameterExpression set, IReadOnlyDictionary<string, object?> named)
     {
         var variables = IndicatorCatalog.All.Select(d => Expression.Parameter(typeof(double), d.Key)).ToArray();
-        var lambda = ConditionCompiler.Compile(text, variables, resultType);
+        var lambda = ConditionCompiler.Compile(text, variables, resultType, named);
         return new Rewriter(set).Visit(lambda.Body);
     }
 
@@ -27,7 +27,7 @@ internal static class IndicatorExpressions
     {
         var boxed = Expression.Parameter(typeof(object), "fact");
         var set = Expression.Variable(typeof(IndicatorSet), "set");
-        var body = Expression.Block([set], Expression.Assign(set, Expression.Convert(boxed, typeof(IndicatorSet))), Over(check.Value!, typeof(double), set));
+        var body = Expression.Block([set], Expression.Assign(set, Expression.Convert(boxed, typeof(IndicatorSet))), Over(check.Value!, typeof(double), set, check.Named));
         return Expression.Lambda<Func<object, double>>(body, boxed).Compile();
     }
 

@@ -28,6 +28,7 @@ public static class RuleCompiler
     private static readonly MethodInfo CreateMethod = typeof(FindingFactory).GetMethod(nameof(FindingFactory.Create))!;
     private static readonly MethodInfo ContainsMethod = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
     private static readonly MethodInfo HasMethod = typeof(IndicatorSet).GetMethod(nameof(IndicatorSet.Has))!;
+    private static readonly MethodInfo PermitsMethod = typeof(UseMatrix).GetMethod(nameof(UseMatrix.Permits))!;
 
     public static CompiledCheck Compile(RuleSpec rule, int index, CheckSpec check)
     {
@@ -66,6 +67,7 @@ public static class RuleCompiler
         NoOverlapCheck c => [new OverlapMeasurement(c.A, c.B)],
         WithinCheck c => [new OutsideMeasurement(c.A, c.B, c.PerPart)],
         CoversCheck c => [new DroppedMeasurement(c.Layer)],
+        UsePermittedCheck c => [new OverlapMeasurement(c.Uses, c.Zones)],
         TransmissionCheck c => [new TransmissionMeasurement(c)],
         AreaRatioCheck c => [new RatioMeasurement(c.Numerator, c.Denominator)],
         IndicatorCheck c => [new IndicatorSetMeasurement(c.Keys)],
@@ -99,6 +101,12 @@ public static class RuleCompiler
             case WithinCheck c: yield return Above(value!, c.ToleranceM2); break;
             case ConsistencyCheck c: yield return Above(value!, c.RelativeTolerance); break;
             case CoversCheck c: yield return Above(value!, c.ToleranceM2); break;
+            case UsePermittedCheck c:
+                yield return Above(value!, c.ToleranceM2);
+                yield return Expression.Not(Expression.Call(Expression.Constant(c.Matrix), PermitsMethod,
+                    Expression.Property(Expression.Property(fact, nameof(Observation.B)), nameof(FeatureFact.Code)),
+                    Expression.Property(Expression.Property(fact, nameof(Observation.A)), nameof(FeatureFact.Code))));
+                break;
             case TransmissionCheck: yield return Transmission(fact); break;
             case AreaRatioCheck c:
                 var tests = new List<Expression>();
@@ -108,7 +116,7 @@ public static class RuleCompiler
                 break;
             case IndicatorCheck c:
                 foreach (var k in c.Keys) yield return Expression.Call(fact, HasMethod, Expression.Constant(k));
-                yield return Expression.Not(IndicatorExpressions.Over(c.Assert, typeof(bool), fact));
+                yield return Expression.Not(IndicatorExpressions.Over(c.Assert, typeof(bool), fact, c.Named));
                 break;
             case ExpressionCheck c:
                 if (c.Layers is { } layers && c.Facts is FactSource.Feature or FactSource.Layer or FactSource.Issue)

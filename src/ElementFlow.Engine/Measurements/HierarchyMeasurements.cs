@@ -24,24 +24,36 @@ public sealed class DroppedMeasurement(string layer) : Measurement
         var own = LayerSelector.Whole(layer);
         var boundary = Overlaps.Union(scope.Select(Boundary).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
         var role = LayerRole.Find(layer)!;
-        var facts = new List<object>();
-        foreach (var line in parent.Index(own).Candidates(boundary.EnvelopeInternal).OrderBy(f => f.Ordinal))
+        var index = scope.Index(own);
+        var preparedBoundary = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(boundary);
+        var lines = parent.Index(own).Candidates(boundary.EnvelopeInternal).Where(f => f.Geometry.IsPolygonal()).OrderBy(f => f.Ordinal).ToList();
+        var dropped = new (Feature Line, NetTopologySuite.Geometries.Geometry Part)?[lines.Count];
+        Parallel.For(0, lines.Count, i =>
         {
-            if (!line.Geometry.IsPolygonal() || !line.Geometry!.Intersects(boundary)) continue;
-            var inside = Overlaps.Intersection(line.Geometry!, boundary);
-            if (inside.Area <= 0) continue;
-            var kept = scope.Index(own).Candidates(inside.EnvelopeInternal).Where(c => c.Geometry.IsPolygonal()).Select(c => c.Geometry!).ToList();
-            var dropped = kept.Count == 0 ? inside : Overlaps.Difference(inside, Overlaps.Union(kept));
-            if (dropped.IsEmpty || dropped.Area <= 0) continue;
+            var line = lines[i].Geometry!;
+            if (!preparedBoundary.Intersects(line)) return;
+            var inside = preparedBoundary.Covers(line) ? line : Overlaps.Intersection(line, boundary);
+            if (inside.Area <= 0) return;
+            var kept = index.Candidates(inside.EnvelopeInternal).Where(c => c.Geometry.IsPolygonal()).Select(c => c.Geometry!).ToList();
+
+            // Lines passed down unchanged: one of the plan's own features covers the parent's part whole.
+            if (kept.Any(k => k.Covers(inside))) return;
+            var missing = kept.Count == 0 ? inside : Overlaps.Difference(inside, Overlaps.Union(kept));
+            if (!missing.IsEmpty && missing.Area > 0) dropped[i] = (lines[i], missing);
+        });
+
+        var facts = new List<object>();
+        foreach (var (line, missing) in dropped.OfType<(Feature, NetTopologySuite.Geometries.Geometry)>())
+        {
             var fact = parent.FactOf(role, line);
             facts.Add(new Observation
             {
                 Key = Key,
                 Plan = scope.PlanFact,
-                Value = dropped.Area,
+                Value = missing.Area,
                 A = fact,
                 Subjects = [new Subject(layer, line.Id) { Plan = parent.Plan.Id }],
-                Geometry = dropped,
+                Geometry = missing,
                 Arguments = new Dictionary<string, object?>
                 {
                     ["parent"] = parent.Plan.Id, ["parent_feature"] = line.Id, ["region"] = scope.Plan.Region.Code,

@@ -104,5 +104,11 @@ public sealed class PlanScope
         ? new(fact.Layer, fact.Id)
         : new(fact.Layer, fact.Id) { Plan = fact.Plan.Id };
 
+    /// <summary>An index over the union of several selections (one selection: its own shared index).</summary>
+    public FeatureIndex Index(IReadOnlyList<LayerSelector> selectors) => selectors.Count == 1
+        ? Index(selectors[0])
+        : _indexes.GetOrAdd(string.Join("|", selectors.Select(s => s.Key)), _ => new Lazy<FeatureIndex>(() =>
+            new FeatureIndex(selectors.SelectMany(Select)))).Value;
+
     public LayerRole RoleOf(string role) => Plan.Layer(role)?.Role ?? LayerRole.Find(role)!;
 }

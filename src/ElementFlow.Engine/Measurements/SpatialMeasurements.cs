@@ -43,16 +43,19 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
 
 /// <summary>What of each feature lies outside a container layer (within).</summary>
 /// <remarks>With no inner list ("all"), every layer of the plan but the container's is checked.</remarks>
-public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, LayerSelector container, bool perPart) : Measurement
+public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IReadOnlyList<LayerSelector> containers, bool perPart) : Measurement
 {
-    public override string Key => $"outside:{(inner is null ? "all" : string.Join("+", inner.Select(s => s.Key)))}:{container.Key}:{(perPart ? "parts" : "features")}";
-    public override IReadOnlyList<LayerInput> Inputs => inner is { Count: 1 } ? [LayerInput.Of(inner[0]), LayerInput.Of(container)] : [LayerInput.Of(container)];
+    public override string Key => $"outside:{(inner is null ? "all" : string.Join("+", inner.Select(s => s.Key)))}:{string.Join("|", containers.Select(c => c.Key))}:{(perPart ? "parts" : "features")}";
+
+    /// <summary>With several containers (a UDB or a rural zone), one present is enough: the union is what there is.</summary>
+    public override IReadOnlyList<LayerInput> Inputs => (inner is { Count: 1 } ? [LayerInput.Of(inner[0])] : Array.Empty<LayerInput>())
+        .Concat(containers.Count == 1 ? [LayerInput.Of(containers[0])] : []).ToList();
 
     public override MeasureResult Run(PlanScope scope)
     {
-        var index = scope.Index(container);
+        var index = scope.Index(containers);
         var facts = new List<object>();
-        var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => r != container.Role).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
+        var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => containers.All(c => c.Role != r)).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
         foreach (var selector in selectors)
         {
             var role = LayerRole.Find(selector.Role)!;

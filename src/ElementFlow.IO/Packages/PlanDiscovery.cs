@@ -2,7 +2,8 @@ namespace ElementFlow.IO.Packages;
 
 /// <summary>
 /// Finds plan packages from what the user named: a package folder, a .zip, or a folder holding
-/// packages at any depth (a folder with plan.yaml is a package; its inside is not searched further).
+/// packages at any depth. Packages may nest (a city folder holding its counties' folders); a
+/// package's own <c>layers/</c> folder is not searched.
 /// </summary>
 public static class PlanDiscovery
 {
@@ -13,8 +14,8 @@ public static class PlanDiscovery
     {
         if (File.Exists(path)) return [path];
         if (!Directory.Exists(path)) return [path]; // the loader reports it as missing
-        if (includeRoot && File.Exists(Path.Combine(path, "plan.yaml"))) return [path];
         var found = new List<string>();
+        if (includeRoot && File.Exists(Path.Combine(path, "plan.yaml"))) found.Add(path);
         Walk(path, found, depth: 0);
         return includeRoot && found.Count == 0 ? [path] : found;
     }
@@ -25,9 +26,9 @@ public static class PlanDiscovery
         foreach (var child in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(child);
-            if (name.StartsWith('.') || name is "bin" or "obj" or "node_modules") continue;
+            if (name.StartsWith('.') || name is "bin" or "obj" or "node_modules" or "layers") continue;
             if (File.Exists(Path.Combine(child, "plan.yaml"))) found.Add(child);
-            else Walk(child, found, depth + 1);
+            Walk(child, found, depth + 1);
         }
 
         found.AddRange(Directory.GetFiles(folder, "*.zip").Order(StringComparer.Ordinal));

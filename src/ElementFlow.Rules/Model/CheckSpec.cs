@@ -67,7 +67,8 @@ public sealed record NoOverlapCheck(LayerSelector A, LayerSelector? B, double To
     internal static string Fmt(double d) => d.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed record WithinCheck(IReadOnlyList<LayerSelector>? A, LayerSelector B, double ToleranceM2, bool PerPart) : CheckSpec
+/// <param name="B">The containers: a feature must lie inside their union.</param>
+public sealed record WithinCheck(IReadOnlyList<LayerSelector>? A, IReadOnlyList<LayerSelector> B, double ToleranceM2, bool PerPart) : CheckSpec
 {
     public override string Kind => "within";
     public override string MeasureName => "outside_area_m2";
@@ -75,7 +76,7 @@ public sealed record WithinCheck(IReadOnlyList<LayerSelector>? A, LayerSelector 
 
     public override IEnumerable<(string, string)> Parameters =>
     [
-        ("a", A is null ? "all" : string.Join(", ", A)), ("b", B.ToString()),
+        ("a", A is null ? "all" : string.Join(", ", A)), ("b", string.Join(" or ", B)),
         ("tolerance-m2", NoOverlapCheck.Fmt(ToleranceM2)), ("per-part", PerPart ? "true" : "false"),
     ];
 }
@@ -96,10 +97,46 @@ public sealed record IndicatorCheck(string Assert, string? Value, string Measure
 {
     public override string Kind => "indicator";
     public override string MeasureName => Measure;
-    public override IReadOnlyList<string> Placeholders => Keys;
+    public override IReadOnlyList<string> Placeholders => Keys.Concat(Named.Keys).ToList();
+
+    /// <summary>Named parameters (thresholds) the expressions use as bare identifiers.</summary>
+    public IReadOnlyDictionary<string, object?> Named { get; init; } = new Dictionary<string, object?>();
 
     public override IEnumerable<(string, string)> Parameters =>
-        new[] { ("assert", Assert) }.Concat(Value is null ? [] : [("value", Value)]);
+        new[] { ("assert", Assert) }.Concat(Value is null ? [] : [("value", Value)])
+            .Concat(Named.Select(kv => (kv.Key.Replace('_', '-'), Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")));
+}
+
+/// <summary>What a planning zone permits: only the listed land-use code prefixes, or all but the listed ones.</summary>
+public sealed record ZonePermission(IReadOnlyList<string> Allow, IReadOnlyList<string> Deny)
+{
+    public bool Permits(string? code) =>
+        code is not null
+        && (Allow.Count == 0 || Allow.Any(p => code.StartsWith(p, StringComparison.Ordinal)))
+        && !Deny.Any(p => code.StartsWith(p, StringComparison.Ordinal));
+}
+
+/// <summary>The zone × land-use matrix (use-permitted): which uses each planning zone permits.</summary>
+public sealed record UseMatrix(IReadOnlyDictionary<string, ZonePermission> Zones)
+{
+    /// <summary>A zone the matrix does not list permits everything.</summary>
+    public bool Permits(string? zone, string? code) =>
+        zone is null || !Zones.TryGetValue(zone, out var permission) || permission.Permits(code);
+}
+
+/// <summary>Land use permitted in its planning zone: each part of a parcel lying in a zone that does not permit its code.</summary>
+public sealed record UsePermittedCheck(LayerSelector Uses, LayerSelector Zones, UseMatrix Matrix, double ToleranceM2) : CheckSpec
+{
+    public override string Kind => "use-permitted";
+    public override string MeasureName => "area_in_zone_m2";
+    public override IReadOnlyList<string> Placeholders => ["a", "b", "a_code", "b_code", "zone"];
+
+    public override IEnumerable<(string, string)> Parameters =>
+        new[] { ("uses", Uses.ToString()), ("zones", Zones.ToString()), ("tolerance-m2", NoOverlapCheck.Fmt(ToleranceM2)) }
+            .Concat(Matrix.Zones.OrderBy(z => z.Key, StringComparer.Ordinal).Select(z => (
+                $"matrix {z.Key}",
+                (z.Value.Allow.Count > 0 ? "allow " + string.Join(",", z.Value.Allow) : "allow all")
+                + (z.Value.Deny.Count > 0 ? "; deny " + string.Join(",", z.Value.Deny) : ""))));
 }
 
 /// <summary>Inside the plan's boundary, the plan's layer covers the parent's same layer (lines pass down unchanged).</summary>

@@ -16,7 +16,7 @@ namespace ElementFlow.Rules.Yaml;
 public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics)
 {
     public static IReadOnlyList<string> Kinds { get; } =
-        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "expression"];
+        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "use-permitted", "expression"];
 
     /// <summary>Keys every check may carry besides its kind's parameters.</summary>
     private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
@@ -28,6 +28,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         ["no-overlap"] = ["a", "b", "tolerance-m2"],
         ["within"] = ["a", "b", "tolerance-m2", "per-part"],
         ["covers"] = ["layer", "tolerance-m2"],
+        ["use-permitted"] = ["uses", "zones", "matrix", "tolerance-m2"],
         ["transmission"] = ["compare", "direction", "indicators"],
         ["area-ratio"] = ["numerator", "denominator", "max", "min", "measure"],
         ["indicator"] = ["assert", "value", "measure"],
@@ -59,6 +60,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
             "no-overlap" => NoOverlap(map, source),
             "within" => Within(map, source),
             "covers" => Covers(map, source),
+            "use-permitted" => UsePermitted(map, source),
             "transmission" => Transmission(map, source),
             "area-ratio" => AreaRatio(map, source),
             "indicator" => Indicator(map, source),
@@ -66,7 +68,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
             _ => Expression(map, source),
         };
 
-        if (dto.Kind != "expression")
+        if (dto.Kind is not "expression" and not "indicator")
         {
             foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !known.Contains(k)))
             {
@@ -192,10 +194,16 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
                 break;
         }
 
-        var b = Selector(map, "b", required: true);
+        IReadOnlyList<LayerSelector>? b = map.Get("b") switch
+        {
+            null => null,
+            YamlSequenceNode list => list.Children.Select(c => SelectorFrom(c, map, "b")).OfType<LayerSelector>().ToList(),
+            var one => SelectorFrom(one, map, "b") is { } s ? [s] : null,
+        };
+        if (!map.Has("b")) Add("rules.field-required", map.Line, ("field", "b"));
         var tolerance = NonNegative(map, "tolerance-m2") ?? 1;
         var perPart = map.Bool("per-part") ?? false;
-        return b is null || aNode is null ? null : new WithinCheck(a, b, tolerance, perPart) { Source = source };
+        return b is not { Count: > 0 } || aNode is null ? null : new WithinCheck(a, b, tolerance, perPart) { Source = source };
     }
 
     private AreaRatioCheck? AreaRatio(YamlMap map, SourceLocation source)
@@ -220,18 +228,25 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         }
 
         var value = map.String("value");
-        var keys = IndicatorKeysIn(assert, "assert", KeyLine(map, "assert"), typeof(bool));
-        if (value is not null) keys = keys.Union(IndicatorKeysIn(value, "value", KeyLine(map, "value"), typeof(double))).ToList();
-        return new IndicatorCheck(assert, value, map.String("measure") ?? "indicator_value", keys) { Source = source };
+        var measure = map.String("measure") ?? "indicator_value";
+        var named = Named(map, KnownParameters["indicator"]);
+        var keys = IndicatorKeysIn(assert, "assert", KeyLine(map, "assert"), typeof(bool), named);
+        if (value is not null) keys = keys.Union(IndicatorKeysIn(value, "value", KeyLine(map, "value"), typeof(double), named)).ToList();
+        foreach (var name in named.Keys.Where(n => !Mentions(assert, n) && !Mentions(value, n)))
+        {
+            Add("rules.unused-parameter", KeyLine(map, name.Replace('_', '-')), ("parameter", name.Replace('_', '-')));
+        }
+
+        return new IndicatorCheck(assert, value, measure, keys) { Source = source, Named = named };
     }
 
     /// <summary>Parses an indicator expression with every known key as a variable and returns the keys it uses.</summary>
-    private List<string> IndicatorKeysIn(string text, string field, int line, Type resultType)
+    private List<string> IndicatorKeysIn(string text, string field, int line, Type resultType, IReadOnlyDictionary<string, object?> named)
     {
         var parameters = IndicatorCatalog.All.Select(d => System.Linq.Expressions.Expression.Parameter(typeof(double), d.Key)).ToArray();
         try
         {
-            var lambda = ConditionCompiler.Compile(text, parameters, resultType);
+            var lambda = ConditionCompiler.Compile(text, parameters, resultType, named);
             var used = new ParameterCollector();
             used.Visit(lambda.Body);
             return used.Names.Order(StringComparer.Ordinal).ToList();
@@ -281,15 +296,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         var measure = map.String("measure") ?? "value";
         if (when is null) Add("rules.field-required", map.Line, ("field", "when"));
 
-        // Every other key is a named parameter the expressions may use.
-        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !KnownParameters["expression"].Contains(k)))
-        {
-            // A quoted value stays text ("07" is a code prefix, not seven); a plain one that reads as a number is a number.
-            var quoted = map.Get(key) is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
-            var text = map.String(key);
-            named[key.Replace('-', '_')] = !quoted && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
-        }
+        var named = Named(map, KnownParameters["expression"]);
 
         PlanRelation? requires = null;
         if (map.String("requires") is { } r)
@@ -311,6 +318,55 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         }
 
         return check;
+    }
+
+    /// <summary>Every key a kind does not define is a named parameter its expressions may use (hyphens become underscores).</summary>
+    private static Dictionary<string, object?> Named(YamlMap map, string[] known)
+    {
+        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !known.Contains(k)))
+        {
+            // A quoted value stays text ("07" is a code prefix, not seven); a plain one that reads as a number is a number.
+            var quoted = map.Get(key) is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+            var text = map.String(key);
+            named[key.Replace('-', '_')] = !quoted && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
+        }
+
+        return named;
+    }
+
+    private static bool Mentions(string? text, string name) =>
+        text is not null && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{name}\b");
+
+    private UsePermittedCheck? UsePermitted(YamlMap map, SourceLocation source)
+    {
+        var uses = map.Has("uses") ? Selector(map, "uses", required: true) : LayerSelector.Whole(LayerRole.LandUse.Name);
+        var zones = map.Has("zones") ? Selector(map, "zones", required: true) : LayerSelector.Whole(LayerRole.Zoning.Name);
+        var matrix = new Dictionary<string, ZonePermission>(StringComparer.Ordinal);
+        if (map.Map("matrix") is { } m)
+        {
+            foreach (var (k, v) in m.Node.Children)
+            {
+                var zone = k.Scalar() ?? "";
+                if (!CodeLists.Zones.ContainsKey(zone)) Add("rules.field-invalid", k.Line(), ("field", $"matrix.{zone}"), ("detail", $"not a planning zone; use one of {string.Join(", ", CodeLists.Zones.Keys)}"));
+                if (v is not YamlMappingNode entry)
+                {
+                    m.WrongShape(v, zone, "a mapping with allow and/or deny");
+                    continue;
+                }
+
+                var e = new YamlMap(entry, map.File, $"matrix.{zone}", map.Diagnostics);
+                matrix[zone] = new ZonePermission(e.Strings("allow") ?? [], e.Strings("deny") ?? []);
+                e.ReportUnknownKeys(asError: true, ["allow", "deny"]);
+            }
+        }
+        else
+        {
+            Add("rules.field-required", map.Line, ("field", "matrix"));
+        }
+
+        return uses is null || zones is null ? null
+            : new UsePermittedCheck(uses, zones, new UseMatrix(matrix), NonNegative(map, "tolerance-m2") ?? 1) { Source = source };
     }
 
     public static Type FactType(FactSource source) => source switch
