@@ -13,7 +13,8 @@ namespace ElementFlow.Rules.Yaml;
 /// Builds the canonical <see cref="CheckSpec"/> of each check kind from its YAML mapping, reporting
 /// unknown parameters, unknown roles and indicators, and conditions that do not parse.
 /// </summary>
-public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics)
+/// <param name="ruleConditions">The rule's other expressions (severity-when), which may use a check's named parameters too.</param>
+public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics, IReadOnlyList<string>? ruleConditions = null)
 {
     public static IReadOnlyList<string> Kinds { get; } =
         ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "use-permitted", "expression"];
@@ -232,7 +233,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         var named = Named(map, KnownParameters["indicator"]);
         var keys = IndicatorKeysIn(assert, "assert", KeyLine(map, "assert"), typeof(bool), named);
         if (value is not null) keys = keys.Union(IndicatorKeysIn(value, "value", KeyLine(map, "value"), typeof(double), named)).ToList();
-        foreach (var name in named.Keys.Where(n => !Mentions(assert, n) && !Mentions(value, n)))
+        foreach (var name in named.Keys.Where(n => !Mentions(assert, n) && !Mentions(value, n) && !(ruleConditions ?? []).Any(c => Mentions(c, n))))
         {
             Add("rules.unused-parameter", KeyLine(map, name.Replace('_', '-')), ("parameter", name.Replace('_', '-')));
         }
@@ -312,7 +313,7 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         Condition(when, "when", KeyLine(map, "when"), parameter, typeof(bool), named, used);
         Condition(value, "value", KeyLine(map, "value"), parameter, typeof(double), named, used);
         Condition(limit, "limit", KeyLine(map, "limit"), parameter, typeof(double), named, used);
-        foreach (var name in named.Keys.Where(n => !used.Contains(n)))
+        foreach (var name in named.Keys.Where(n => !used.Contains(n) && !(ruleConditions ?? []).Any(c => Mentions(c, n))))
         {
             Add("rules.unused-parameter", KeyLine(map, name.Replace('_', '-')), ("parameter", name.Replace('_', '-')));
         }

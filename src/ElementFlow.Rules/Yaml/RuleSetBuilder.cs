@@ -38,12 +38,18 @@ public static class RuleSetBuilder
         var ruleName = dto.Id ?? $"(line {dto.Line})";
         var before = diagnostics.Count;
         diagnostics.AddRange(Validator.Validate(dto).ToDiagnostics(dto.File, ("rule", ruleName)));
-        var factory = new CheckFactory(ruleName, dto.File, diagnostics);
+        var factory = new CheckFactory(ruleName, dto.File, diagnostics, dto.SeverityWhen.Select(s => s.When ?? "").ToList());
         var checks = dto.Checks.Select(factory.Create).ToList();
 
         foreach (var s in dto.SeverityWhen)
         {
-            factory.Condition(s.When, "severity-when", s.Line, System.Linq.Expressions.Expression.Parameter(SeverityWhenFactType(checks), SeverityWhenVariable(checks)), typeof(bool));
+            var named = checks.FirstOrDefault() switch
+            {
+                ExpressionCheck e => e.Named,
+                IndicatorCheck i => i.Named,
+                _ => null,
+            };
+            factory.Condition(s.When, "severity-when", s.Line, System.Linq.Expressions.Expression.Parameter(SeverityWhenFactType(checks), SeverityWhenVariable(checks)), typeof(bool), named);
         }
 
         if (diagnostics.Skip(before).Any(d => d.Severity == Severity.Error) || checks.Any(c => c is null)) return null;
