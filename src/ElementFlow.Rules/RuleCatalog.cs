@@ -22,30 +22,32 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
         return Path.GetRelativePath(Directory.GetCurrentDirectory(), full).Replace('\\', '/');
     }
 
-    /// <summary>Reads every <c>*.yaml</c> directly inside each folder (tests and profiles live in subfolders).</summary>
-    public static RuleCatalog Load(IEnumerable<string> folders)
+    /// <summary>The word that names the built-in rule sets in <c>extends</c>.</summary>
+    public const string BuiltIn = "builtin";
+
+    /// <summary>
+    /// Reads every <c>*.yaml</c> directly inside each folder (tests and profiles live in subfolders), or a
+    /// single rule-set file; then applies the overrides of sets that <c>extends</c> others, loading the
+    /// built-in sets from <paramref name="builtInFolder"/> when a profile extends them and they were not named.
+    /// </summary>
+    public static RuleCatalog Load(IEnumerable<string> paths, string? builtInFolder = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var sets = new List<RuleSet>();
-        foreach (var folder in folders)
+        var loaded = new List<(RuleSetDto Dto, RuleSet Set, bool BuiltIn)>();
+        var builtInFull = builtInFolder is null ? null : Path.GetFullPath(builtInFolder);
+        void Read(string path)
         {
-            if (!Directory.Exists(folder))
-            {
-                diagnostics.Add(Diagnostic.Error("rules.folder-missing", folder, null, null, ("path", folder)));
-                continue;
-            }
+            var builtIn = builtInFull is not null && Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) == builtInFull.TrimEnd(Path.DirectorySeparatorChar);
+            foreach (var (dto, set) in ReadPath(path, diagnostics)) loaded.Add((dto, set, builtIn));
+        }
 
-            var files = Directory.GetFiles(folder, "*.yaml").Concat(Directory.GetFiles(folder, "*.yml")).Order(StringComparer.Ordinal).ToList();
-            if (files.Count == 0) diagnostics.Add(Diagnostic.Error("rules.none", folder, null, null, ("path", folder)));
-            foreach (var file in files)
-            {
-                var shown = DisplayPath(file);
-                if (RuleSetReader.Read(File.ReadAllText(file), shown, diagnostics) is { } dto
-                    && RuleSetBuilder.Build(dto, diagnostics) is { } set)
-                {
-                    sets.Add(set);
-                }
-            }
+        foreach (var path in paths) Read(path);
+        if (builtInFolder is not null && !loaded.Any(l => l.BuiltIn) && loaded.Any(l => l.Dto.Extends.Count > 0)) Read(builtInFolder);
+
+        var sets = loaded.Select(l => l.Set).ToList();
+        foreach (var profile in loaded.Where(l => l.Dto.Extends.Count > 0))
+        {
+            ApplyProfile(profile.Dto, loaded, sets, diagnostics);
         }
 
         var seen = new Dictionary<string, RuleSpec>(StringComparer.Ordinal);
@@ -62,5 +64,67 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
         }
 
         return new RuleCatalog(sets, diagnostics);
+    }
+
+    private static IEnumerable<(RuleSetDto, RuleSet)> ReadPath(string path, List<Diagnostic> diagnostics)
+    {
+        IEnumerable<string> files;
+        if (File.Exists(path))
+        {
+            files = [path];
+        }
+        else if (Directory.Exists(path))
+        {
+            files = Directory.GetFiles(path, "*.yaml").Concat(Directory.GetFiles(path, "*.yml")).Order(StringComparer.Ordinal).ToList();
+            if (!files.Any()) diagnostics.Add(Diagnostic.Error("rules.none", path, null, null, ("path", path)));
+        }
+        else
+        {
+            diagnostics.Add(Diagnostic.Error("rules.folder-missing", path, null, null, ("path", path)));
+            yield break;
+        }
+
+        foreach (var file in files)
+        {
+            if (RuleSetReader.Read(File.ReadAllText(file), DisplayPath(file), diagnostics) is { } dto
+                && RuleSetBuilder.Build(dto, diagnostics) is { } set)
+            {
+                yield return (dto, set);
+            }
+        }
+    }
+
+    private static void ApplyProfile(RuleSetDto profile, List<(RuleSetDto Dto, RuleSet Set, bool BuiltIn)> loaded, List<RuleSet> sets, List<Diagnostic> diagnostics)
+    {
+        var targets = new List<(RuleSetDto Dto, RuleSet Set, bool BuiltIn)>();
+        foreach (var id in profile.Extends)
+        {
+            var matching = loaded.Where(l => !ReferenceEquals(l.Dto, profile) && (id == BuiltIn ? l.BuiltIn : l.Set.Id == id)).ToList();
+            if (matching.Count == 0)
+            {
+                diagnostics.Add(Diagnostic.Error("rules.extends-unknown", profile.File, profile.Line, null,
+                    ("ruleset", profile.Id), ("extends", id), ("known", string.Join(", ", loaded.Select(l => l.Set.Id).Prepend(BuiltIn)))));
+            }
+
+            targets.AddRange(matching);
+        }
+
+        foreach (var (ruleId, overrides) in profile.Overrides)
+        {
+            var target = targets.Select(t => (t, Dto: t.Dto.Rules.FirstOrDefault(r => r.Id == ruleId))).FirstOrDefault(x => x.Dto is not null);
+            if (target.Dto is null)
+            {
+                diagnostics.Add(Diagnostic.Error("rules.override-unknown-rule", profile.File, profile.OverrideLines.GetValueOrDefault(ruleId, overrides.Line), null, ("ruleset", profile.Id), ("rule", ruleId)));
+                continue;
+            }
+
+            var index = sets.FindIndex(s => s.Id == target.t.Set.Id && s.File == target.t.Set.File);
+            var current = sets[index].Rules.FirstOrDefault(r => r.Id == ruleId);
+            if (current is null) continue; // the base rule did not build; its own errors are reported
+            if (ProfileMerger.Apply(target.Dto, current, overrides, diagnostics) is { } changed)
+            {
+                sets[index] = sets[index] with { Rules = sets[index].Rules.Select(r => r.Id == ruleId ? changed : r).ToList() };
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ internal static class CommonOptions
 
     public static Option<string[]> Rules() => new("--rules", "-r")
     {
-        Description = "A folder of rule sets (repeatable); 'builtin' names the built-in rules. Default: the built-in rules",
+        Description = "A folder or file of rule sets (repeatable); 'builtin' names the built-in rules; a profile that extends them loads them. Default: the built-in rules",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -42,7 +42,8 @@ internal static class CommonOptions
         return list.Select(f => f == BuiltIn ? BuiltInFolder : f).ToList();
     }
 
-    public static RuleCatalog LoadRules(IEnumerable<string>? given) => RuleCatalog.Load(RuleFolders(given));
+    /// <summary>The rule sets named (folders or files), with the built-in sets loaded too when a profile extends them.</summary>
+    public static RuleCatalog LoadRules(IEnumerable<string>? given) => RuleCatalog.Load(RuleFolders(given), BuiltInFolder);
 
     public static bool TryParseFailOn(string? text, out Severity? threshold)
     {

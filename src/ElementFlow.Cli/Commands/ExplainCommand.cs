@@ -41,13 +41,23 @@ internal static class ExplainCommand
         w.WriteLine($"  {(zh ? "适用" : "applies to")}: {rule.AppliesTo}");
         w.WriteLine($"  {(zh ? "依据" : "basis")}: {rule.Basis}");
         w.WriteLine($"  {(zh ? "规则集" : "rule set")}: {rule.RuleSet} ({rule.Source})");
-        foreach (var check in rule.Checks)
+        for (var i = 0; i < rule.Checks.Count; i++)
         {
+            var check = rule.Checks[i];
             w.WriteLine($"  {(zh ? "检查" : "check")}: {check.Kind}  ({(zh ? "量值" : "measure")} {check.MeasureName}; {check.Source})");
-            foreach (var (name, value) in check.Parameters) w.WriteLine($"    {name}: {value}");
+            foreach (var (name, value) in check.Parameters)
+            {
+                var prefix = rule.Checks.Count == 1 ? "check" : $"checks[{i}]";
+                var set = rule.Overrides.LastOrDefault(o => o.Key == $"{prefix}.{name}");
+                w.WriteLine($"    {name}: {value}" + (set is null ? "" : zh ? $"  （由 {set.Source} 设定）" : $"  (set by {set.Source})"));
+            }
         }
 
         foreach (var s in rule.SeverityWhen) w.WriteLine($"  {(zh ? "当" : "when")} {s.When}: {s.Severity.Name()}");
+        foreach (var o in rule.Overrides.Where(o => !o.Key.StartsWith("check", StringComparison.Ordinal)))
+        {
+            w.WriteLine(zh ? $"  {o.Key} 由 {o.Source} 设为 {o.Value}" : $"  {o.Key} set to {o.Value} by {o.Source}");
+        }
         w.WriteLine($"  {(zh ? "消息" : "message")}: {rule.Message[language]}");
         if (rule.Fix is { } fix) w.WriteLine($"  {(zh ? "如何修改" : "how to fix")}: {fix[language]}");
     }

@@ -18,7 +18,12 @@ internal static class RulesListCommand
             var catalog = CommonOptions.LoadRules(parse.GetValue(rules));
             foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(language));
             var rows = catalog.Rules.OrderBy(r => r.Id, StringComparer.Ordinal)
-                .Select(r => new[] { r.Id, r.Severity.Name(), r.AppliesTo.ToString(), r.RuleSet, r.Title[language] })
+                .Select(r => new[]
+                {
+                    r.Id, r.Severity.Name(), r.AppliesTo.ToString(),
+                    r.RuleSet + (r.Overrides.Count == 0 ? "" : $" + {string.Join(", ", r.Overrides.Select(o => $"{o.Key}={o.Value} ({o.Source.File})").Distinct())}"),
+                    r.Title[language],
+                })
                 .ToList();
             var widths = Enumerable.Range(0, 4).Select(i => rows.Select(r => MessageTemplate.DisplayWidth(r[i])).DefaultIfEmpty(0).Max()).ToArray();
             foreach (var row in rows)

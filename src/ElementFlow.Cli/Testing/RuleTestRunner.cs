@@ -65,7 +65,9 @@ public static class RuleTestRunner
             return new RuleTestResult(testCase, false, treeDiagnostics.Select(d => d.Format(Language.En)).ToList(), []);
         }
 
-        var result = new Checker([rule]).Check(tree).Single();
+        // Approvals may name any rule of the catalogue, not only the one under test.
+        var options = new CheckOptions(DateOnly.FromDateTime(DateTime.Today), catalog.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
+        var result = new Checker([rule], options).Check(tree).Single();
         var findings = result.Findings.Where(f => f.Rule == rule.Id).ToList();
         var problems = new List<string>();
         if (!rule.AppliesToPlan(loaded.Plan)) problems.Add($"the rule does not apply to a {loaded.Plan.Level.ToString().ToLowerInvariant()} {loaded.Plan.Type.ToString().ToLowerInvariant()} plan");

@@ -102,6 +102,13 @@ public static class DiagnosticCatalog
         ["rules.unknown-indicator"] = new(
             "规则 {rule}：{field} 引用了未知指标 '{key}'。",
             "Rule {rule}: {field} names an unknown indicator '{key}'."),
+        ["rules.extends-unknown"] = new(
+            "规则集 {ruleset} 扩展的规则集 '{extends}' 不存在。可用：{known}。",
+            "Rule set {ruleset} extends '{extends}', which is not loaded. Available: {known}."),
+        ["rules.override-unknown-rule"] = new(
+            "规则集 {ruleset} 覆盖的规则 {rule} 不在其扩展的规则集中。",
+            "Rule set {ruleset} overrides rule {rule}, which is not in the sets it extends."),
+        ["rules.override-id"] = new("规则 {rule} 的编号不能被覆盖。", "The id of rule {rule} cannot be overridden."),
         ["rules.missing-tests"] = new(
             "规则 {rule} 缺少{what}测试用例（rules/tests/{rule}/）。",
             "Rule {rule} has no {what} test case (rules/tests/{rule}/)."),

@@ -19,6 +19,10 @@ public sealed record AppliesTo(IReadOnlySet<PlanLevel> Levels, IReadOnlySet<Plan
 /// <summary>Another severity (and message) for the findings a condition picks out, e.g. tagged activities become info.</summary>
 public sealed record SeverityOverride(string When, Severity Severity, LocalizedText? Message);
 
+/// <summary>A value a profile set on a rule it extends, and where (for <c>explain</c> and <c>rules list</c>).</summary>
+/// <param name="Key">The key changed, e.g. <c>check.max</c> or <c>severity</c>.</param>
+public sealed record RuleOverride(string Key, string Value, SourceLocation Source);
+
 /// <summary>Where a value of the rule model came from, for lint messages and <c>explain</c>.</summary>
 public sealed record SourceLocation(string File, int Line)
 {
@@ -42,6 +46,9 @@ public sealed record RuleSpec
     public IReadOnlyList<SeverityOverride> SeverityWhen { get; init; } = [];
     public required string RuleSet { get; init; }
     public required SourceLocation Source { get; init; }
+
+    /// <summary>What profiles changed on this rule, in the order they applied; empty for a rule as written.</summary>
+    public IReadOnlyList<RuleOverride> Overrides { get; init; } = [];
 
     public bool AppliesToPlan(Plan plan) => AppliesTo.Matches(plan.Level, plan.Type);
 }

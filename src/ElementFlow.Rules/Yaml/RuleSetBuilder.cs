@@ -33,7 +33,8 @@ public static class RuleSetBuilder
         return new RuleSet(dto.Id, dto.Version ?? "0.0.0", ToText(dto.Title) ?? LocalizedText.Same(dto.Id), dto.File, rules);
     }
 
-    private static RuleSpec? Build(RuleDto dto, string ruleSet, List<Diagnostic> diagnostics)
+    /// <summary>Builds one rule (a profile rebuilds the rules it overrides this way).</summary>
+    public static RuleSpec? Build(RuleDto dto, string ruleSet, List<Diagnostic> diagnostics)
     {
         var ruleName = dto.Id ?? $"(line {dto.Line})";
         var before = diagnostics.Count;

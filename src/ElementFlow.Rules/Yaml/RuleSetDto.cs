@@ -12,12 +12,24 @@ public sealed class RuleSetDto
     public TextDto? Title { get; set; }
     public List<RuleDto> Rules { get; } = [];
     public int Line { get; set; }
+
+    /// <summary>Rule-set ids (or <c>builtin</c>) whose rules this set adjusts.</summary>
+    public IReadOnlyList<string> Extends { get; set; } = [];
+
+    /// <summary>Adjustments by rule id: the keys of a rule to replace, check parameters merged one by one.</summary>
+    public Dictionary<string, YamlMap> Overrides { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The line of each rule id under <c>overrides</c>.</summary>
+    public Dictionary<string, int> OverrideLines { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>One rule as written.</summary>
 public sealed class RuleDto
 {
     public required string File { get; init; }
+
+    /// <summary>The rule's YAML, kept so that a profile can merge overrides into it.</summary>
+    public YamlMap? Map { get; init; }
     public int Line { get; init; }
     public string? Id { get; set; }
     public TextDto? Title { get; set; }

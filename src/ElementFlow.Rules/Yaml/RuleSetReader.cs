@@ -6,7 +6,7 @@ namespace ElementFlow.Rules.Yaml;
 /// <summary>Reads a rule-set YAML file into DTOs, with a located diagnostic for every shape problem.</summary>
 public static class RuleSetReader
 {
-    private static readonly string[] RuleSetKeys = ["ruleset", "version", "title", "description", "rules"];
+    private static readonly string[] RuleSetKeys = ["ruleset", "version", "title", "description", "rules", "extends", "overrides"];
 
     private static readonly string[] RuleKeys =
         ["id", "title", "severity", "applies-to", "basis", "fix", "description", "check", "checks", "message", "severity-when"];
@@ -30,16 +30,28 @@ public static class RuleSetReader
             Title = Text(map, "title"),
         };
         map.Get("description");
+        dto.Extends = map.Strings("extends") ?? [];
+        if (map.Map("overrides") is { } overrides)
+        {
+            foreach (var (k, v) in overrides.Node.Children)
+            {
+                dto.OverrideLines[k.Scalar() ?? ""] = k.Line();
+                if (v is YamlMappingNode m) dto.Overrides[k.Scalar() ?? ""] = new YamlMap(m, file, $"overrides.{k.Scalar()}", diagnostics);
+                else overrides.WrongShape(v, k.Scalar() ?? "", "a mapping of the rule's keys to change");
+            }
+        }
+
         foreach (var ruleMap in map.MapsIn("rules")) dto.Rules.Add(ReadRule(ruleMap));
         map.ReportUnknownKeys(asError: true, RuleSetKeys);
         return dto;
     }
 
-    private static RuleDto ReadRule(YamlMap map)
+    public static RuleDto ReadRule(YamlMap map)
     {
         var rule = new RuleDto
         {
             File = map.File,
+            Map = map,
             Line = map.Line,
             Id = map.String("id"),
             Title = Text(map, "title"),
