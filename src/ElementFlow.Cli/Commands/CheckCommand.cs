@@ -16,15 +16,16 @@ internal static class CheckCommand
     {
         var plans = new Argument<string[]>("plan-or-folder") { Description = "Plan packages (folders or .zip), or folders holding them", Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
-        var format = new Option<string>("--format", "-f") { Description = "text | json", DefaultValueFactory = _ => "text" }
+        var format = new Option<string>("--format", "-f") { Description = "text | json | sarif | html | geojson", DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong(ReportWriters.All.Select(w => w.Format).ToArray());
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
         var lang = CommonOptions.Lang();
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above: error | warning | info | never", DefaultValueFactory = _ => "error" }
             .AcceptOnlyFromAmong("error", "warning", "info", "never");
         var stats = new Option<bool>("--stats") { Description = "Print timings per phase and per rule, and peak memory, to stderr" };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier JSON report: report only the findings that are new against it" };
 
-        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats };
+        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, baseline };
         command.SetAction(parse => Run(console, new CheckSettings(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
@@ -32,7 +33,8 @@ internal static class CheckCommand
             parse.GetValue(output),
             CommonOptions.ParseLanguage(parse.GetValue(lang)),
             parse.GetValue(failOn)!,
-            parse.GetValue(stats))));
+            parse.GetValue(stats),
+            parse.GetValue(baseline))));
         return command;
     }
 
@@ -41,6 +43,8 @@ internal static class CheckCommand
         var total = Stopwatch.StartNew();
         var phases = new List<(string, TimeSpan)>();
         CommonOptions.TryParseFailOn(settings.FailOn, out var threshold);
+        IReadOnlyList<FindingKey>? previous = null;
+        if (settings.Baseline is { } baselineFile && !TryReadBaseline(console, baselineFile, settings.Language, out previous)) return ExitCodes.BadInput;
 
         var clock = Stopwatch.StartNew();
         var catalog = CommonOptions.LoadRules(settings.Rules);
@@ -68,11 +72,15 @@ internal static class CheckCommand
         phases.Add(("measure", TimeSpan.FromTicks(results.Sum(r => r.MeasureTime.Ticks))));
         phases.Add(("decide", TimeSpan.FromTicks(results.Sum(r => r.DecideTime.Ticks))));
 
+        var findings = Report.Sort(results.SelectMany(r => r.Findings));
+        BaselineSummary? compared = null;
+        if (previous is not null) (findings, compared) = Baseline.Compare(findings, previous);
         var report = new Report
         {
-            Plans = plans.Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code)).ToList(),
+            Plans = plans.Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code) { Crs = p.Crs.Text }).ToList(),
             RuleSets = catalog.RuleSets.Select(s => new RuleSetEntry(s.Id, s.Version)).ToList(),
-            Findings = Report.Sort(results.SelectMany(r => r.Findings)),
+            Findings = findings,
+            Baseline = compared,
             Diagnostics = catalog.Diagnostics.Concat(loaded.SelectMany(l => l.Diagnostics)).ToList(),
             Skipped = results.SelectMany(r => r.Skipped).ToList(),
             RulesRun = results.Sum(r => r.RulesRun),
@@ -81,7 +89,15 @@ internal static class CheckCommand
 
         clock.Restart();
         var writer = ReportWriters.Find(settings.Format)!;
-        var context = new ReportContext(settings.Language, ToolInfo.Version);
+        var context = new ReportContext(settings.Language, ToolInfo.Version)
+        {
+            Rules = catalog.Rules.ToList(),
+            LayerFiles = plans.ToDictionary(
+                p => p.Id,
+                p => (IReadOnlyDictionary<string, string>)p.Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
+            Plans = plans,
+            SourceRoot = Directory.GetCurrentDirectory(),
+        };
         if (settings.Out is { } path)
         {
             using var file = File.Create(path);
@@ -113,7 +129,30 @@ internal static class CheckCommand
         return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats);
+    /// <summary>Reads the finding keys of an earlier JSON report; a file that is not one is bad input.</summary>
+    private static bool TryReadBaseline(CliConsole console, string file, Core.Text.Language language, out IReadOnlyList<FindingKey>? keys)
+    {
+        keys = null;
+        var zh = language == Core.Text.Language.Zh;
+        if (!File.Exists(file))
+        {
+            console.Error.WriteLine(zh ? $"elementflow: 找不到基线文件 {file}" : $"elementflow: the baseline file {file} does not exist");
+            return false;
+        }
+
+        using var stream = File.OpenRead(file);
+        var read = BaselineReader.Read(stream);
+        if (read.Error is { } error)
+        {
+            console.Error.WriteLine(zh ? $"elementflow: 基线文件 {file} 无法使用：{error[language]}" : $"elementflow: the baseline file {file} cannot be used: {error[language]}");
+            return false;
+        }
+
+        keys = read.Keys;
+        return true;
+    }
+
+    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, string? Baseline);
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>
