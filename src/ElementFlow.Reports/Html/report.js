@@ -93,6 +93,14 @@
   filters.forEach(function (s) { s.addEventListener('change', applyFilters); });
   applyFilters();
 
+  // A link to #f-N (a row) or #g-N (a shape) opens the page with that finding selected.
+  function fromHash() {
+    var m = /^#([fg])-(\d+)$/.exec(location.hash);
+    if (m) select(m[2], m[1] === 'g' ? 'table' : 'map');
+  }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
+
   // What the page drew, for people debugging it and for the headless-browser test.
   body.setAttribute('data-rows', rows.length);
   body.setAttribute('data-hits', hits.length);

@@ -66,6 +66,9 @@ internal sealed class SarifLocations(Report report, ReportContext context)
     /// <summary>The path as the user named it, made relative to the source root when it is absolute.</summary>
     private string Shown(string path)
     {
+        // A GeoPackage layer is named file.gpkg#table; the artifact is the file.
+        var hash = path.IndexOf('#', StringComparison.Ordinal);
+        if (hash > 0 && path[..hash].EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase)) path = path[..hash];
         if (context.SourceRoot is { } root && Path.IsPathRooted(path)) path = Path.GetRelativePath(root, path);
         return path.Replace('\\', '/');
     }
