@@ -52,12 +52,13 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Write_ShapeTooSmallToSee_GetsAHalo()
+    public void Write_ShapeTooSmallToSee_GetsARingAroundIt()
     {
         var html = Write();
         var sliver = Regex.Match(html, "<path class=\"hit sev-warning\" id=\"g-1\" data-f=\"1\" d=\"([^\"]+)\"").Groups[1].Value;
 
-        Assert.Contains("a7,7 0 1 0 14,0", sliver);
+        Assert.Contains("a8,8 0 1 0 16,0", sliver);
+        Assert.Contains("a5.5,5.5 0 1 0 11,0", sliver);
     }
 
     [Fact]

@@ -24,10 +24,10 @@ internal sealed class SvgMap(int maxFeaturesPerLayer)
     public const double MaxWidth = 1000;
     public const double MaxHeight = 720;
 
-    /// <summary>Shapes smaller than this (pixels) get a halo so they can be seen and clicked.</summary>
+    /// <summary>Shapes smaller than this (pixels) get a ring around them so they can be seen and clicked.</summary>
     private const double MinVisible = 6;
 
-    private const double HaloRadius = 7;
+    private const double HaloRadius = 8;
     private const double PointRadius = 5;
 
     public static IReadOnlyList<MapLayer> Layers { get; } =
@@ -99,7 +99,9 @@ internal sealed class SvgMap(int maxFeaturesPerLayer)
             var box = projection.Pixels(geometry.EnvelopeInternal);
             if (box.Width < MinVisible && box.Height < MinVisible && geometry.Dimension != Dimension.Point)
             {
+                // A ring (even-odd fill) around the shape: visible at any zoom without hiding the shape.
                 Projection.AppendCircle(d, box.Centre.X, box.Centre.Y, HaloRadius);
+                Projection.AppendCircle(d, box.Centre.X, box.Centre.Y, HaloRadius - 2.5);
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<path class=\"hit sev-{finding.Severity.Name()}{(finding.WaivedBy is null ? "" : " waived")}\" id=\"g-{number}\" data-f=\"{number}\" d=\"")

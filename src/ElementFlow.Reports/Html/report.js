@@ -50,7 +50,7 @@
   function home(svg) { var p = svg.getAttribute('data-home').split(' ').map(Number); return { x: p[0], y: p[1], w: p[2], h: p[3] }; }
   function zoomTo(hit) {
     var svg = hit.ownerSVGElement, full = home(svg), b = hit.getBBox();
-    var w = Math.max(b.width * 3, full.w / 12), h = Math.max(b.height * 3, full.h / 12);
+    var w = Math.max(b.width * 3, full.w / 5), h = Math.max(b.height * 3, full.h / 5);
     var scale = Math.max(w / full.w, h / full.h);
     setBox(svg, { x: b.x + b.width / 2 - full.w * scale / 2, y: b.y + b.height / 2 - full.h * scale / 2, w: full.w * scale, h: full.h * scale });
   }
