@@ -70,6 +70,37 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Write_BigPlan_IsCappedAndSimplifiedToAPageOfSaneSize()
+    {
+        // 160 x 160 land-use squares of 60 m, each with a vertex every metre: 25,600 features, 6 million vertices.
+        var factory = new NetTopologySuite.Geometries.GeometryFactory();
+        var features = new List<Core.Planning.Feature>();
+        for (var i = 0; i < 160 * 160; i++)
+        {
+            double x = 39500000 + i % 160 * 60, y = 3300000 + i / 160 * 60;
+            var ring = Enumerable.Range(0, 60).Select(k => new NetTopologySuite.Geometries.Coordinate(x + k, y))
+                .Concat(Enumerable.Range(0, 60).Select(k => new NetTopologySuite.Geometries.Coordinate(x + 60, y + k)))
+                .Concat(Enumerable.Range(0, 60).Select(k => new NetTopologySuite.Geometries.Coordinate(x + 60 - k, y + 60)))
+                .Concat(Enumerable.Range(0, 60).Select(k => new NetTopologySuite.Geometries.Coordinate(x, y + 60 - k)))
+                .Append(new NetTopologySuite.Geometries.Coordinate(x, y)).ToArray();
+            features.Add(new Core.Planning.Feature($"L{i}", factory.CreatePolygon(ring), new Dictionary<string, object?>(), i + 1));
+        }
+
+        var plan = SampleReport.DemoCity with
+        {
+            Layers = new Dictionary<string, Core.Planning.Layer> { ["land_use"] = new(Core.Planning.LayerRole.LandUse, "land_use.geojson", features) },
+        };
+        var context = SampleReport.Context(Language.En) with { Plans = [plan] };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var html = SampleReport.Write(new HtmlReportWriter(), SampleReport.Report(), context);
+
+        Assert.Contains("Layer Land use has 25600 features; only the first 20000 are drawn.", html);
+        Assert.True(html.Length < 2_000_000, $"the page has {html.Length:N0} characters");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"writing took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Write_Filters_OfferTheSeveritiesRulesAndPlansPresent()
     {
         var html = Write();
