@@ -92,9 +92,10 @@ internal static class CheckCommand
         var context = new ReportContext(settings.Language, ToolInfo.Version)
         {
             Rules = catalog.Rules.ToList(),
-            LayerFiles = plans.ToDictionary(
-                p => p.Id,
-                p => (IReadOnlyDictionary<string, string>)p.Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
+            // Two packages with one id make ids ambiguous; rather than fail the report, the first one's files win.
+            LayerFiles = plans.GroupBy(p => p.Id).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, string>)g.First().Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
             Plans = plans,
             SourceRoot = Directory.GetCurrentDirectory(),
         };
