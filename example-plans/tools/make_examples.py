@@ -238,6 +238,11 @@ P_LINE003 = km(28, 21, 28.1, 21.03)       # UDB-01 reaches 100 x 30 m into ERL-0
 # LINE-002, no LINE-008). The detailed unit reaches into it (HIER-007, see DETAILED_EXT).
 P_WINDOW = km(27.75, 18.75, 28, 19)
 URBAN_WINDOWS = [P_WINDOW]                # holes of the UDB that keep the 250 m urban grid around them
+# ELAS-001 (issue 4): Dongping's flexible zone takes the north-east residential module and the north half of
+# the industrial corner from the concentrated zone; the UDB as a whole stays 7.25 km2 (LINE-004 unchanged):
+# flexible 1.125 km2 / concentrated 6.125 km2 = 9/49 = 0.1837 > 0.15 (but <= the 0.20 of
+# rules/profiles/example-province.yaml).
+DONGPING_FLEX_MODULE = km(38, 10.5, 38.5, 11)
 # HIER-008 (issue 3): Xishan's red line leaves out this 200 x 150 m piece of ERL-01 that the city has;
 # Xishan zones it ecological_control and declares its red-line area from its own layer.
 XISHAN_ERL_DROP = ("ERL-01", km(13, 19, 13.2, 19.15))
@@ -276,8 +281,9 @@ UDB = [
     ("UDB-04", "concentrated", "西山县城城镇集中建设区",
      subtract([km(19, 20, 22, 23)], [km(20, 21, 20.5, 21.5)])),
     ("UDB-05", "flexible", "西山县城城镇弹性发展区", [km(22, 21, 23, 22)]),
-    ("UDB-06", "concentrated", "东平县城城镇集中建设区", [km(36, 8.5, 38.5, 11), km(38.5, 9, 39, 9.5)]),
-    ("UDB-07", "flexible", "东平县城城镇弹性发展区", [km(38.5, 9.5, 39, 11)]),
+    ("UDB-06", "concentrated", "东平县城城镇集中建设区",
+     subtract([km(36, 8.5, 38.5, 11)], [DONGPING_FLEX_MODULE]) + [km(38.5, 9, 39, 9.25)]),
+    ("UDB-07", "flexible", "东平县城城镇弹性发展区", [km(38.5, 9.25, 39, 11), DONGPING_FLEX_MODULE]),
     ("UDB-08", "concentrated", "临江市中心城区城镇集中建设区", [km(50, 32, 56, 36)]),
     ("UDB-09", "flexible", "临江市中心城区城镇弹性发展区", [km(56, 33, 57, 35)]),
 ]
@@ -311,7 +317,10 @@ CARVES = {
     "LINE-006": (km(33, 24, 33.12, 24.09), "0701", {}, ()),               # urban housing outside any UDB
     "DATA-007": (km(29.985, 17.238, 30, 17.25), "1207", {}, ()),          # 15 x 12 m road sliver
     "DATA-006": (km(34, 9, 34.1, 9.05), "0103", {}, ("dongping-county",)),  # missing from Dongping's file
+    "ELAS-003": (km(23, 10, 23.12, 10.05), "16", {}, ()),                 # reserved land on basic farmland PBF-07
 }
+# Carves added after the first examples are numbered last, so the earlier land-use ids stay put.
+LATE_CARVES = ("ELAS-003",)
 HOST_CODE = {  # land use of the cells that host a carve (rural cells are otherwise pseudo-random)
     km(33, 24, 33.5, 24.5): "0703",
     km(34, 9, 34.5, 9.5): "0103",
@@ -435,7 +444,7 @@ def build_land_use():
         for tag, r in mine:
             _, pcode, attrs, omit = CARVES[tag]
             parcels.append({"code": pcode, "rects": [r], "attrs": dict(attrs), "omit_in": omit, "tag": tag})
-    parcels.sort(key=lambda p: (-max(r[3] for r in p["rects"]), min(r[0] for r in p["rects"]),
+    parcels.sort(key=lambda p: (p["tag"] in LATE_CARVES, -max(r[3] for r in p["rects"]), min(r[0] for r in p["rects"]),
                                 area(p["rects"])))
     for n, p in enumerate(parcels, 1):
         p["id"] = f"LU-{n:04d}"
@@ -580,6 +589,9 @@ def build_people(land_use):
     return residential, facilities, subdistricts
 
 
+ELAS_005_SHARE = 0.45
+
+
 def build_detailed(land_use):
     """Parcels of the detailed plan: the city's 250 m cells inside DETAILED split into 125 m plots."""
     cells = [p for p in land_use if p["tag"] is None and inside(p["rects"], DETAILED)]
@@ -608,6 +620,12 @@ def build_detailed(land_use):
     se = next(pl for pl in plots if pl["rects"][0][:2] == (d[0] + 125, d[1]))
     se["tag"] = "DATA-005-b"
     plots.sort(key=lambda p: (-p["rects"][0][3], p["rects"][0][0]))
+    # ELAS-005 (issue 4): the first mixed commercial plot gives 45 % to secondary uses (limit 40 %; the
+    # main use keeps 55 %, still a majority: a warning)
+    mixed = next(pl for pl in plots if pl["code"] == "0901" and "secondary_share" in pl["attrs"])
+    assert "tag" not in mixed
+    mixed["attrs"]["secondary_share"] = ELAS_005_SHARE
+    mixed["tag"] = "ELAS-005"
     # the plots reaching into the farmland window (issue 3) come last, so the earlier ids stay put
     assert inside([DETAILED_EXT], [P_WINDOW])
     assert area([r for r, _, _ in DETAILED_EXT_PLOTS]) == r_area(DETAILED_EXT)
@@ -796,7 +814,7 @@ def yaml_str(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def write_manifest(path, plan, indicators, allocations=None):
+def write_manifest(path, plan, indicators, allocations=None, approvals=None):
     out = [
         "schema: elementflow/plan/v1",
         f"id: {plan['id']}",
@@ -829,7 +847,45 @@ def write_manifest(path, plan, indicators, allocations=None):
             out.append(f"  \"{code}\":   # {name}" + (f" ({child})" if child else ", no plan in this tree"))
             for key, (bound, v, unit) in keys.items():
                 out.append(f"    {key}: {{ {bound}: {fmt(v, 6)}, unit: {unit} }}")
+    if approvals:
+        out.append("approvals:                            # documented exceptions (DESIGN.md §2)")
+        for a in approvals:
+            out.append(f"  # {a['comment']}")
+            out.append(f"  - id: {a['id']}")
+            out.append(f"    document: {yaml_str(a['document'])}")
+            out.append(f"    rule: {a['rule']}")
+            feats = ", ".join(f"{role}: [{', '.join(yaml_str(i) for i in ids)}]" for role, ids in a["features"].items())
+            out.append(f"    features: {{ {feats} }}")
+            out.append(f"    expires: {a['expires']}")
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+# ---- issue 4: approvals (DESIGN.md §2) ------------------------------------------------------------
+# The city documents two exceptions. ADJ-2024-015 approves UDB-01's reach into ERL-04 (LINE-003) and waives
+# that finding; WVR-2023-008 once waived the urban-housing parcel outside the UDB (LINE-006) but expired on
+# 2024-12-31, so it waives nothing and ELAS-007 reports it (the check runs on today's date).
+# The feature ids of land-use parcels are only known once the world is numbered: "@LINE-006" stands for
+# the id of that carve.
+APPROVALS = {
+    "qinghe-city": [
+        dict(id="ADJ-2024-015", document="浙自然资函〔2024〕15号", rule="LINE-003",
+             features={"ecological_redline": ["ERL-04"]}, expires="2099-12-31",
+             comment="UDB-01 reaches 100 x 30 m into ERL-04 (LINE-003): an approved adjustment, current"),
+        dict(id="WVR-2023-008", document="清自然资函〔2023〕8号", rule="LINE-006",
+             features={"land_use": ["@LINE-006"]}, expires="2024-12-31",
+             comment="the urban-housing parcel outside the UDB (LINE-006): expired, waives nothing (ELAS-007)"),
+    ],
+}
+
+
+def approvals_of(pid, carve):
+    out = []
+    for a in APPROVALS.get(pid, []):
+        a = dict(a)
+        a["features"] = {role: [carve[i[1:]]["id"] if i.startswith("@") else i for i in ids]
+                         for role, ids in a["features"].items()}
+        out.append(a)
+    return out
 
 
 def construction(code):
@@ -946,14 +1002,25 @@ def main():
     for plan in PLANS:
         pid = plan["id"]
         _, folder, layers, ind = built[pid]
-        write_manifest(folder / "plan.yaml", plan, ind, allocs.get(pid))
+        approvals = approvals_of(pid, carve)
+        write_manifest(folder / "plan.yaml", plan, ind, allocs.get(pid), approvals)
+        waiver = {}  # (rule, "layer/id") -> approval id, for the current (unexpired) approvals
+        for a in approvals:
+            if a["expires"] >= "2026-11-24":  # CI checks with today's date, 2026-11-24 or later
+                for role, ids in a["features"].items():
+                    waiver.update({(a["rule"], f"{role}/{i}"): a["id"] for i in ids})
 
         # ---- expected findings (with "where" and "why" for the README only)
         F = []
 
         def add(rule, severity, subjects, value, where, why):
-            F.append({"rule": rule, "severity": severity, "subjects": subjects, "value": value,
-                      "_where": where, "_why": why})
+            f = {"rule": rule, "severity": severity, "subjects": subjects, "value": value,
+                 "_where": where, "_why": why}
+            by = next((waiver[(rule, s)] for s in subjects if (rule, s) in waiver), None)
+            if by:
+                f["waived_by"] = by
+                f["_why"] += f" Waived by approval {by} ({next(a['document'] for a in approvals if a['id'] == by)})."
+            F.append(f)
 
         lu = lambda tag: f"land_use/{carve[tag]['id']}"
         zn = lambda tag: f"zoning/{zone_of_carve[tag]['id']}"
@@ -997,18 +1064,51 @@ def main():
                        "LINE-007-info": "1504 (construction) in ecological_protection; the limited_activity tag "
                                         "does not enter the zone x code matrix",
                        "LINE-008": "0702 in farmland_protection (only 01–05, 06, 17, 23 allowed)",
-                       "LINE-006": "0701 in rural_development (07 allowed only as 0703/0704)"}
-            for tag in ("LINE-007-error", "LINE-007-info", "LINE-008", "LINE-006"):
+                       "LINE-006": "0701 in rural_development (which denies 0701 and 0702)",
+                       "ELAS-003": "reserved land 16 (construction) in farmland_protection (only 01–05, 06, 17, 23 "
+                                   "allowed)"}
+            for tag in ("LINE-007-error", "LINE-007-info", "LINE-008", "LINE-006", "ELAS-003"):
                 add("USE-001", "error", [lu(tag), zn(tag)], float(r_area(rect_of(tag))), rect_of(tag),
-                    f"Same parcel as {tag[:8]}: {because[tag]} under the assumed USE-001 matrix (see below).")
+                    f"Same parcel as {tag[:8]}: {because[tag]}, by the matrix of rules/use.yaml.")
+            # ---- issue 4: reserved land on basic farmland, and the approvals
+            tag, pbf_id = "ELAS-003", "PBF-07"
+            assert inside([rect_of(tag)], next(d[-1] for d in PBF if d[0] == pbf_id))
+            add("ELAS-003", "error", [lu(tag), f"permanent_basic_farmland/{pbf_id}"], float(r_area(rect_of(tag))),
+                rect_of(tag),
+                f"A 120 x 50 m reserved-land parcel (16, 留白) in a cultivated cell of {pbf_id}, south-west of the "
+                "city core: reserved land may not take basic farmland.")
+            add("ELAS-004", "warning", [lu(tag)], float(r_area(rect_of(tag))), rect_of(tag),
+                "Same parcel as ELAS-003: it lies outside every UDB and in farmland_protection, not in a "
+                "rural_development zone.")
+            add("LINE-008", "error", [f"permanent_basic_farmland/{pbf_id}", lu(tag)], float(r_area(rect_of(tag))),
+                rect_of(tag),
+                f"Same parcel as ELAS-003: {pbf_id} is covered by land use other than cultivated (16).")
+            expired = next(a for a in approvals if a["expires"] < "2026-11-24")
+            add("ELAS-007", "warning", [f"approvals/{expired['id']}"], None, None,
+                f"Approval {expired['id']} ({expired['document']}, rule {expired['rule']}, feature "
+                f"{', '.join(i for ids in expired['features'].values() for i in ids)}) expired on {expired['expires']}: "
+                f"it waives nothing (the {expired['rule']} finding stays an error) and is reported.")
         if pid == "dongping-county":
             add("LINE-004", "error", [], 1.45, None,
-                "UDB-06 (concentrated, 6.5 km2) + UDB-07 (flexible, 0.75 km2) = 7.25 km2, declared as such, "
+                "UDB-06 (concentrated, 6.125 km2) + UDB-07 (flexible, 1.125 km2) = 7.25 km2, declared as such, "
                 "against urban_construction_land_base 5 km2: 7.25 / 5 = 1.45 > 1.3.")
             add("DATA-006", "error", ["boundary/330127"], float(r_area(rect_of("DATA-006"))), rect_of("DATA-006"),
                 f"Parcel {carve['DATA-006']['id']} (100 x 50 m, 0103; present in qinghe-city) is missing from "
                 "Dongping's land_use file: a 5 000 m2 hole in the cover (zoning still covers it).")
+        if pid == "dongping-county":
+            udb = {f["id"]: area(f["rects"]) for f in layers["urban_development_boundary"]}
+            flex, conc = Fraction(udb["UDB-07"]), Fraction(udb["UDB-06"])
+            assert Fraction(15, 100) < flex / conc <= Fraction(20, 100)
+            add("ELAS-001", "warning", [], float(flex / conc), None,
+                f"Dongping's flexible zone UDB-07 ({fmt(flex / 10 ** 6, 3)} km2: the north-east residential module and "
+                f"the north half of the industrial corner are reserved land 16) is {fmt(flex / conc, 4)} of its "
+                f"concentrated zone UDB-06 ({fmt(conc / 10 ** 6, 3)} km2), above 0.15; the UDB total stays 7.25 km2. "
+                "Under rules/profiles/example-province.yaml (cap 0.20) it does not fire.")
         if pid == "qinghe-central-detailed":
+            mixed = next(p for p in detailed_plots if p["tag"] == "ELAS-005")
+            add("ELAS-005", "warning", [f"land_use/{mixed['id']}"], ELAS_005_SHARE, mixed["rects"][0],
+                f"Commercial plot {mixed['id']} (0901) gives secondary_share {ELAS_005_SHARE} to other uses, above 0.40; "
+                "its main use keeps 0.55, still a majority, so a warning (0.5 or more would be an error).")
             a = next(p for p in detailed_plots if p["tag"] == "DATA-005-a")["id"]
             b = next(p for p in detailed_plots if p["tag"] == "DATA-005-b")["id"]
             d = DETAILED[0]
@@ -1050,7 +1150,7 @@ def main():
                 f"Region code {plan['code']} is a Dongping (330127) code, but the parent is xishan-county "
                 "(330122): the code does not lie in the parent's.")
         F.sort(key=lambda f: (f["rule"], f["subjects"], f["severity"]))
-        doc = {"plan": pid, "exit_code": 1 if any(f["severity"] == "error" for f in F) else 0,
+        doc = {"plan": pid, "exit_code": 1 if any(f["severity"] == "error" and "waived_by" not in f for f in F) else 0,
                "findings": [{k: v for k, v in f.items() if not k.startswith("_") and not (k == "value" and v is None)}
                             for f in F]}
         (folder / "expected-findings.json").write_text(
@@ -1077,18 +1177,26 @@ def write_readme(expected, allocs, built):
             vtxt = "—" if val is None else f"{val:g}" if val < 10 else f"{val:,.0f}" if val == int(val) else f"{val:,.2f}"
             w = f["_where"]
             where = "—" if w is None else f"{X0 + w[0]}, {Y0 + w[1]} – {X0 + w[2]}, {Y0 + w[3]}"
-            rows.append(f"| {pid} | {f['rule']} | {f['severity']} | {subj} | {vtxt} | {where} | {f['_why']} |")
+            sev = f["severity"] + (f" (waived by {f['waived_by']})" if f.get("waived_by") else "")
+            rows.append(f"| {pid} | {f['rule']} | {sev} | {subj} | {vtxt} | {where} | {f['_why']} |")
     city = built["qinghe-city"]
     city_udb = sum(area(f["rects"]) for f in city[2]["urban_development_boundary"])
     xishan = built["xishan-county"]
     xishan_udb = sum(area(f["rects"]) for f in xishan[2]["urban_development_boundary"])
     ratio = lambda m2, b: fmt(Fraction(m2, 10 ** 6) / b["base_km2"], 3)
     text = (README_HEAD + "\n".join(rows) + "\n" + README_TAIL
+            .replace("@CITY_RATIO_DECLARED@", fmt(Fraction(city[3]["urban_development_boundary_area"][0]) / city[0]["base_km2"], 3))
+            .replace("@DONGPING_FLEX@", dongping_flex(built))
             .replace("@CITY_RATIO@", ratio(city_udb, city[0]))
             .replace("@XISHAN_RATIO@", ratio(xishan_udb, xishan[0]))
             .replace("@ALLOCATIONS@", allocation_tables(allocs, built))
             .replace("@LINJIANG_UDB@", fmt(allocs["qinghe-province"]["330200"][2]["urban_development_boundary_area"][1], 6)))
     (ROOT / "README.md").write_text(text, encoding="utf-8")
+
+
+def dongping_flex(built):
+    udb = {f["id"]: area(f["rects"]) for f in built["dongping-county"][2]["urban_development_boundary"]}
+    return fmt(Fraction(udb["UDB-07"], udb["UDB-06"]), 4)
 
 
 def allocation_tables(allocs, built):
@@ -1189,8 +1297,13 @@ Subjects are `layer/id` in the order the rule names its layers (`a` then `b`, as
 their value, except the hierarchy findings, which name `indicators/<key>` (HIER-003/004/005) or
 `plan/<plan id>` (HIER-002). Values are the rule's measure: m² for overlaps, outside areas, gaps,
 slivers and dropped red line; `expansion_ratio` for LINE-004; `relative_difference_ratio` for
-DATA-008; for HIER-003/004 the child's declared figure in ha (10k_mu × 2000/3, km2 × 100; the limit
-is the allocation in ha); HIER-002 has no value.
+DATA-008; `flexible_share_ratio` for ELAS-001 and `secondary_share_ratio` for ELAS-005; for HIER-003/004
+the child's declared figure in ha (10k_mu × 2000/3, km2 × 100; the limit is the allocation in ha);
+HIER-002 and ELAS-007 (subject `approvals/<approval id>`) have no value.
+
+A finding an approval waives is still listed: the report gives it `waived_by` (the approval and its
+document) and it no longer counts as an error; `expected-findings.json` names the approval in
+`"waived_by"`, and `exit_code` follows from the unwaived errors only.
 
 `where` is the violation's rectangle in EPSG:4527 (x_min, y_min – x_max, y_max).
 
@@ -1203,8 +1316,10 @@ Everything else is clean by construction and checked by the verifier: land_use a
 each boundary exactly (except the two deliberate cases), every feature lies inside its boundary,
 no polygon is under 200 m², ids are unique, codes are in the code lists, declared ERL/PBF/UDB
 areas match the layers to the square metre, UDB / base ≤ 1.3 (city @CITY_RATIO@, Xishan @XISHAN_RATIO@), flexible
-≤ 0.15 × concentrated zone, reserved land only inside the UDB, no construction land or reserved
-land in ERL or PBF (except the deliberate parcels), children's boundaries inside their parent's
+≤ 0.15 × concentrated zone (except Dongping's), reserved land only inside the UDB (except the city's
+parcel on PBF-07), no construction land or reserved land in ERL or PBF (except the deliberate
+parcels), mixed plots of the detailed unit within 0.40 secondary share (except one), every approval
+documented, naming a rule of the catalogue and existing features (one expired), children's boundaries inside their parent's
 and not overlapping, the detailed unit inside the city's concentrated zone (except its strip in
 PBF-13), every child's ERL, PBF and UDB equal to its parent's inside its boundary (except Xishan's
 ERL-01), every child's region code inside its parent's (except Lianhua's), every city and county
@@ -1224,16 +1339,40 @@ the regions without a plan share the rest so that every sum closes with at least
 Σ floors ≥ own target, Σ caps ≤ own cap (HIER-005 silent everywhere).
 
 @ALLOCATIONS@
+## Approvals
+
+qinghe-city's `plan.yaml` carries two approvals (DESIGN.md §2):
+
+- **ADJ-2024-015** (浙自然资函〔2024〕15号, rule LINE-003, `features: { ecological_redline: ["ERL-04"] }`,
+  expires 2099-12-31) approves UDB-01's 100 x 30 m reach into ERL-04. The LINE-003 finding is
+  still reported, with `waived_by: { approval: ADJ-2024-015, document: 浙自然资函〔2024〕15号 }`, and no
+  longer counts as an error (the city still exits 1 on its other errors).
+- **WVR-2023-008** (清自然资函〔2023〕8号, rule LINE-006, the urban-housing parcel outside the UDB,
+  expires 2024-12-31) has expired: it waives nothing, the LINE-006 finding stays an error, and
+  ELAS-007 reports the approval (subject `approvals/WVR-2023-008`, a warning).
+
+Expiry is judged against the day of the check (`--as-of`, default today); the expected findings
+assume a check on 2026-11-24 or later and before 2099-12-31.
+
+## Profiles
+
+The expected findings are those of the built-in rules (`rules/*.yaml`). A provincial profile
+changes them: with `--rules rules/profiles/example-province.yaml` the flexible-zone cap of ELAS-001
+is 0.20, so Dongping's flexible zone (@DONGPING_FLEX@ of its concentrated zone) no longer fires,
+while its LINE-004 (1.45) still does under the profile's tighter 1.2. (The profile's 1.2 would also
+catch the city's declared UDB, @CITY_RATIO_DECLARED@ as declared; LINE-004 reads the layer, @CITY_RATIO@.)
+
 ## Assumptions the expected findings rest on
 
-- **USE-001** has no rule file yet. The four USE-001 findings assume a `use-permitted` matrix
-  consistent with DOMAIN.md's example: ecological_protection allows no construction codes (06–16,
-  tagged or not), farmland_protection allows only 01–05, 06, 17, 23, and rural_development allows
-  07 only as 0703/0704. Each finding is one (parcel, zoning polygon) pair with the area of the
-  parcel in that zone as its value, subjects `land_use` then `zoning`. A test that runs only the
-  rule sets present should drop expected findings of rules that are not loaded, and take the exit
-  code from the errors it keeps: `exit_code` assumes every rule of DOMAIN.md is loaded (xishan-county
-  and xishan-lianhua-township exit 0 without the HIER rules).
+- **USE-001** follows the `use-permitted` matrix of `rules/use.yaml`: ecological_protection denies
+  the construction codes 06–16 (tagged with limited_activity or not), farmland_protection allows
+  only 01–05, 06, 17, 23, rural_development denies 0701 and 0702, and a zone the matrix does not
+  list (urban_development, ecological_control) permits everything. Each finding is one (parcel,
+  zoning polygon) pair with the area of the parcel in that zone as its value, subjects `land_use`
+  then `zoning`. A test that runs only the rule sets present should drop expected findings of rules
+  that are not loaded, and take the exit code from the errors it keeps: `exit_code` assumes every
+  rule of DOMAIN.md is loaded (xishan-county and xishan-lianhua-township exit 0 without the HIER
+  rules).
 - **LINE-001 in the province**: the ERL/PBF conflict is part of the issued lines, so the
   province carries it as well; making the city differ from the province would instead trip
   HIER-008.

@@ -4,8 +4,10 @@
 Usage:  python3 example-plans/tools/verify_examples.py
 
 Reads every plan.yaml under example-plans/, its layers and expected-findings.json, and derives the
-findings of the rules of DOMAIN.md §3 by its own, independent reading of each rule (the DATA and
-LINE rules as written in rules/*.yaml; HIER, ELAS, EQUI and USE-001 from DOMAIN.md). Areas are
+findings of the rules of DOMAIN.md §3 by its own, independent reading of each rule (the DATA, LINE,
+ELAS and USE rules as written in rules/*.yaml; HIER and EQUI from DOMAIN.md), then applies the plans'
+approvals (DESIGN.md §2): a valid approval waives the findings of its rule that name one of its
+features; ELAS-007 reports the invalid ones. Expiry is judged against today's date. Areas are
 exact: every layer is rectilinear, so each plan is cut into a grid of "atoms" at every vertex
 coordinate and each polygon is filled by a scanline. The plan tree comes from the `parent:` paths;
 allocations and indicators are compared after unit conversion to ha (or in their own unit when they
@@ -16,8 +18,10 @@ findings and the expected ones differ, or when a sanity check fails. Standard li
 from __future__ import annotations
 
 import json
+import re
 import sys
 from bisect import bisect_right
+from datetime import date
 from fractions import Fraction
 from itertools import combinations
 from pathlib import Path
@@ -35,15 +39,24 @@ ZONES = {"ecological_protection", "ecological_control", "farmland_protection", "
 UDB_ZONES = {"concentrated", "flexible", "special"}
 KINDS = {"kindergarten", "primary_school", "middle_school", "clinic", "health_centre", "elderly_care",
          "culture", "sports", "market", "bus_stop", "park"}
-# USE-001 matrix assumed by the examples (DOMAIN.md gives only its two examples; the rest is ours).
-PERMITTED = {
-    "ecological_protection": ("01", "02", "03", "04", "05", "17", "23"),
-    "ecological_control": ("01", "02", "03", "04", "05", "17", "23"),
-    "farmland_protection": ("01", "02", "03", "04", "05", "06", "17", "23"),
-    "urban_development": ("01", "02", "03", "04", "05", "07", "08", "09", "10", "11", "12", "13", "14",
-                          "15", "16", "17", "23"),
-    "rural_development": ("01", "02", "03", "04", "05", "06", "0703", "0704", "12", "13", "17", "23"),
+# USE-001 matrix of rules/use.yaml: (allowed prefixes or None for all, denied prefixes); a zone not
+# listed permits everything.
+USE_MATRIX = {
+    "ecological_protection": (None, CONSTRUCTION),
+    "farmland_protection": (("01", "02", "03", "04", "05", "06", "17", "23"), ()),
+    "rural_development": (None, ("0701", "0702")),
 }
+
+
+def permitted(zone, code):
+    allow, deny = USE_MATRIX.get(zone, (None, ()))
+    return (allow is None or code.startswith(allow)) and not code.startswith(deny)
+
+
+# The rule catalogue of DOMAIN.md §3: the rules an approval may name (ELAS-007).
+CATALOGUE = {f"{p}-{n:03d}" for p, k in (("DATA", 10), ("HIER", 10), ("LINE", 8), ("ELAS", 7), ("EQUI", 10),
+                                         ("USE", 3)) for n in range(1, k + 1)}
+AS_OF = date.today()
 
 
 def known_land_use():
@@ -124,6 +137,44 @@ def parse_yaml(text):
     return root
 
 
+def split_approvals(text):
+    """(text without the top-level `approvals:` block, the approvals as dicts).
+
+    The block is the list make_examples.py writes: `- id: ...` items with `document`, `rule`,
+    `features: { role: ["id", ...] }` and `expires` (DESIGN.md §2)."""
+    keep, items, inside = [], [], False
+    for raw in text.splitlines():
+        line = strip_comment(raw)
+        if not raw.startswith((" ", "-")) and line.strip():
+            inside = line.startswith("approvals:")
+            if inside:
+                check(line.strip() == "approvals:", f"approvals: {line!r}")
+                continue
+        if not inside:
+            keep.append(raw)
+            continue
+        if not line.strip():
+            continue
+        body = line.strip()
+        if body.startswith("- "):
+            items.append({})
+            body = body[2:]
+        key, _, rest = body.partition(":")
+        rest = rest.strip()
+        if key == "features":
+            feats = {}
+            inner = rest.strip("{} ")
+            for part in inner.split("]"):
+                if not part.strip(" ,"):
+                    continue
+                role, _, ids = part.strip(" ,").partition(":")
+                feats[role.strip()] = json.loads(ids.strip() + "]")
+            items[-1]["features"] = feats
+        else:
+            items[-1][key] = json.loads(rest) if rest.startswith('"') else rest
+    return "\n".join(keep), items
+
+
 class Feature:
     def __init__(self, layer, raw):
         self.layer = layer
@@ -172,7 +223,8 @@ def shoelace(ring):
 class Plan:
     def __init__(self, folder):
         self.folder = folder
-        self.m = parse_yaml((folder / "plan.yaml").read_text(encoding="utf-8"))
+        text, self.approvals = split_approvals((folder / "plan.yaml").read_text(encoding="utf-8"))
+        self.m = parse_yaml(text)
         self.id = self.m["id"]
         self.level, self.type = self.m["level"], self.m["type"]
         self.code = self.m["region"]["code"]
@@ -566,8 +618,8 @@ def check_plan(plan, stats):
         if plan.type == "detailed":
             for f in lu:
                 s = f.props.get("secondary_share")
-                if s is not None and (s > 0.40 or 1 - s <= 0.5):
-                    F.append(finding("ELAS-005", "warning", [f], s))
+                if s is not None and s > 0.40:
+                    F.append(finding("ELAS-005", "error" if 1 - s <= 0.5 else "warning", [f], s))
                 a = f.props.get("ancillary_share")
                 if f.code.startswith("1001") and a is not None and a > 0.07:
                     F.append(finding("ELAS-006", "error", [f], a))
@@ -575,7 +627,7 @@ def check_plan(plan, stats):
     # ---- USE-001: zone x code matrix
     if lu is not None and zn is not None and applies(plan, CCT, ("overall",)):
         for (a, b), v in pair_overlaps(grid, lu, zn).items():
-            if v > TOL_M2 and not a.code.startswith(PERMITTED[b.code]):
+            if v > TOL_M2 and not permitted(b.code, a.code):
                 F.append(finding("USE-001", "error", [a, b], v))
 
     # ---- zoning follows the lines (a property of these examples, not a rule)
@@ -848,10 +900,41 @@ def check_hierarchy(plans, F, stats):
                 F[q.id].append(hier("HIER-010", "error", [f"plan/{a.id}", f"plan/{b.id}"], both))
 
 
+# ============================================================== approvals (ELAS-007, waivers)
+
+def check_approvals(plan, F, stats):
+    """ELAS-007 on each approval (one finding per failed check, in the rule's order), then the waivers."""
+    valid = []
+    for a in plan.approvals:
+        subject = [f"approvals/{a.get('id', '')}"]
+        unknown = sum(len(ids) if role not in plan.layers else sum(1 for i in ids if i not in {f.id for f in plan.layers[role]})
+                      for role, ids in a.get("features", {}).items())
+        text = a.get("expires")
+        try:  # yyyy-MM-dd only
+            expires = date.fromisoformat(text) if text is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+        except ValueError:
+            expires = None
+        readable = text is None or expires is not None
+        expired = expires is not None and expires < AS_OF
+        problems = [not a.get("document"), a.get("rule") not in CATALOGUE, unknown > 0, expired, not readable]
+        for n, failed in enumerate(problems):
+            if failed:
+                F.append(hier("ELAS-007", "warning", subject, unknown if n == 2 else None))
+        stats[f"approval {a.get('id')}"] = "valid" if not any(problems) else "invalid"
+        if not any(problems) and a.get("id"):
+            valid.append(a)
+    for f in F:
+        for a in valid:
+            feats = {f"{role}/{i}" for role, ids in a.get("features", {}).items() for i in ids}
+            if f["rule"] == a["rule"] and (not feats or feats & set(f["subjects"])):
+                f["waived_by"] = a["id"]
+                break
+
+
 # ============================================================== main
 
 def key(f):
-    return (f["rule"], f["severity"], tuple(f["subjects"]))
+    return (f["rule"], f["severity"], tuple(f["subjects"]), f.get("waived_by") or "")
 
 
 def same_value(a, b):
@@ -879,6 +962,8 @@ def main():
         stats[pid] = {}
         derived[pid] = check_plan(p, stats[pid])
     check_hierarchy(plans, derived, stats)
+    for pid, p in plans.items():
+        check_approvals(p, derived[pid], stats[pid])
 
     ok = True
     print()
@@ -888,7 +973,7 @@ def main():
         check(exp["plan"] == pid, f"{pid}: expected-findings names {exp['plan']}")
         got = sorted(derived[pid], key=key)
         want = sorted(exp["findings"], key=key)
-        exit_code = 1 if any(f["severity"] == "error" for f in got) else 0
+        exit_code = 1 if any(f["severity"] == "error" and not f.get("waived_by") for f in got) else 0
         match = [key(f) for f in got] == [key(f) for f in want] and all(
             same_value(a, b) for a, b in zip(got, want))
         match &= exit_code == exp["exit_code"]
@@ -902,7 +987,8 @@ def main():
         print("    measured: " + ", ".join(f"{k} {v}" for k, v in stats[pid].items()))
         for f in got:
             v = f"{f['value']:>12.6g}" if "value" in f else f"{'—':>12s}"
-            print(f"    {f['rule']:9s} {f['severity']:8s} {v}  {', '.join(f['subjects']) or '(plan)'}")
+            print(f"    {f['rule']:9s} {f['severity']:8s} {v}  {', '.join(f['subjects']) or '(plan)'}"
+                  + (f"  waived by {f['waived_by']}" if f.get("waived_by") else ""))
         if not got:
             print("    no findings")
         if not match:

@@ -1,10 +1,36 @@
 using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
+using ElementFlow.Rules.Model;
 
 namespace ElementFlow.Reports;
 
-/// <summary>What every writer needs besides the report: the reader's language and the tool's identity.</summary>
-public sealed record ReportContext(Language Language, string ToolVersion);
+/// <summary>
+/// What writers need besides the report: the reader's language, the tool's identity, and what some
+/// formats add to the findings (rule metadata, layer files, plan geometries). The CLI fills it; every
+/// addition is optional so a writer degrades gracefully when it is missing.
+/// </summary>
+public sealed record ReportContext(Language Language, string ToolVersion)
+{
+    /// <summary>The rules in effect, for rule metadata (SARIF <c>tool.driver.rules</c>).</summary>
+    public IReadOnlyList<RuleSpec> Rules { get; init; } = [];
+
+    /// <summary>Plan id → layer role → the layer's file as shown to the user (relative to <see cref="SourceRoot"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> LayerFiles { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The loaded plans, for formats that draw the plan layers (the HTML map).</summary>
+    public IReadOnlyList<Plan> Plans { get; init; } = [];
+
+    /// <summary>The folder relative file paths are relative to (SARIF <c>%SRCROOT%</c>); null leaves it unstated.</summary>
+    public string? SourceRoot { get; init; }
+
+    public RuleSpec? Rule(string id) => Rules.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The file a subject's layer came from, or null for indicators, unknown plans and layers.</summary>
+    public string? LayerFile(string plan, string layer) =>
+        LayerFiles.TryGetValue(plan, out var roles) && roles.TryGetValue(layer, out var file) ? file : null;
+}
 
 /// <summary>Writes a report in one format. One class per format; only the CLI picks one.</summary>
 public interface IReportWriter
@@ -18,7 +44,8 @@ public interface IReportWriter
 /// <summary>The writers ElementFlow ships, by format name.</summary>
 public static class ReportWriters
 {
-    public static IReadOnlyList<IReportWriter> All { get; } = [new TextReportWriter(), new JsonReportWriter()];
+    public static IReadOnlyList<IReportWriter> All { get; } =
+        [new TextReportWriter(), new JsonReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new GeoJsonReportWriter()];
 
     public static IReportWriter? Find(string format) =>
         All.FirstOrDefault(w => string.Equals(w.Format, format, StringComparison.OrdinalIgnoreCase));

@@ -75,6 +75,15 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("not_applicable", s.NotApplicable);
         w.WriteEndObject();
 
+        if (report.Baseline is { } b)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteNumber("new", b.New);
+            w.WriteNumber("fixed", b.Fixed);
+            w.WriteNumber("unchanged", b.Unchanged);
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("skipped");
         foreach (var k in report.Skipped)
         {

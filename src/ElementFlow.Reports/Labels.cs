@@ -2,7 +2,7 @@ using ElementFlow.Core.Text;
 
 namespace ElementFlow.Reports;
 
-/// <summary>The words of the text report in both languages, side by side.</summary>
+/// <summary>The words of the reports in both languages, side by side.</summary>
 internal static class Labels
 {
     public static readonly LocalizedText Title = new("ElementFlow {version} 国土空间规划合规检查", "ElementFlow {version} territorial spatial plan compliance check");
@@ -23,7 +23,18 @@ internal static class Labels
     public static readonly LocalizedText Summary = new(
         "合计：错误 {error}，警告 {warning}，提示 {info}，已豁免 {waived}；运行规则 {rules_run} 条，不适用 {not_applicable} 条。",
         "Total: {error} errors, {warning} warnings, {info} info, {waived} waived; {rules_run} rules run, {not_applicable} not applicable.");
+    public static readonly LocalizedText Baseline = new(
+        "对照基线：新增 {new} 个，已修复 {fixed} 个，未变 {unchanged} 个（只列出新增的问题）。",
+        "Against the baseline: {new} new, {fixed} fixed, {unchanged} unchanged (only new findings are listed).");
     public static readonly LocalizedText Error = new("错误", "error");
     public static readonly LocalizedText Warning = new("警告", "warning");
     public static readonly LocalizedText Info = new("提示", "info");
+
+    // Rule help (SARIF) and the HTML page.
+    public static readonly LocalizedText Basis = new("依据", "Basis");
+    public static readonly LocalizedText Fix = new("如何修改", "How to fix");
+    public static readonly LocalizedText Check = new("检查", "Check");
+    public static readonly LocalizedText AppliesTo = new("适用", "Applies to");
+    public static readonly LocalizedText RuleSet = new("规则集", "Rule set");
+    public static readonly LocalizedText CouldNotRun = new("规则 {rule} 未能在规划 {plan} 上运行：{reason}", "Rule {rule} could not run on plan {plan}: {reason}");
 }

@@ -65,6 +65,13 @@ public sealed class TextReportWriter : IReportWriter
             ["error"] = s2.Error, ["warning"] = s2.Warning, ["info"] = s2.Info, ["waived"] = s2.Waived,
             ["rules_run"] = s2.RulesRun, ["not_applicable"] = s2.NotApplicable,
         }));
+        if (report.Baseline is { } b)
+        {
+            w.WriteLine(MessageTemplate.Render(Labels.Baseline[lang], new Dictionary<string, object?>
+            {
+                ["new"] = b.New, ["fixed"] = b.Fixed, ["unchanged"] = b.Unchanged,
+            }));
+        }
     }
 
     /// <summary>How many reported ancestors a plan has, for indenting the tree.</summary>

@@ -16,7 +16,7 @@ internal static class CheckCommand
     {
         var plans = new Argument<string[]>("plan-or-folder") { Description = "Plan packages (folders or .zip), or folders holding them", Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
-        var format = new Option<string>("--format", "-f") { Description = "text | json", DefaultValueFactory = _ => "text" }
+        var format = new Option<string>("--format", "-f") { Description = "text | json | sarif | html | geojson", DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong(ReportWriters.All.Select(w => w.Format).ToArray());
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
         var lang = CommonOptions.Lang();
@@ -24,8 +24,9 @@ internal static class CheckCommand
             .AcceptOnlyFromAmong("error", "warning", "info", "never");
         var stats = new Option<bool>("--stats") { Description = "Print timings per phase and per rule, and peak memory, to stderr" };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The date approvals are judged by (yyyy-MM-dd); default today" };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier JSON report: report only the findings that are new against it" };
 
-        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf };
+        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
         command.SetAction(parse => Run(console, new CheckSettings(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
@@ -34,7 +35,8 @@ internal static class CheckCommand
             CommonOptions.ParseLanguage(parse.GetValue(lang)),
             parse.GetValue(failOn)!,
             parse.GetValue(stats),
-            parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today))));
+            parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today),
+            parse.GetValue(baseline))));
         return command;
     }
 
@@ -43,6 +45,8 @@ internal static class CheckCommand
         var total = Stopwatch.StartNew();
         var phases = new List<(string, TimeSpan)>();
         CommonOptions.TryParseFailOn(settings.FailOn, out var threshold);
+        IReadOnlyList<FindingKey>? previous = null;
+        if (settings.Baseline is { } baselineFile && !TryReadBaseline(console, baselineFile, settings.Language, out previous)) return ExitCodes.BadInput;
 
         var clock = Stopwatch.StartNew();
         var catalog = CommonOptions.LoadRules(settings.Rules);
@@ -73,11 +77,15 @@ internal static class CheckCommand
         phases.Add(("measure", TimeSpan.FromTicks(results.Sum(r => r.MeasureTime.Ticks))));
         phases.Add(("decide", TimeSpan.FromTicks(results.Sum(r => r.DecideTime.Ticks))));
 
+        var findings = Report.Sort(results.SelectMany(r => r.Findings));
+        BaselineSummary? compared = null;
+        if (previous is not null) (findings, compared) = Baseline.Compare(findings, previous);
         var report = new Report
         {
-            Plans = TreeOrder(tree).Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code, tree.ParentOf(p)?.Id)).ToList(),
+            Plans = TreeOrder(tree).Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code, tree.ParentOf(p)?.Id) { Crs = p.Crs.Text }).ToList(),
             RuleSets = catalog.RuleSets.Select(s => new RuleSetEntry(s.Id, s.Version)).ToList(),
-            Findings = Report.Sort(results.SelectMany(r => r.Findings)),
+            Findings = findings,
+            Baseline = compared,
             Diagnostics = catalog.Diagnostics.Concat(loaded.SelectMany(l => l.Diagnostics)).Concat(treeDiagnostics).ToList(),
             Skipped = results.SelectMany(r => r.Skipped).ToList(),
             RulesRun = results.Sum(r => r.RulesRun),
@@ -86,7 +94,16 @@ internal static class CheckCommand
 
         clock.Restart();
         var writer = ReportWriters.Find(settings.Format)!;
-        var context = new ReportContext(settings.Language, ToolInfo.Version);
+        var context = new ReportContext(settings.Language, ToolInfo.Version)
+        {
+            Rules = catalog.Rules.ToList(),
+            // Two packages with one id make ids ambiguous; rather than fail the report, the first one's files win.
+            LayerFiles = plans.GroupBy(p => p.Id).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, string>)g.First().Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
+            Plans = plans,
+            SourceRoot = Directory.GetCurrentDirectory(),
+        };
         if (settings.Out is { } path)
         {
             using var file = File.Create(path);
@@ -137,7 +154,30 @@ internal static class CheckCommand
         return roots.SelectMany(Visit).Concat(tree.Checked.Where(p => !done.Contains(p))).ToList();
     }
 
-    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf);
+    /// <summary>Reads the finding keys of an earlier JSON report; a file that is not one is bad input.</summary>
+    private static bool TryReadBaseline(CliConsole console, string file, Core.Text.Language language, out IReadOnlyList<FindingKey>? keys)
+    {
+        keys = null;
+        var zh = language == Core.Text.Language.Zh;
+        if (!File.Exists(file))
+        {
+            console.Error.WriteLine(zh ? $"elementflow: 找不到基线文件 {file}" : $"elementflow: the baseline file {file} does not exist");
+            return false;
+        }
+
+        using var stream = File.OpenRead(file);
+        var read = BaselineReader.Read(stream);
+        if (read.Error is { } error)
+        {
+            console.Error.WriteLine(zh ? $"elementflow: 基线文件 {file} 无法使用：{error[language]}" : $"elementflow: the baseline file {file} cannot be used: {error[language]}");
+            return false;
+        }
+
+        keys = read.Keys;
+        return true;
+    }
+
+    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline);
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using ElementFlow.Cli.Testing;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Rules;
@@ -12,15 +13,25 @@ internal static class RulesTestCommand
     {
         var folders = new Argument<string[]>("dir") { Description = "Rule folders with a tests/ subfolder (default: ./rules)", Arity = ArgumentArity.ZeroOrMore };
         var lang = CommonOptions.Lang();
-        var command = new Command("test", "Run the rule tests (rules/tests/RULE-ID/case/)") { folders, lang };
-        command.SetAction(parse => Run(console, parse.GetValue(folders) ?? [], CommonOptions.ParseLanguage(parse.GetValue(lang))));
+        var format = new Option<string>("--format", "-f") { Description = "text | junit (JUnit XML for CI; the summary line goes to stderr)", DefaultValueFactory = _ => "text" }
+            .AcceptOnlyFromAmong("text", "junit");
+        var output = new Option<string?>("--out", "-o") { Description = "Write the results to this file instead of stdout" };
+        var command = new Command("test", "Run the rule tests (rules/tests/RULE-ID/case/)") { folders, lang, format, output };
+        command.SetAction(parse => Run(
+            console,
+            parse.GetValue(folders) ?? [],
+            CommonOptions.ParseLanguage(parse.GetValue(lang)),
+            parse.GetValue(format) == "junit",
+            parse.GetValue(output)));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] folders, Core.Text.Language language)
+    private static int Run(CliConsole console, string[] folders, Core.Text.Language language, bool junit, string? outFile)
     {
         if (folders.Length == 0) folders = [Directory.Exists("rules") ? "rules" : CommonOptions.BuiltInFolder];
-        int passed = 0, failed = 0;
+        using var textFile = !junit && outFile is not null ? new StreamWriter(outFile) : null;
+        var lines = textFile ?? console.Out;
+        var outcomes = new List<JUnitCase>();
         foreach (var folder in folders)
         {
             var catalog = RuleCatalog.Load([folder]);
@@ -30,23 +41,58 @@ internal static class RulesTestCommand
             if (diagnostics.Any(d => d.Severity == Core.Findings.Severity.Error)) return ExitCodes.BadInput;
 
             var results = new RuleTestResult[cases.Count];
-            Parallel.For(0, cases.Count, i => results[i] = RuleTestRunner.Run(catalog, cases[i]));
-            foreach (var r in results)
+            var times = new TimeSpan[cases.Count];
+            Parallel.For(0, cases.Count, i =>
             {
-                console.Out.WriteLine($"{(r.Passed ? "ok  " : "FAIL")} {r.Case.Rule}/{r.Case.Name}");
-                foreach (var p in r.Problems) console.Out.WriteLine($"       {p}");
-                if (r.Passed) passed++;
-                else failed++;
+                var clock = Stopwatch.StartNew();
+                results[i] = RuleTestRunner.Run(catalog, cases[i]);
+                times[i] = clock.Elapsed;
+            });
+            for (var i = 0; i < results.Length; i++)
+            {
+                var r = results[i];
+                outcomes.Add(JUnitCase.From(r, times[i]));
+                if (junit) continue;
+                lines.WriteLine($"{(r.Passed ? "ok  " : "FAIL")} {r.Case.Rule}/{r.Case.Name}");
+                foreach (var p in r.Problems) lines.WriteLine($"       {p}");
             }
 
             foreach (var (rule, missing) in RuleTestRunner.Uncovered(catalog.Rules, cases))
             {
-                console.Out.WriteLine($"FAIL {rule}: no {missing} test case under {Path.Combine(folder, "tests", rule)}");
-                failed++;
+                var problem = $"no {missing} test case under {Path.Combine(folder, "tests", rule)}";
+                outcomes.Add(new JUnitCase(rule, $"{missing} case", null, [problem], TimeSpan.Zero));
+                if (!junit) lines.WriteLine($"FAIL {rule}: {problem}");
             }
         }
 
-        console.Out.WriteLine($"{passed} passed, {failed} failed");
+        int passed = outcomes.Count(o => o.Passed), failed = outcomes.Count - passed;
+        var summary = $"{passed} passed, {failed} failed";
+        if (junit)
+        {
+            // stdout (or --out) carries the XML only; the runner's summary line goes to people on stderr.
+            WriteJUnit(console, outcomes, outFile);
+            console.Error.WriteLine(summary);
+        }
+        else
+        {
+            lines.WriteLine(summary);
+        }
+
         return failed == 0 ? ExitCodes.Clean : ExitCodes.Findings;
+    }
+
+    private static void WriteJUnit(CliConsole console, IReadOnlyList<JUnitCase> outcomes, string? outFile)
+    {
+        if (outFile is not null)
+        {
+            using var file = File.Create(outFile);
+            JUnitReport.Write(outcomes, file);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        JUnitReport.Write(outcomes, buffer);
+        console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        console.Out.Flush();
     }
 }

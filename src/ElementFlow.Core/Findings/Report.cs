@@ -4,7 +4,11 @@ using ElementFlow.Core.Planning;
 namespace ElementFlow.Core.Findings;
 
 /// <summary>A plan as the report lists it.</summary>
-public sealed record PlanEntry(string Id, PlanLevel Level, PlanType Type, string Path, string? RegionCode = null, string? Parent = null);
+public sealed record PlanEntry(string Id, PlanLevel Level, PlanType Type, string Path, string? RegionCode = null, string? Parent = null)
+{
+    /// <summary>The plan's CRS as declared (e.g. <c>EPSG:4527</c>), for formats that carry coordinates.</summary>
+    public string? Crs { get; init; }
+}
 
 /// <summary>A rule set as the report lists it.</summary>
 public sealed record RuleSetEntry(string Id, string Version);
@@ -28,6 +32,9 @@ public sealed record Report
     public IReadOnlyList<SkippedRule> Skipped { get; init; } = [];
     public int RulesRun { get; init; }
     public int NotApplicable { get; init; }
+
+    /// <summary>Set when the run was compared with an earlier report: then <see cref="Findings"/> holds only the new ones.</summary>
+    public BaselineSummary? Baseline { get; init; }
 
     public Summary Summary => new(
         Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Error),
