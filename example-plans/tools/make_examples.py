@@ -10,8 +10,9 @@ or a union of them (rural cells 500 m, urban cells 250 m, violations a few tens 
 every area below is exact integer arithmetic in square metres. Standard library only.
 
 Deliberate violations are the P_* rectangles and CARVES of the world model, plus the hierarchy
-cases of issue 3 (P_WINDOW / DETAILED_EXT, XISHAN_ERL_DROP, LIANHUA_CODE, DONGPING_FARMLAND_MIN);
-main() writes the expected finding of each. The province and the city also hand down allocations
+cases of issue 3 (P_WINDOW / DETAILED_EXT, XISHAN_ERL_DROP, LIANHUA_CODE, DONGPING_FARMLAND_MIN) and the
+elasticity cases of issue 4 (DONGPING_FLEX_MODULE, the ELAS-003 carve, ELAS_005_SHARE, APPROVALS);
+main() writes the expected finding of each (a finding a current approval waives carries "waived_by"). The province and the city also hand down allocations
 (make_allocations), exact Fractions on a 0.1 step, that close. verify_examples.py recomputes
 everything from the written files.
 """
@@ -1075,8 +1076,8 @@ def main():
             assert inside([rect_of(tag)], next(d[-1] for d in PBF if d[0] == pbf_id))
             add("ELAS-003", "error", [lu(tag), f"permanent_basic_farmland/{pbf_id}"], float(r_area(rect_of(tag))),
                 rect_of(tag),
-                f"A 120 x 50 m reserved-land parcel (16, 留白) in a cultivated cell of {pbf_id}, south-west of the "
-                "city core: reserved land may not take basic farmland.")
+                f"A 120 x 50 m reserved-land parcel (16, 留白) in a cultivated cell of {pbf_id}, in the south of the "
+                "city outside both counties: reserved land may not take basic farmland.")
             add("ELAS-004", "warning", [lu(tag)], float(r_area(rect_of(tag))), rect_of(tag),
                 "Same parcel as ELAS-003: it lies outside every UDB and in farmland_protection, not in a "
                 "rural_development zone.")
@@ -1316,10 +1317,11 @@ Everything else is clean by construction and checked by the verifier: land_use a
 each boundary exactly (except the two deliberate cases), every feature lies inside its boundary,
 no polygon is under 200 m², ids are unique, codes are in the code lists, declared ERL/PBF/UDB
 areas match the layers to the square metre, UDB / base ≤ 1.3 (city @CITY_RATIO@, Xishan @XISHAN_RATIO@), flexible
-≤ 0.15 × concentrated zone (except Dongping's), reserved land only inside the UDB (except the city's
-parcel on PBF-07), no construction land or reserved land in ERL or PBF (except the deliberate
-parcels), mixed plots of the detailed unit within 0.40 secondary share (except one), every approval
-documented, naming a rule of the catalogue and existing features (one expired), children's boundaries inside their parent's
+≤ 0.15 × concentrated zone (except Dongping's), reserved land only inside the UDB (except the
+city's parcel on PBF-07), no construction land or reserved land in ERL or PBF (except the
+deliberate parcels), mixed plots of the detailed unit within 0.40 secondary share (except one),
+every approval documented, naming a rule of the catalogue and existing features (one expired),
+children's boundaries inside their parent's
 and not overlapping, the detailed unit inside the city's concentrated zone (except its strip in
 PBF-13), every child's ERL, PBF and UDB equal to its parent's inside its boundary (except Xishan's
 ERL-01), every child's region code inside its parent's (except Lianhua's), every city and county
@@ -1357,10 +1359,11 @@ assume a check on 2026-11-24 or later and before 2099-12-31.
 ## Profiles
 
 The expected findings are those of the built-in rules (`rules/*.yaml`). A provincial profile
-changes them: with `--rules rules/profiles/example-province.yaml` the flexible-zone cap of ELAS-001
-is 0.20, so Dongping's flexible zone (@DONGPING_FLEX@ of its concentrated zone) no longer fires,
-while its LINE-004 (1.45) still does under the profile's tighter 1.2. (The profile's 1.2 would also
-catch the city's declared UDB, @CITY_RATIO_DECLARED@ as declared; LINE-004 reads the layer, @CITY_RATIO@.)
+changes them: `elementflow check example-plans --rules rules/profiles/example-province.yaml` raises
+the flexible-zone cap of ELAS-001 to 0.20, so Dongping's flexible zone (@DONGPING_FLEX@ of its concentrated
+zone) fires with the built-in rules but not under the profile. The profile also tightens LINE-004
+to 1.2: Dongping (1.45) fires either way, Xishan (@XISHAN_RATIO@) fires only under the profile, and the city
+(@CITY_RATIO@ by its layer, which LINE-004 reads; @CITY_RATIO_DECLARED@ by its overstated declared area) stays under it.
 
 ## Assumptions the expected findings rest on
 

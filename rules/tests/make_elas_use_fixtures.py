@@ -389,15 +389,15 @@ def use_002():
     r = "USE-002"
     keys = ["indicators/farmland_compensated", "indicators/farmland_occupied"]
     case(r, "fires",
-         "County overall: farmland_occupied 1500 mu = 100 ha, farmland_compensated 90 ha: compensated - occupied "
-         "= -10 ha.",
+         "County overall: farmland_occupied 1500 mu = 100 ha, farmland_compensated 90 ha: occupied - compensated "
+         "= 10 ha short.",
          {"boundary": boundary()},
-         [fire(*keys, value=-10, severity="error")],
+         [fire(*keys, value=10, severity="error")],
          indicators={"farmland_occupied": (1500, "mu"), "farmland_compensated": (90, "ha")})
     case(r, "fires-city",
-         "City overall: occupied 2 km2 = 200 ha, compensated 2850 mu = 190 ha: -10 ha.",
+         "City overall: occupied 2 km2 = 200 ha, compensated 2850 mu = 190 ha: 10 ha short.",
          {"boundary": boundary()},
-         [fire(*keys, value=-10, severity="error")], level="city",
+         [fire(*keys, value=10, severity="error")], level="city",
          indicators={"farmland_occupied": (2, "km2"), "farmland_compensated": (2850, "mu")})
     case(r, "passes-equal",
          "Township overall: occupied 1500 mu = 100 ha, compensated 100 ha: balanced (at least as much).",

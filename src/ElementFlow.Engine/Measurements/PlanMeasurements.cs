@@ -90,6 +90,7 @@ public sealed class RatioMeasurement(AreaOperand numerator, AreaOperand denomina
         if (d <= 0) return MeasureResult.Missing($"the denominator ({denominator}) is zero");
         var subjects = new[] { numerator, denominator }
             .Select(o => o.Layer is { } l ? new Subject(l.Role, Subject.WholeLayer) : new Subject(Subject.IndicatorsLayer, o.Indicator!))
+            .Distinct()
             .ToList();
         return new MeasureResult([new Observation
         {
