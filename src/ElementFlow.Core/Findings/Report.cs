@@ -29,6 +29,9 @@ public sealed record Report
     public int RulesRun { get; init; }
     public int NotApplicable { get; init; }
 
+    /// <summary>Life-circle coverage by subdistrict, from the coverage rules that ran (empty when none did).</summary>
+    public IReadOnlyList<EquityRow> Equity { get; init; } = [];
+
     public Summary Summary => new(
         Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Error),
         Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Warning),

@@ -71,6 +71,7 @@ public static class RuleCompiler
         IndicatorCheck c => [new IndicatorSetMeasurement(c.Keys)],
         ConsistencyCheck c => c.Pairs.Select(p => (Measurement)new ConsistencyMeasurement(p.Key, p.Value)).ToList(),
         ExpressionCheck c => [new FactsMeasurement(c.Facts, c.Layers, c.Requires)],
+        _ when EquityDecisions.Handles(check) => EquityMeasurements.For(check),
         _ => throw new NotSupportedException(check.Kind),
     };
 
@@ -100,6 +101,7 @@ public static class RuleCompiler
             case ConsistencyCheck c: yield return Above(value!, c.RelativeTolerance); break;
             case CoversCheck c: yield return Above(value!, c.ToleranceM2); break;
             case TransmissionCheck: yield return Transmission(fact); break;
+            case var equity when EquityDecisions.Handles(equity): yield return EquityDecisions.Condition(equity, fact); break;
             case AreaRatioCheck c:
                 var tests = new List<Expression>();
                 if (c.Max is { } max) tests.Add(Above(value!, max));

@@ -18,6 +18,7 @@ public sealed class PlanScope
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<Feature>>> _selections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<FeatureIndex>> _indexes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Feature, FeatureFact> _registry;
+    private readonly ConcurrentDictionary<string, Lazy<object>> _shared = new(StringComparer.Ordinal);
     private readonly List<PlanScope> _children = [];
 
     /// <param name="registry">Feature facts of every plan in the check, so a parent's feature keeps one fact.</param>
@@ -94,4 +95,11 @@ public sealed class PlanScope
         : new(fact.Layer, fact.Id) { Plan = fact.Plan.Id };
 
     public LayerRole RoleOf(string role) => Plan.Layer(role)?.Role ?? LayerRole.Find(role)!;
+
+    /// <summary>
+    /// A value several measurements of this plan need (a road network, homes and their road points),
+    /// built once by the first that asks, by key; the others wait for it.
+    /// </summary>
+    public T Shared<T>(string key, Func<T> build)
+        where T : class => (T)_shared.GetOrAdd(key, _ => new Lazy<object>(build)).Value;
 }

@@ -13,10 +13,11 @@ namespace ElementFlow.Rules.Yaml;
 /// Builds the canonical <see cref="CheckSpec"/> of each check kind from its YAML mapping, reporting
 /// unknown parameters, unknown roles and indicators, and conditions that do not parse.
 /// </summary>
-public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics)
+public sealed partial class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics)
 {
     public static IReadOnlyList<string> Kinds { get; } =
-        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "expression"];
+        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "expression",
+            "coverage", "distribution", "per-capita", "shoreline"];
 
     /// <summary>Keys every check may carry besides its kind's parameters.</summary>
     private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
@@ -33,6 +34,10 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         ["indicator"] = ["assert", "value", "measure"],
         ["consistency"] = ["pairs", "relative-tolerance"],
         ["expression"] = ["facts", "layers", "when", "value", "limit", "measure", "requires"],
+        ["coverage"] = CoverageParameters,
+        ["distribution"] = DistributionParameters,
+        ["per-capita"] = PerCapitaParameters,
+        ["shoreline"] = ShorelineParameters,
     };
 
     public CheckSpec? Create(CheckDto dto)
@@ -63,6 +68,10 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
             "area-ratio" => AreaRatio(map, source),
             "indicator" => Indicator(map, source),
             "consistency" => Consistency(map, source),
+            "coverage" => Coverage(map, source),
+            "distribution" => Distribution(map, source),
+            "per-capita" => PerCapita(map, source),
+            "shoreline" => Shoreline(map, source),
             _ => Expression(map, source),
         };
 

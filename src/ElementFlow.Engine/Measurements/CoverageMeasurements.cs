@@ -1,0 +1,267 @@
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Planning;
+using ElementFlow.Rules.Facts;
+using ElementFlow.Rules.Model;
+using ElementFlow.Spatial;
+
+namespace ElementFlow.Engine.Measurements;
+
+/// <summary>
+/// The population-weighted share of homes within the walking distance of each target group, or of all
+/// groups together (coverage). One observation per group (or one for the bundle): value the share
+/// (along the roads where the plan has them, else by straight line), subjects the homes out of reach.
+/// Also adds the per-subdistrict shares to the report's life-circle table.
+/// </summary>
+/// <param name="declared">An indicator a check compares the share with; only so the check is not applicable without it.</param>
+/// <param name="column">The table column's stem (the group's name, or the check's measure name for a bundle); not part of the key.</param>
+public sealed class CoverageMeasurement(CoverageSpec spec, string? declared, string column) : Measurement
+{
+    private static readonly LayerSelector Subdistricts = LayerSelector.Whole(LayerRole.Subdistricts.Name);
+
+    public override string Key => $"coverage:{spec.Key}";
+    public override IReadOnlyList<LayerInput> Inputs => [LayerInput.Of(spec.From), LayerInput.Of(spec.To.Layer)];
+    public override IReadOnlyList<string> Indicators => declared is null ? [] : [declared];
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var homes = EquityInputs.Homes(scope, spec.From, spec.PopulationAttribute);
+        if (homes.Total <= 0) return MeasureResult.Missing($"no {spec.From} feature has a {spec.PopulationAttribute}");
+        var facts = new List<object>();
+        var rows = new List<EquityRow>();
+        foreach (var series in CoverageSeries.Of(scope, homes, spec))
+        {
+            facts.Add(Observe(scope, homes, series));
+            if (scope.HasLayer(Subdistricts.Role)) rows.AddRange(Rows(scope, homes, series));
+        }
+
+        return new MeasureResult(facts) { Equity = rows };
+    }
+
+    private Observation Observe(PlanScope scope, Residents homes, CoverageSeries series)
+    {
+        var uncovered = Enumerable.Range(0, homes.Features.Count).Where(i => !series.Covered(i)).ToList();
+        var straight = series.StraightShare(Enumerable.Range(0, homes.Features.Count));
+        var share = series.Share(Enumerable.Range(0, homes.Features.Count));
+        return new Observation
+        {
+            Key = Key,
+            Plan = scope.PlanFact,
+            Value = share,
+            Category = series.Label,
+            MeasureName = series.Group is null ? null : $"{series.Label}_share",
+            Subjects = uncovered.Select(i => scope.SubjectOf(scope.FactOf(homes.Role, homes.Features[i]))).ToList(),
+            Geometry = EquityInputs.Collect(uncovered.Select(i => homes.Features[i])),
+            Related = series.IsNetwork ? new Dictionary<string, double> { ["straight_line_share"] = straight } : null,
+            Arguments = new Dictionary<string, object?>
+            {
+                ["kind"] = series.Text, ["distance"] = spec.DistanceM, ["share"] = share,
+                ["straight_line_share"] = straight, ["network_share"] = series.IsNetwork ? share : null,
+                ["method"] = EquityInputs.MethodText(series.IsNetwork), ["population"] = homes.Total,
+                ["uncovered_population"] = uncovered.Sum(i => homes.Population[i]), ["uncovered"] = uncovered.Count,
+                ["layer"] = homes.Role.Name,
+            },
+        };
+    }
+
+    private IEnumerable<EquityRow> Rows(PlanScope scope, Residents homes, CoverageSeries series)
+    {
+        var units = scope.Select(Subdistricts);
+        var members = EquityInputs.Members(scope, homes, Subdistricts, units.Count);
+        var name = $"{(series.Group is null ? column : series.Label)}_{spec.DistanceM:0.##}m";
+        for (var u = 0; u < units.Count; u++)
+        {
+            var inside = members[u];
+            var population = inside.Sum(i => homes.Population[i]);
+            var coverage = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (population > 0) coverage[name] = series.Share(inside);
+            yield return new EquityRow(scope.Plan.Id, units[u].Id, units[u].Text("name"), population, coverage);
+        }
+    }
+}
+
+/// <summary>
+/// Residents per unit (subdistrict): each unit's coverage share or its count of targets at least a
+/// floor, and the best and worst units no further apart than a gap (distribution). Observations of
+/// category <c>floor</c> (one per unit and series) and <c>gap</c> (one per series).
+/// </summary>
+public sealed class DistributionMeasurement(DistributionCheck check) : Measurement
+{
+    public override string Key => check.Of == DistributionMeasure.Coverage
+        ? $"distribution:{check.Units.Key}:coverage:{check.Coverage!.Key}"
+        : $"distribution:{check.Units.Key}:count:{string.Join("+", check.Counted!.GroupSelectors.Select(s => s.Key))}";
+
+    public override IReadOnlyList<LayerInput> Inputs => check.Of == DistributionMeasure.Coverage
+        ? [LayerInput.Of(check.Units), LayerInput.Of(check.Coverage!.From), LayerInput.Of(check.Coverage.To.Layer)]
+        : [LayerInput.Of(check.Units), LayerInput.Of(check.Counted!.Layer)];
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var units = scope.Select(check.Units);
+        var role = scope.RoleOf(check.Units.Role);
+        var facts = new List<object>();
+        foreach (var (label, text, values, unitName) in check.Of == DistributionMeasure.Coverage ? Shares(scope, units) : Counts(scope, units))
+        {
+            var measured = values.Where(v => v.Value is not null).ToList();
+            foreach (var (u, value, args) in measured)
+            {
+                var fact = scope.FactOf(role, units[u]);
+                var arguments = new Dictionary<string, object?>(args)
+                {
+                    ["unit"] = units[u].Id, ["unit_name"] = units[u].Text("name"), ["kind"] = text, ["layer"] = role.Name, ["id"] = units[u].Id,
+                };
+                facts.Add(new Observation
+                {
+                    Key = Key, Plan = scope.PlanFact, Value = value!.Value, Category = "floor", MeasureName = unitName, A = fact,
+                    Subjects = [scope.SubjectOf(fact)], Geometry = units[u].Geometry,
+                    Related = args.TryGetValue("straight_line_share", out var s) && args.ContainsKey("network_share") && s is double d
+                        ? new Dictionary<string, double> { ["straight_line_share"] = d } : null,
+                    Arguments = arguments,
+                });
+            }
+
+            if (measured.Count < 2) continue;
+            var best = measured.OrderByDescending(v => v.Value).First();
+            var worst = measured.OrderBy(v => v.Value).First();
+            var (b, w) = (scope.FactOf(role, units[best.Unit]), scope.FactOf(role, units[worst.Unit]));
+            facts.Add(new Observation
+            {
+                Key = Key, Plan = scope.PlanFact, Value = best.Value!.Value - worst.Value!.Value, Category = "gap",
+                MeasureName = MeasureNames.Gap(unitName), A = b, B = w, Subjects = [scope.SubjectOf(b), scope.SubjectOf(w)],
+                Geometry = EquityInputs.Collect([units[best.Unit], units[worst.Unit]]),
+                Arguments = new Dictionary<string, object?>(worst.Args.Where(a => a.Key is "distance" or "method"))
+                {
+                    ["kind"] = text, ["best"] = b.Id, ["best_name"] = units[best.Unit].Text("name"), ["best_value"] = best.Value,
+                    ["worst"] = w.Id, ["worst_name"] = units[worst.Unit].Text("name"), ["worst_value"] = worst.Value,
+                    ["layer"] = role.Name,
+                },
+            });
+        }
+
+        return new MeasureResult(facts);
+    }
+
+    private IEnumerable<Series> Shares(PlanScope scope, IReadOnlyList<Feature> units)
+    {
+        var spec = check.Coverage!;
+        var homes = EquityInputs.Homes(scope, spec.From, spec.PopulationAttribute);
+        var members = EquityInputs.Members(scope, homes, check.Units, units.Count);
+        foreach (var series in CoverageSeries.Of(scope, homes, spec))
+        {
+            var values = members.Select((inside, u) =>
+            {
+                var population = inside.Sum(i => homes.Population[i]);
+                if (population <= 0) return (u, (double?)null, new Dictionary<string, object?>());
+                var share = series.Share(inside);
+                var straight = series.StraightShare(inside);
+                return (u, share, new Dictionary<string, object?>
+                {
+                    ["share"] = share, ["straight_line_share"] = straight, ["network_share"] = series.IsNetwork ? share : null,
+                    ["population"] = population, ["distance"] = spec.DistanceM, ["method"] = EquityInputs.MethodText(series.IsNetwork),
+                });
+            }).ToList();
+            if (!series.IsNetwork)
+            {
+                foreach (var v in values) v.Item3.Remove("network_share");
+            }
+
+            yield return new Series(series.Label, series.Text, values, series.Group is null ? "coverage_share" : $"{series.Label}_share");
+        }
+    }
+
+    private IEnumerable<Series> Counts(PlanScope scope, IReadOnlyList<Feature> units)
+    {
+        var index = scope.Index(check.Units);
+        foreach (var group in check.Counted!.GroupSelectors)
+        {
+            var counts = new int[units.Count];
+            var position = new Dictionary<Feature, int>(ReferenceEqualityComparer.Instance);
+            for (var u = 0; u < units.Count; u++) position[units[u]] = u;
+            foreach (var target in scope.Select(group).Where(t => t.Geometry is { IsEmpty: false }))
+            {
+                // A polygon counts where its interior point lies, so it counts once.
+                var at = target.Geometry is NetTopologySuite.Geometries.Point p ? p : target.Geometry!.InteriorPoint;
+                foreach (var unit in index.Candidates(at.EnvelopeInternal).Where(u => u.Geometry.IsPolygonal() && u.Geometry!.Covers(at)))
+                {
+                    counts[position[unit]]++;
+                }
+            }
+
+            var label = CoverageTarget.Label(group);
+            var values = counts.Select((c, u) => (u, (double?)c, new Dictionary<string, object?> { ["count"] = c })).ToList();
+            yield return new Series(label, EquityInputs.Describe(group), values, $"{label}_count");
+        }
+    }
+
+    private sealed record Series(string Label, Core.Text.LocalizedText Text, List<(int Unit, double? Value, Dictionary<string, object?> Args)> Values, string MeasureName);
+}
+
+/// <summary>Measure names derived from another: the gap between units of a share or a count.</summary>
+public static class MeasureNames
+{
+    /// <summary><c>elderly_care_share</c> → <c>elderly_care_gap_share</c>; <c>health_centre_count</c> → <c>health_centre_count_gap</c>.</summary>
+    public static string Gap(string name) => name.EndsWith("_share", StringComparison.Ordinal) ? name[..^"_share".Length] + "_gap_share" : name + "_gap";
+}
+
+/// <summary>
+/// One series of a coverage: a target group on its own, or all groups together (<c>per: all</c>),
+/// with which homes it covers by the method in use.
+/// </summary>
+internal sealed class CoverageSeries
+{
+    private readonly Residents _homes;
+    private readonly IReadOnlyList<Reach> _reach;
+
+    private CoverageSeries(Residents homes, IReadOnlyList<Reach> reach, LayerSelector? group, string label, Core.Text.LocalizedText text)
+    {
+        _homes = homes;
+        _reach = reach;
+        Group = group;
+        Label = label;
+        Text = text;
+        IsNetwork = reach[0].Network is not null;
+    }
+
+    /// <summary>The group, or null for a bundle of all groups.</summary>
+    public LayerSelector? Group { get; }
+
+    public string Label { get; }
+    public Core.Text.LocalizedText Text { get; }
+    public bool IsNetwork { get; }
+
+    public static IEnumerable<CoverageSeries> Of(PlanScope scope, Residents homes, CoverageSpec spec)
+    {
+        var groups = spec.To.GroupSelectors;
+        var reach = groups.Select(g => EquityInputs.ReachOf(scope, homes, g, spec)).ToList();
+        if (spec.Per == CoveragePer.Kind)
+        {
+            return groups.Select((g, i) => new CoverageSeries(homes, [reach[i]], g, CoverageTarget.Label(g), EquityInputs.Describe(g)));
+        }
+
+        var text = new Core.Text.LocalizedText(
+            string.Join("、", groups.Select(g => EquityInputs.Describe(g).Zh)),
+            string.Join(", ", groups.Select(g => EquityInputs.Describe(g).En)));
+        return [new CoverageSeries(homes, reach, null, "all", text)];
+    }
+
+    /// <summary>True when every group of the series is within reach of home <paramref name="i"/> by the method in use.</summary>
+    public bool Covered(int i) => _reach.All(r => double.IsFinite((r.Network ?? r.Straight)[i]));
+
+    public bool CoveredStraight(int i) => _reach.All(r => double.IsFinite(r.Straight[i]));
+
+    /// <summary>The population share of some homes the series covers (the method in use); NaN when they have no residents.</summary>
+    public double Share(IEnumerable<int> homes) => Weighted(homes, Covered);
+
+    public double StraightShare(IEnumerable<int> homes) => Weighted(homes, CoveredStraight);
+
+    private double Weighted(IEnumerable<int> homes, Func<int, bool> covered)
+    {
+        double total = 0, reached = 0;
+        foreach (var i in homes)
+        {
+            total += _homes.Population[i];
+            if (covered(i)) reached += _homes.Population[i];
+        }
+
+        return total > 0 ? reached / total : double.NaN;
+    }
+}
