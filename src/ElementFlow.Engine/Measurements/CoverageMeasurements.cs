@@ -13,8 +13,8 @@ namespace ElementFlow.Engine.Measurements;
 /// Also adds the per-subdistrict shares to the report's life-circle table.
 /// </summary>
 /// <param name="declared">An indicator a check compares the share with; only so the check is not applicable without it.</param>
-/// <param name="column">The table column's stem (the group's name, or the check's measure name for a bundle); not part of the key.</param>
-public sealed class CoverageMeasurement(CoverageSpec spec, string? declared, string column) : Measurement
+/// <param name="column">The check's measure name without its unit, naming the table column (else the group's name, or <c>all</c> for a bundle); not part of the key.</param>
+public sealed class CoverageMeasurement(CoverageSpec spec, string? declared, string? column) : Measurement
 {
     private static readonly LayerSelector Subdistricts = LayerSelector.Whole(LayerRole.Subdistricts.Name);
 
@@ -63,11 +63,20 @@ public sealed class CoverageMeasurement(CoverageSpec spec, string? declared, str
         };
     }
 
+    /// <summary>A table column: the check's measure name, the group's name, or <c>all</c>; both names when the check has several groups.</summary>
+    internal static string Column(string? stem, CoverageSeries series, CoverageSpec spec) => (stem, series.Group) switch
+    {
+        (null, null) => "all",
+        (null, _) => series.Label,
+        (_, null) => stem,
+        _ => spec.To.GroupSelectors.Count == 1 ? stem : $"{stem}_{series.Label}",
+    };
+
     private IEnumerable<EquityRow> Rows(PlanScope scope, Residents homes, CoverageSeries series)
     {
         var units = scope.Select(Subdistricts);
         var members = EquityInputs.Members(scope, homes, Subdistricts, units.Count);
-        var name = $"{(series.Group is null ? column : series.Label)}_{spec.DistanceM:0.##}m";
+        var name = $"{Column(column, series, spec)}_{spec.DistanceM:0.##}m";
         for (var u = 0; u < units.Count; u++)
         {
             var inside = members[u];
@@ -84,7 +93,8 @@ public sealed class CoverageMeasurement(CoverageSpec spec, string? declared, str
 /// floor, and the best and worst units no further apart than a gap (distribution). Observations of
 /// category <c>floor</c> (one per unit and series) and <c>gap</c> (one per series).
 /// </summary>
-public sealed class DistributionMeasurement(DistributionCheck check) : Measurement
+/// <param name="column">For coverage, the check's measure name without its unit, naming the table column (see <see cref="CoverageMeasurement"/>); not part of the key.</param>
+public sealed class DistributionMeasurement(DistributionCheck check, string? column) : Measurement
 {
     public override string Key => check.Of == DistributionMeasure.Coverage
         ? $"distribution:{check.Units.Key}:coverage:{check.Coverage!.Key}"
@@ -99,8 +109,17 @@ public sealed class DistributionMeasurement(DistributionCheck check) : Measureme
         var units = scope.Select(check.Units);
         var role = scope.RoleOf(check.Units.Role);
         var facts = new List<object>();
-        foreach (var (label, text, values, unitName) in check.Of == DistributionMeasure.Coverage ? Shares(scope, units) : Counts(scope, units))
+        var rows = new List<EquityRow>();
+        foreach (var (label, text, values, unitName, series) in check.Of == DistributionMeasure.Coverage ? Shares(scope, units) : Counts(scope, units))
         {
+            if (series is not null && check.Units.Role == LayerRole.Subdistricts.Name && check.Units.IsWhole)
+            {
+                var name = $"{CoverageMeasurement.Column(column, series, check.Coverage!)}_{check.Coverage!.DistanceM:0.##}m";
+                rows.AddRange(values.Select(v => new EquityRow(scope.Plan.Id, units[v.Unit].Id, units[v.Unit].Text("name"),
+                    v.Args.TryGetValue("population", out var p) && p is double d ? d : 0,
+                    v.Value is { } share ? new Dictionary<string, double> { [name] = share } : new Dictionary<string, double>())));
+            }
+
             var measured = values.Where(v => v.Value is not null).ToList();
             foreach (var (u, value, args) in measured)
             {
@@ -137,7 +156,7 @@ public sealed class DistributionMeasurement(DistributionCheck check) : Measureme
             });
         }
 
-        return new MeasureResult(facts);
+        return new MeasureResult(facts) { Equity = rows };
     }
 
     private IEnumerable<Series> Shares(PlanScope scope, IReadOnlyList<Feature> units)
@@ -164,7 +183,7 @@ public sealed class DistributionMeasurement(DistributionCheck check) : Measureme
                 foreach (var v in values) v.Item3.Remove("network_share");
             }
 
-            yield return new Series(series.Label, series.Text, values, series.Group is null ? "coverage_share" : $"{series.Label}_share");
+            yield return new Series(series.Label, series.Text, values, series.Group is null ? "coverage_share" : $"{series.Label}_share", series);
         }
     }
 
@@ -188,11 +207,11 @@ public sealed class DistributionMeasurement(DistributionCheck check) : Measureme
 
             var label = CoverageTarget.Label(group);
             var values = counts.Select((c, u) => (u, (double?)c, new Dictionary<string, object?> { ["count"] = c })).ToList();
-            yield return new Series(label, EquityInputs.Describe(group), values, $"{label}_count");
+            yield return new Series(label, EquityInputs.Describe(group), values, $"{label}_count", null);
         }
     }
 
-    private sealed record Series(string Label, Core.Text.LocalizedText Text, List<(int Unit, double? Value, Dictionary<string, object?> Args)> Values, string MeasureName);
+    private sealed record Series(string Label, Core.Text.LocalizedText Text, List<(int Unit, double? Value, Dictionary<string, object?> Args)> Values, string MeasureName, CoverageSeries? Coverage);
 }
 
 /// <summary>Measure names derived from another: the gap between units of a share or a count.</summary>

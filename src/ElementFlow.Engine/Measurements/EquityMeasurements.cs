@@ -15,15 +15,16 @@ public static class EquityMeasurements
     public static IReadOnlyList<Measurement> For(CheckSpec check) => check switch
     {
         CoverageCheck c => [new CoverageMeasurement(c.Coverage, c.Declared?.Indicator, Column(c))],
-        DistributionCheck c => [new DistributionMeasurement(c)],
+        DistributionCheck c => [new DistributionMeasurement(c, c.Measure is { } m ? Stem(m) : null)],
         PerCapitaCheck c => [new PerCapitaMeasurement(c.Numerator, c.Residents, c.PopulationAttribute, c.PopulationIndicator, c.Declared?.Indicator)],
         ShorelineCheck c => [new ShorelineMeasurement(c.Water, c.Land, c.Public, c.Within)],
         _ => throw new NotSupportedException(check.Kind),
     };
 
-    /// <summary>A bundle's column in the life-circle table: the check's measure name without its unit, else <c>all</c>.</summary>
-    private static string Column(CoverageCheck c) =>
-        c.Measure is { } m ? (m.EndsWith("_share", StringComparison.Ordinal) ? m[..^"_share".Length] : m) : "all";
+    /// <summary>The check's measure name without its unit, for the life-circle table's column.</summary>
+    private static string? Column(CoverageCheck c) => c.Measure is { } m ? Stem(m) : null;
+
+    private static string Stem(string measure) => measure.EndsWith("_share", StringComparison.Ordinal) ? measure[..^"_share".Length] : measure;
 }
 
 /// <summary>An area per resident: the area of a selection (m²) over the residents' population or a declared population (per-capita).</summary>
@@ -70,8 +71,9 @@ public sealed class PerCapitaMeasurement(LayerSelector numerator, LayerSelector?
 
 /// <summary>
 /// The shoreline of water polygons and the share of it bordered by public land (shoreline): water is
-/// dissolved, so water beside water is no shore; each land parcel's stretch is the edge it shares
-/// with the water, counted where the parcel lies inside the <c>within</c> area. Shared edges are
+/// dissolved, so water beside water is no shore, and both water and land are cut to the <c>within</c>
+/// area (water outside it, and the land beside such water, do not count); each land parcel's stretch
+/// is the edge it shares with the water. Shared edges are
 /// found exactly, as a tiled land-use layer has them; a sliver gap between land and water is no shore.
 /// </summary>
 public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land, IReadOnlyList<string> publicCodes, LayerSelector? within) : Measurement
@@ -87,9 +89,11 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
         var waters = scope.Select(water).Where(f => f.Geometry.IsPolygonal()).ToList();
         if (waters.Count == 0) return MeasureResult.Missing($"no {water} polygons");
         var isWater = new HashSet<Core.Planning.Feature>(waters, ReferenceEqualityComparer.Instance);
-        var body = Overlaps.Union(waters.Select(f => f.Geometry!).ToList());
-        var shore = body.Boundary;
         var area = within is null ? null : Overlaps.Union(scope.Select(within).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
+        var body = Overlaps.Union(waters.Select(f => f.Geometry!).ToList());
+        if (area is not null) body = Overlaps.Intersection(body, area);
+        if (body.IsEmpty) return MeasureResult.Missing($"no {water} inside {within}");
+        var shore = body.Boundary;
         var role = scope.RoleOf(land.Role);
 
         double total = 0, open = 0;

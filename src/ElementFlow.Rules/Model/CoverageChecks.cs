@@ -96,7 +96,7 @@ public sealed record CoverageSpec(LayerSelector From, string PopulationAttribute
 public sealed record CoverageCheck(CoverageSpec Coverage, double? MinShare, string? Measure, DeclaredComparison? Declared) : CheckSpec
 {
     public override string Kind => "coverage";
-    public override string MeasureName => Declared?.MeasureName ?? Measure ?? "coverage_share";
+    public override string MeasureName => Declared?.MeasureName ?? Measure ?? (Coverage.Per == CoveragePer.Kind ? "<kind>_share" : "coverage_share");
 
     public override IReadOnlyList<string> Placeholders =>
     [
@@ -131,11 +131,11 @@ public enum DistributionMeasure
 public sealed record DistributionCheck(LayerSelector Units, DistributionMeasure Of, CoverageSpec? Coverage, CoverageTarget? Counted, double? Floor, double? MaxGap, string? Measure) : CheckSpec
 {
     public override string Kind => "distribution";
-    public override string MeasureName => Measure ?? (Of == DistributionMeasure.Count ? "count" : "coverage_share");
+    public override string MeasureName => Measure ?? (Of == DistributionMeasure.Count ? "<kind>_count" : Coverage!.Per == CoveragePer.Kind ? "<kind>_share" : "coverage_share");
 
     public override IReadOnlyList<string> Placeholders =>
     [
-        "unit", "unit_name", "kind", "distance", "share", "count", "population", "method",
+        "unit", "unit_name", "kind", "distance", "share", "straight_line_share", "network_share", "count", "population", "method",
         "best", "best_name", "best_value", "worst", "worst_name", "worst_value",
     ];
 
@@ -174,12 +174,12 @@ public sealed record PerCapitaCheck(LayerSelector Numerator, LayerSelector? Resi
 
 /// <summary>
 /// The share of a shoreline bordered by public land: the edges water polygons share with the land
-/// parcels beside them, counted where the land lies inside <see cref="Within"/>.
+/// parcels beside them, both cut to <see cref="Within"/> (the shore of water inside it).
 /// </summary>
 /// <param name="Water">The water polygons (dissolved, so water beside water is no shore).</param>
 /// <param name="Land">The parcels that border the water (water features of the same layer are left out).</param>
 /// <param name="Public">The codes of public land among <paramref name="Land"/> (prefix match).</param>
-/// <param name="Within">Only land inside this area counts (e.g. the urban development boundary); null: all.</param>
+/// <param name="Within">Only water and land inside this area count (e.g. the urban development boundary); null: all.</param>
 public sealed record ShorelineCheck(LayerSelector Water, LayerSelector Land, IReadOnlyList<string> Public, LayerSelector? Within, double MinShare, string Measure) : CheckSpec
 {
     public override string Kind => "shoreline";
