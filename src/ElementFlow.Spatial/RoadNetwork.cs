@@ -1,7 +1,8 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Distance;
-using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Noding;
 
 namespace ElementFlow.Spatial;
 
@@ -13,7 +14,7 @@ public readonly record struct RoadSnap(int Edge, double Position, double Leg);
 
 /// <summary>
 /// A walking network built from road lines (or the outlines of road polygons): nodes at every vertex,
-/// line end and crossing (the lines are noded with OverlayNG), segments as undirected edges weighted
+/// line end and crossing (the lines are noded with NTS's MCIndexNoder), segments as undirected edges weighted
 /// by their length. Shortest distances come from one multi-source Dijkstra with a cutoff.
 /// </summary>
 /// <remarks>
@@ -82,21 +83,24 @@ public sealed class RoadNetwork
         var nodes = new Dictionary<Coordinate, int>();
         if (lines.Count == 0) return new RoadNetwork([], edges);
 
-        var noded = OverlayNGRobust.Union((Geometry)GeometryServices.Factory.CreateMultiLineString(lines.ToArray()));
+        // Node the lines at every crossing and touch (MCIndexNoder: a monotone-chain index of the segments);
+        // both lines of a crossing get the same computed point, so they share the node.
+        var strings = lines.Select(l => (ISegmentString)new NodedSegmentString(l.Coordinates, null)).ToList();
+        var noder = new MCIndexNoder(new IntersectionAdder(new RobustLineIntersector()));
+        noder.ComputeNodes(strings);
         int NodeOf(Coordinate c)
         {
             if (!nodes.TryGetValue(c, out var n)) nodes[c] = n = nodes.Count;
             return n;
         }
 
-        for (var i = 0; i < noded.NumGeometries; i++)
+        foreach (var piece in noder.GetNodedSubstrings())
         {
-            if (noded.GetGeometryN(i) is not LineString line) continue;
-            var cs = line.Coordinates;
+            var cs = piece.Coordinates;
             for (var k = 1; k < cs.Length; k++)
             {
                 if (cs[k - 1].Equals2D(cs[k])) continue;
-                edges.Add((NodeOf(cs[k - 1].Copy()), NodeOf(cs[k].Copy())));
+                edges.Add((NodeOf(new Coordinate(cs[k - 1].X, cs[k - 1].Y)), NodeOf(new Coordinate(cs[k].X, cs[k].Y))));
             }
         }
 
@@ -126,17 +130,27 @@ public sealed class RoadNetwork
     {
         var envelope = new Envelope(p);
         envelope.ExpandBy(maxDistance);
-        RoadSnap? best = null;
-        foreach (var e in _edgeIndex.Query(envelope))
-        {
-            var segment = new LineSegment(_nodes[_from[e]], _nodes[_to[e]]);
-            var closest = segment.ClosestPoint(p);
-            var leg = closest.Distance(p);
-            if (leg > maxDistance || (best is { } b && (leg > b.Leg || (leg == b.Leg && e > b.Edge)))) continue;
-            best = new RoadSnap(e, segment.P0.Distance(closest), leg);
-        }
+        var visitor = new NearestEdge(this, p, maxDistance);
+        _edgeIndex.Query(envelope, visitor);
+        return visitor.Best;
+    }
 
-        return best;
+    /// <summary>Keeps the nearest edge while the index visits the candidates (no list, no segment objects).</summary>
+    private sealed class NearestEdge(RoadNetwork network, Coordinate p, double maxDistance) : NetTopologySuite.Index.IItemVisitor<int>
+    {
+        public RoadSnap? Best { get; private set; }
+
+        public void VisitItem(int e)
+        {
+            var (a, b) = (network._nodes[network._from[e]], network._nodes[network._to[e]]);
+            var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+            var length2 = (dx * dx) + (dy * dy);
+            var t = length2 > 0 ? Math.Clamp((((p.X - a.X) * dx) + ((p.Y - a.Y) * dy)) / length2, 0, 1) : 0;
+            var (x, y) = (a.X + (t * dx), a.Y + (t * dy));
+            var leg = Math.Sqrt(((p.X - x) * (p.X - x)) + ((p.Y - y) * (p.Y - y)));
+            if (leg > maxDistance || (Best is { } best && (leg > best.Leg || (leg == best.Leg && e > best.Edge)))) return;
+            Best = new RoadSnap(e, t * network._length[e], leg);
+        }
     }
 
     /// <summary>The nearest point of the network to any geometry (a point, or the nearest point of a polygon's area).</summary>
@@ -173,7 +187,7 @@ public sealed class RoadNetwork
         envelope.ExpandBy(maxDistance);
         foreach (var n in _nodeIndex.Query(envelope))
         {
-            var d = g is Point p ? p.Coordinate.Distance(_nodes[n]) : g.Distance(GeometryServices.Factory.CreatePoint(_nodes[n]));
+            var d = PointDistance.To(g, _nodes[n]);
             if (d <= maxDistance) yield return (n, d);
         }
     }

@@ -22,17 +22,19 @@ public static class WalkingDistance
     public static double[] StraightLine(IReadOnlyList<Coordinate> origins, FeatureIndex targets, double cutoff)
     {
         var result = new double[origins.Count];
-        Parallel.For(0, origins.Count, i =>
+        for (var i = 0; i < origins.Count; i++)
         {
             var best = double.PositiveInfinity;
             foreach (var target in targets.Candidates(Around(origins[i], cutoff)))
             {
+                if (Gap(target.Geometry!.EnvelopeInternal, origins[i]) >= best) continue;
                 var d = DistanceTo(target.Geometry!, origins[i]);
                 if (d < best) best = d;
             }
 
             result[i] = best <= cutoff ? best : double.PositiveInfinity;
-        });
+        }
+
         return result;
     }
 
@@ -61,10 +63,10 @@ public static class WalkingDistance
 
         var reach = network.Distances(sources, cutoff);
         var result = new double[origins.Count];
-        Parallel.For(0, origins.Count, i =>
+        for (var i = 0; i < origins.Count; i++)
         {
             result[i] = double.PositiveInfinity;
-            if (originSnaps[i] is not { } snap) return;
+            if (originSnaps[i] is not { } snap) continue;
             var (from, to, length) = network.Edge(snap.Edge);
             var best = Math.Min(reach[from] + snap.Position, reach[to] + length - snap.Position);
             if (onEdge.TryGetValue(snap.Edge, out var here))
@@ -81,7 +83,8 @@ public static class WalkingDistance
 
             var total = snap.Leg + best;
             result[i] = total <= cutoff ? total : double.PositiveInfinity;
-        });
+        }
+
         return result;
     }
 
@@ -89,13 +92,20 @@ public static class WalkingDistance
     public static RoadSnap?[] Snap(RoadNetwork network, IReadOnlyList<Coordinate> origins, double snapDistance)
     {
         var snaps = new RoadSnap?[origins.Count];
-        Parallel.For(0, origins.Count, i => snaps[i] = network.Snap(origins[i], snapDistance));
+        for (var i = 0; i < origins.Count; i++) snaps[i] = network.Snap(origins[i], snapDistance);
         return snaps;
     }
 
     /// <summary>Distance from a point to a geometry: zero inside a polygon.</summary>
-    public static double DistanceTo(Geometry g, Coordinate c) =>
-        g is Point p ? p.Coordinate.Distance(c) : g.Distance(GeometryServices.Factory.CreatePoint(c));
+    public static double DistanceTo(Geometry g, Coordinate c) => PointDistance.To(g, c);
+
+    /// <summary>Distance from a point to a box: a lower bound of the distance to what the box holds.</summary>
+    private static double Gap(Envelope e, Coordinate c)
+    {
+        var dx = Math.Max(0, Math.Max(e.MinX - c.X, c.X - e.MaxX));
+        var dy = Math.Max(0, Math.Max(e.MinY - c.Y, c.Y - e.MaxY));
+        return Math.Sqrt((dx * dx) + (dy * dy));
+    }
 
     private static Envelope Around(Coordinate c, double distance)
     {

@@ -263,9 +263,25 @@ internal sealed class CoverageSeries
     }
 
     /// <summary>True when every group of the series is within reach of home <paramref name="i"/> by the method in use.</summary>
-    public bool Covered(int i) => _reach.All(r => double.IsFinite((r.Network ?? r.Straight)[i]));
+    public bool Covered(int i)
+    {
+        foreach (var r in _reach)
+        {
+            if (!double.IsFinite((r.Network ?? r.Straight)[i])) return false;
+        }
 
-    public bool CoveredStraight(int i) => _reach.All(r => double.IsFinite(r.Straight[i]));
+        return true;
+    }
+
+    public bool CoveredStraight(int i)
+    {
+        foreach (var r in _reach)
+        {
+            if (!double.IsFinite(r.Straight[i])) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>The population share of some homes the series covers (the method in use); NaN when they have no residents.</summary>
     public double Share(IEnumerable<int> homes) => Weighted(homes, Covered);

@@ -22,6 +22,11 @@ internal sealed record Reach(double[] Straight, double[]? Network);
 /// through <see cref="PlanScope.Shared{T}"/>: homes, the road network, where homes join it, the
 /// distances to each target group and the subdistrict of each home.
 /// </summary>
+/// <remarks>
+/// The loops run on one thread each: the checker already runs measurements in parallel, and a
+/// nested Parallel.For inside a value other measurements wait for (a blocking Lazy) starves the
+/// thread pool; the ten-odd target groups of a rule set keep the cores busy on their own.
+/// </remarks>
 internal static class EquityInputs
 {
     private static readonly LayerSelector Roads = LayerSelector.Whole(LayerRole.Roads.Name);
@@ -76,14 +81,15 @@ internal static class EquityInputs
 
             tree.Build();
             var result = new int[homes.Points.Length];
-            Parallel.For(0, result.Length, i =>
+            for (var i = 0; i < result.Length; i++)
             {
                 var p = homes.Points[i];
                 result[i] = tree.Query(new Envelope(p))
                     .Where(u => locators[u]!.Locate(p) != Location.Exterior)
                     .DefaultIfEmpty(-1)
                     .Min();
-            });
+            }
+
             return result;
         });
 
