@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ElementFlow.Core.Findings;
 using ElementFlow.Engine.Measurements;
 using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Model;
@@ -41,16 +42,22 @@ public static class EquityDecisions
     }
 
     /// <summary>Sets the finding's value, limit, measure name and arguments for an equity check's observation.</summary>
-    public static void Apply(CheckSpec check, Observation o, ref double value, ref double? limit, ref string measureName, IDictionary<string, object?> args)
+    public static void Apply(CheckSpec check, Observation o, ref double value, ref double? limit, ref string measureName, ref IReadOnlyList<Subject> subjects, IDictionary<string, object?> args)
     {
         switch (check)
         {
-            case CoverageCheck { Declared: { } d }: Declared(d, o, ref value, ref limit, ref measureName, args); break;
+            case CoverageCheck { Declared: { } d }:
+                Declared(d, o, ref value, ref limit, ref measureName, args);
+                subjects = [new Subject(Subject.IndicatorsLayer, d.Indicator)]; // the homes out of reach stay in the geometry
+                break;
             case CoverageCheck c:
                 limit = c.MinShare;
                 measureName = c.Measure ?? measureName;
                 break;
-            case PerCapitaCheck { Declared: { } d }: Declared(d, o, ref value, ref limit, ref measureName, args); break;
+            case PerCapitaCheck { Declared: { } d }:
+                Declared(d, o, ref value, ref limit, ref measureName, args);
+                subjects = [new Subject(Subject.IndicatorsLayer, d.Indicator), .. subjects];
+                break;
             case PerCapitaCheck c: limit = o.Value < (c.Min ?? double.NegativeInfinity) ? c.Min : c.Max ?? c.Min; break;
             case ShorelineCheck c: limit = c.MinShare; break;
             case DistributionCheck c:

@@ -95,7 +95,7 @@ public sealed class FindingFactory
                 break;
         }
 
-        if (fact is Observation equity && EquityDecisions.Handles(_check)) EquityDecisions.Apply(_check, equity, ref value, ref limit, ref measureName, args);
+        if (fact is Observation equity && EquityDecisions.Handles(_check)) EquityDecisions.Apply(_check, equity, ref value, ref limit, ref measureName, ref subjects, args);
         if (_value is not null) value = _value(fact);
         if (_limitOf is not null) limit = _limitOf(fact);
         args["value"] = double.IsNaN(value) ? null : value;

@@ -56,6 +56,7 @@ public sealed class CoverageMeasurement(CoverageSpec spec, string? declared, str
             {
                 ["kind"] = series.Text, ["distance"] = spec.DistanceM, ["share"] = share,
                 ["straight_line_share"] = straight, ["network_share"] = series.IsNetwork ? share : null,
+                ["straight_line_note"] = EquityInputs.StraightLineNote(series.IsNetwork, straight),
                 ["method"] = EquityInputs.MethodText(series.IsNetwork), ["population"] = homes.Total,
                 ["uncovered_population"] = uncovered.Sum(i => homes.Population[i]), ["uncovered"] = uncovered.Count,
                 ["layer"] = homes.Role.Name,
@@ -175,6 +176,7 @@ public sealed class DistributionMeasurement(DistributionCheck check, string? col
                 return (u, share, new Dictionary<string, object?>
                 {
                     ["share"] = share, ["straight_line_share"] = straight, ["network_share"] = series.IsNetwork ? share : null,
+                    ["straight_line_note"] = EquityInputs.StraightLineNote(series.IsNetwork, straight),
                     ["population"] = population, ["distance"] = spec.DistanceM, ["method"] = EquityInputs.MethodText(series.IsNetwork),
                 });
             }).ToList();

@@ -114,6 +114,11 @@ internal static class EquityInputs
         return new LocalizedText(string.Join("或", zh), string.Join(" or ", group.Codes));
     }
 
+    /// <summary>The straight-line figure beside a network share, for messages; empty when the share is by straight line anyway.</summary>
+    public static LocalizedText StraightLineNote(bool network, double straight) => network
+        ? new LocalizedText($"；直线距离下为 {straight * 100:0.0} %", $" ({straight * 100:0.0} % by straight line)")
+        : LocalizedText.Empty;
+
     public static LocalizedText MethodText(bool network) => network
         ? new LocalizedText("沿道路网络的步行距离", "walking distance along the roads")
         : new LocalizedText("直线距离", "straight-line distance");

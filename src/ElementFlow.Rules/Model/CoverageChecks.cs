@@ -100,7 +100,7 @@ public sealed record CoverageCheck(CoverageSpec Coverage, double? MinShare, stri
 
     public override IReadOnlyList<string> Placeholders =>
     [
-        "kind", "distance", "share", "straight_line_share", "network_share", "method", "population",
+        "kind", "distance", "share", "straight_line_share", "network_share", "straight_line_note", "method", "population",
         "uncovered_population", "uncovered", "indicator", "declared", "measured",
     ];
 
@@ -135,7 +135,7 @@ public sealed record DistributionCheck(LayerSelector Units, DistributionMeasure 
 
     public override IReadOnlyList<string> Placeholders =>
     [
-        "unit", "unit_name", "kind", "distance", "share", "straight_line_share", "network_share", "count", "population", "method",
+        "unit", "unit_name", "kind", "distance", "share", "straight_line_share", "network_share", "straight_line_note", "count", "population", "method",
         "best", "best_name", "best_value", "worst", "worst_name", "worst_value",
     ];
 
