@@ -166,6 +166,7 @@ public class CoverageTests
         var finding = Assert.Single(new Checker(rules).Check(plan).Findings);
 
         Assert.Equal("absolute_difference", finding.Measure!.Name);
+        Assert.Equal([new Subject("indicators", "life_circle_coverage")], finding.Subjects);
         Assert.Equal(0.1, finding.Measure.Value, 12);
         Assert.Equal(0.05, finding.Measure.Limit);
         Assert.Equal("0.8 0.7", finding.Message(Core.Text.Language.En));
