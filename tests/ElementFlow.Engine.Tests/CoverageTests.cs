@@ -94,6 +94,22 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Coverage_RoadsLayerThatCouldNotBeRead_SkipsTheRuleRatherThanMeasureByStraightLine()
+    {
+        var rules = OneRule("""
+                  kind: coverage
+                  to: { layer: facilities, codes: [clinic] }
+                  distance-m: 300
+                  min-share: 0.9
+            """);
+
+        var result = new Checker(rules).Check(Kindergartens().Broken("roads").Build());
+
+        Assert.Contains("roads layer could not be read", Assert.Single(result.Skipped).Reason);
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
     public void Coverage_SeveralKinds_OneFindingPerKindThatFallsShort()
     {
         // Clinic C1 sits on H2: 300 of 1000 within 100 m; the kindergarten is 100 m from H3 only: 600.

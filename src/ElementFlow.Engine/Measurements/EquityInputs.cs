@@ -45,10 +45,19 @@ internal static class EquityInputs
         });
 
     /// <summary>The road network, when the spec walks along roads and the plan has them.</summary>
-    public static RoadNetwork? Network(PlanScope scope, CoverageSpec spec) =>
-        spec.Method == DistanceMethod.Auto && scope.HasLayer(Roads.Role)
+    /// <exception cref="InvalidOperationException">The plan declares a roads layer that could not be read: measuring by straight line instead would hide it.</exception>
+    public static RoadNetwork? Network(PlanScope scope, CoverageSpec spec)
+    {
+        if (spec.Method != DistanceMethod.Auto) return null;
+        if (scope.Plan.BrokenLayers.Contains(Roads.Role))
+        {
+            throw new InvalidOperationException("the roads layer could not be read, so walking distances cannot follow it (method: straight-line measures without it)");
+        }
+
+        return scope.HasLayer(Roads.Role)
             ? scope.Shared("equity:roads", () => RoadNetwork.Build(scope.Select(Roads).Select(f => f.Geometry).OfType<Geometry>()))
             : null;
+    }
 
     /// <summary>The distances from every home to the nearest feature of one target group, up to the spec's distance.</summary>
     public static Reach ReachOf(PlanScope scope, Residents homes, LayerSelector group, CoverageSpec spec)
