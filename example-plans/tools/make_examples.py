@@ -375,6 +375,8 @@ def urban_code(cell):
         return "1402"
     if contains_pt(INDUSTRIAL, cx, cy):
         return "1001"
+    if cell in PRIVATE_SHORE:  # equity: the lake's north and east shore given to hotels and offices
+        return PRIVATE_SHORE[cell]
     if contains_pt([LAKE_PARK], cx, cy):
         return "1702" if contains_pt([LAKE], cx, cy) else "1401"
     # residential module of 500 m: two housing cells on the west, park north-east, services south-east
@@ -565,6 +567,8 @@ def build_people(land_use):
     # one set of 15-minute facilities wherever a module's homes are not yet within 900 m of one
     for kind, off in SHARED_KINDS.items():
         for m in modules:
+            if kind in UNDERSERVED_KINDS and contains_pt([UNDERSERVED_AREA], m[0] + 250, m[1] + 250):
+                continue  # equity: this subdistrict gets none of its own (EQUI-008)
             homes = [rp["centroid"] for rp in residential if rp["rects"][0][0] // 500 * 500 == m[0]
                      and rp["rects"][0][1] // 500 * 500 == m[1]]
             have = [f["xy"] for f in facilities if f["kind"] == kind]
@@ -635,6 +639,180 @@ def build_detailed(land_use):
         p["id"] = f"LU-D{n:03d}"
         p.setdefault("tag", None)
     return plots, r_area(ext)
+
+
+# ============================================================== equity (issue 5: life circles, waterfront)
+# Deliberate equity findings, kept apart from the rest of the world model:
+#  - the western two thirds of 清波街道 (SD-01) get no culture or sports centre of their own; those homes
+#    rely on centres further east, so the subdistrict's 15-minute life circle falls below the 0.60
+#    floor and more than 0.20 behind the best subdistrict (EQUI-008), while the city as a whole stays
+#    above 0.90 for every service (EQUI-001 silent);
+#  - the lake's north and east shore is given to hotels and offices (0901): half the shore inside the
+#    UDB is private (EQUI-009);
+#  - the city declares its life-circle coverage as 100 % (EQUI-010); the counties declare what the
+#    map shows.
+# Distances are straight lines (no roads layer): homes at their cell's centre, facilities as points,
+# green space to the nearest edge of the parcel.
+
+UNDERSERVED_SD = SUBDISTRICTS[0]                  # SD-01 清波街道
+UNDERSERVED_AREA = km(25, 17, 27, 19)             # its western two thirds
+UNDERSERVED_KINDS = ("culture", "sports")
+PRIVATE_SHORE = {                                 # lake-park cells beside the lake's north and east shore
+    km(29.25, 19.75, 29.5, 20): "0901", km(29.5, 19.75, 29.75, 20): "0901",
+    km(29.75, 19.25, 30, 19.5): "0901", km(29.75, 19.5, 30, 19.75): "0901",
+}
+LIFE_CIRCLE = (("clinic", "health_centre"), ("elderly_care",), ("primary_school",), ("culture",), ("sports",))
+DECLARED_LIFE_CIRCLE = {"qinghe-city": Fraction(100)}  # percent; other plans declare the measured value
+PUBLIC_SHORE_CODES = ("12", "14", "08")
+
+
+def _homes(layers):
+    return [(f["id"], ((f["rects"][0][0] + f["rects"][0][2]) // 2, (f["rects"][0][1] + f["rects"][0][3]) // 2),
+             f["props"]["population"]) for f in layers["residential"]]
+
+
+def _near(c, points, d):
+    return any((c[0] - q[0]) ** 2 + (c[1] - q[1]) ** 2 <= d * d for q in points)
+
+
+def _rect_dist2(c, r):
+    dx = max(r[0] - c[0], 0, c[0] - r[2])
+    dy = max(r[1] - c[1], 0, c[1] - r[3])
+    return dx * dx + dy * dy
+
+
+def _coverage(homes, covered):
+    """(share as a Fraction, ids out of reach) of homes by population."""
+    total = sum(p for _, _, p in homes)
+    out = [i for i, c, p in homes if not covered(c)]
+    return Fraction(sum(p for i, c, p in homes if covered(c)), total), sorted(out)
+
+
+def _points(layers, kinds):
+    return [f["xy"] for f in layers["facilities"] if f["props"]["kind"] in kinds]
+
+
+def _life_circle(layers):
+    groups = [_points(layers, g) for g in LIFE_CIRCLE]
+    return lambda c: all(_near(c, pts, 1000) for pts in groups)
+
+
+def _park_m2(layers):
+    return sum(area(f["rects"]) for f in layers["land_use"] if f["props"]["code"] == "1401")
+
+
+def equity_indicators(pid, plan, layers):
+    """life_circle_coverage and park_green_per_capita of city and county overall plans with homes."""
+    if plan["type"] != "overall" or "residential" not in layers:
+        return {}
+    homes = _homes(layers)
+    share, _ = _coverage(homes, _life_circle(layers))
+    per_capita = Fraction(_park_m2(layers), sum(p for _, _, p in homes))
+    declared = DECLARED_LIFE_CIRCLE.get(pid, share * 100)
+    note = f"measured {fmt(share * 100, 2)} %" + (" (EQUI-010)" if pid in DECLARED_LIFE_CIRCLE else "")
+    return {"life_circle_coverage": (fmt(declared, 1), '"%"', note),
+            "park_green_per_capita": (fmt(per_capita, 2), "m2_per_person", f"measured {fmt(per_capita, 4)}")}
+
+
+def _shore(layers):
+    """Shore of water (17) inside the UDB, by bordering parcel: {id: (length, public)}."""
+    udb = [r for f in layers["urban_development_boundary"] for r in f["rects"]]
+    water = [r for f in layers["land_use"] if f["props"]["code"].startswith("17") for r in intersect(f["rects"], udb)]
+    out = {}
+    for f in layers["land_use"]:
+        if f["props"]["code"].startswith("17"):
+            continue
+        length = 0
+        for l in intersect(f["rects"], udb):
+            for w in water:
+                if w[2] == l[0] or w[0] == l[2]:
+                    length += max(0, min(w[3], l[3]) - max(w[1], l[1]))
+                if w[3] == l[1] or w[1] == l[3]:
+                    length += max(0, min(w[2], l[2]) - max(w[0], l[0]))
+        if length:
+            out[f["id"]] = (length, f["props"]["code"].startswith(PUBLIC_SHORE_CODES))
+    return out
+
+
+def equity_findings(pid, plan, layers):
+    """The EQUI findings of city and county overall plans (the detailed plan has no homes)."""
+    if plan["level"] not in ("city", "county") or plan["type"] != "overall" or "residential" not in layers:
+        return []
+    F = []
+
+    def add(rule, subjects, value, why, where=None):
+        F.append({"rule": rule, "severity": "warning", "subjects": subjects, "value": float(value),
+                  "_where": where, "_why": why})
+
+    homes = _homes(layers)
+    res = lambda ids: [f"residential/{i}" for i in ids]
+
+    def floor(rule, covered, what):
+        share, out = _coverage(homes, covered)
+        if share < Fraction(9, 10):
+            add(rule, res(out), share, f"{what}: {fmt(share * 100, 1)} % of residents, below 90 %.")
+
+    for g in LIFE_CIRCLE:
+        floor("EQUI-001", lambda c, pts=_points(layers, g): _near(c, pts, 1000), " or ".join(g) + " within 1000 m")
+    floor("EQUI-002", lambda c: _near(c, _points(layers, ("kindergarten",)), 300), "kindergarten within 300 m")
+    floor("EQUI-003", lambda c: _near(c, _points(layers, ("primary_school",)), 500), "primary school within 500 m")
+    floor("EQUI-003", lambda c: _near(c, _points(layers, ("middle_school",)), 1000), "middle school within 1000 m")
+    floor("EQUI-004", lambda c: _near(c, _points(layers, ("clinic", "health_centre")), 1000), "health care within 1000 m")
+    for sd in layers["subdistricts"]:
+        if not any(contains_pt(sd["rects"], *q) or any(r[0] <= q[0] <= r[2] and r[1] <= q[1] <= r[3] for r in sd["rects"])
+                   for q in _points(layers, ("health_centre",))):
+            add("EQUI-004", [f"subdistricts/{sd['id']}"], 0, "no community health centre in the subdistrict")
+    green = [f["rects"] for f in layers["land_use"] if f["props"]["code"] in ("1401", "1403") and area(f["rects"]) >= 400]
+    parks = [f["rects"] for f in layers["land_use"] if f["props"]["code"] == "1401" and area(f["rects"]) >= 10_000]
+    floor("EQUI-006", lambda c: any(_rect_dist2(c, r) <= 300 ** 2 for g in green for r in g), "green space within 300 m")
+    floor("EQUI-006", lambda c: any(_rect_dist2(c, r) <= 500 ** 2 for g in parks for r in g), "a park within 500 m")
+    per_capita = Fraction(_park_m2(layers), sum(p for _, _, p in homes))
+    if per_capita < 8:
+        add("EQUI-007", [], per_capita, f"park green {fmt(per_capita, 2)} m2 per person, below 8.")
+
+    # EQUI-008: each subdistrict's life circle (all five services within 1000 m)
+    bundle = _life_circle(layers)
+    shares = []
+    for sd in layers["subdistricts"]:
+        mine = [h for h in homes if any(r[0] <= h[1][0] <= r[2] and r[1] <= h[1][1] <= r[3] for r in sd["rects"])
+                and h[0] not in {x for s, _, xs in shares for x in xs}]
+        if mine:
+            share, _ = _coverage(mine, bundle)
+            shares.append((sd, share, [h[0] for h in mine]))
+    for sd, share, _ in shares:
+        if share < Fraction(6, 10):
+            add("EQUI-008", [f"subdistricts/{sd['id']}"], share,
+                f"{sd['props']['name']}: {fmt(share * 100, 1)} % of its residents have every basic service within "
+                f"1000 m, below the 60 % floor: west of x = {X0 + UNDERSERVED_AREA[2]} it has no "
+                f"{' or '.join(UNDERSERVED_KINDS)} centre of its own, and those further east are out of reach.",
+                UNDERSERVED_AREA)
+    if len(shares) >= 2:
+        best = max(shares, key=lambda s: s[1])
+        worst = min(shares, key=lambda s: s[1])
+        if best[1] - worst[1] > Fraction(2, 10):
+            add("EQUI-008", [f"subdistricts/{best[0]['id']}", f"subdistricts/{worst[0]['id']}"], best[1] - worst[1],
+                f"Best {best[0]['props']['name']} {fmt(best[1] * 100, 1)} %, worst {worst[0]['props']['name']} "
+                f"{fmt(worst[1] * 100, 1)} %: a gap of {fmt((best[1] - worst[1]) * 100, 1)} points, above 20.")
+
+    shore = _shore(layers)
+    total = sum(length for length, _ in shore.values())
+    if total:
+        public = sum(length for length, pub in shore.values() if pub)
+        if Fraction(public, total) < Fraction(6, 10):
+            private = sorted(i for i, (_, pub) in shore.items() if not pub)
+            add("EQUI-009", [f"land_use/{i}" for i in private], Fraction(public, total),
+                f"Of {total} m of lake shore inside the UDB, {public} m is bordered by park; hotels and offices "
+                f"(0901) {', '.join(private)} take the north and east shore.", LAKE)
+
+    declared = DECLARED_LIFE_CIRCLE.get(pid)
+    if declared is not None:
+        share, _ = _coverage(homes, bundle)
+        if abs(declared / 100 - share) > Fraction(5, 100):
+            add("EQUI-010", [], abs(declared / 100 - share),
+                f"life_circle_coverage is declared as {fmt(declared, 0)} % but the map shows "
+                f"{fmt(share * 100, 2)} % (清波街道 left behind): {fmt(abs(declared / 100 - share) * 100, 2)} points apart, above 5. "
+                "park_green_per_capita is declared as measured.")
+    return F
 
 
 # ============================================================== plans
@@ -997,6 +1175,7 @@ def main():
                                                   "own cap; no parcels at province level")
             if pid in WATER:
                 ind["water_use_total"] = (fmt(WATER[pid], 6), "100m_m3", "own figure; no map behind it")
+        ind.update(equity_indicators(pid, plan, layers))
         built[pid] = (plan, folder, layers, ind)
 
     allocs = {pid: make_allocations(pid, built) for pid in UNPLANNED}
@@ -1150,6 +1329,7 @@ def main():
             add("HIER-002", "error", [f"plan/{pid}"], None, None,
                 f"Region code {plan['code']} is a Dongping (330127) code, but the parent is xishan-county "
                 "(330122): the code does not lie in the parent's.")
+        F += equity_findings(pid, plan, layers)
         F.sort(key=lambda f: (f["rule"], f["subjects"], f["severity"]))
         doc = {"plan": pid, "exit_code": 1 if any(f["severity"] == "error" and "waived_by" not in f for f in F) else 0,
                "findings": [{k: v for k, v in f.items() if not k.startswith("_") and not (k == "value" and v is None)}
@@ -1300,7 +1480,8 @@ their value, except the hierarchy findings, which name `indicators/<key>` (HIER-
 slivers and dropped red line; `expansion_ratio` for LINE-004; `relative_difference_ratio` for
 DATA-008; `flexible_share_ratio` for ELAS-001 and `secondary_share_ratio` for ELAS-005; for HIER-003/004
 the child's declared figure in ha (10k_mu × 2000/3, km2 × 100; the limit is the allocation in ha);
-HIER-002 and ELAS-007 (subject `approvals/<approval id>`) have no value.
+HIER-002 and ELAS-007 (subject `approvals/<approval id>`) have no value; the EQUI rules measure shares (0–1),
+and EQUI-010 the absolute difference between declared and measured.
 
 A finding an approval waives is still listed: the report gives it `waived_by` (the approval and its
 document) and it no longer counts as an error; `expected-findings.json` names the approval in
@@ -1328,8 +1509,30 @@ ERL-01), every child's region code inside its parent's (except Lianhua's), every
 declaring all six binding indicators, every declared figure within its allocation (except
 Dongping's farmland) and every allocation closing, and every resident
 within 300 m of a kindergarten, elderly care and green space, 500 m of a primary school and a
-park ≥ 1 ha, and 1000 m of a middle school, clinic, health centre, culture and sports facility
-(park green ≥ 8 m² per person; the lake shore inside the UDB is all park).
+park ≥ 1 ha, and 1000 m of a middle school, clinic, health centre, culture and sports facility,
+except in the west of 清波街道 (below); park green ≥ 8 m² per person; one health centre per
+subdistrict; the lake shore inside the UDB is park except where it was given to hotels (below);
+declared life_circle_coverage and park_green_per_capita match the map except in qinghe-city.
+
+## Equity (EQUI): what the life-circle rules see
+
+Distances are straight lines (no package has a `roads` layer): homes are the 0701 cells inside the
+UDB, counted at their centre with their `population`; facilities are points; green space is
+reached at its nearest edge. The per-subdistrict coverage table of the report lists the same
+shares (`elementflow check example-plans/qinghe-city`).
+
+- **清波街道 (SD-01) is left behind.** West of x = 39 483 000 its modules got no culture or sports
+  centre of their own (`UNDERSERVED_AREA` in make_examples.py): 54.9 % of its 88 100 residents have
+  all five basic services (health care, elderly care, primary school, culture, sports) within
+  1000 m, against 100 % everywhere else. EQUI-008 reports the subdistrict below the 0.60 floor and
+  the 45.1-point gap to the best subdistrict (望江街道, the first of the equals); the city as a whole
+  stays at 93.7 % (culture and sports), so EQUI-001 is silent — the average hides the district.
+- **The lake's north and east shore is private.** The four lake-park cells beside the north and
+  east shore are hotels and offices (0901): 1000 of the 2000 m of shore inside the UDB are bordered
+  by public land (EQUI-009, subjects the four parcels).
+- **qinghe-city declares 100 % life-circle coverage** while the map shows 93.7 %: EQUI-010 (value
+  0.063, absolute). Its park_green_per_capita and both counties' declarations match the map.
+- EQUI-005 applies to detailed plans only (DOMAIN.md §3), and the detailed plan has no homes.
 
 ## Allocations
 

@@ -660,6 +660,13 @@ def check_plan(plan, stats):
 
 
 def equi(plan, grid, F, stats):
+    """EQUI-001…010 as rules/equity.yaml reads them (straight-line distances: no package has roads).
+
+    Homes count at their polygon's centroid, weighted by population; facilities are points; green
+    space is reached at its nearest edge; every distance limit is inclusive. A per-kind coverage
+    finding names the homes out of reach; a subdistrict finding its subdistrict; the best-worst gap
+    the best then the worst subdistrict (first in layer order on ties); plan-level findings none.
+    """
     L = plan.layers
     homes = [(f, f.centroid(), f.props["population"]) for f in L["residential"]]
     total = sum(p for _, _, p in homes)
@@ -667,55 +674,69 @@ def equi(plan, grid, F, stats):
     for f in L["facilities"]:
         fac.setdefault(f.code, []).append(f.point)
     lu = L.get("land_use", [])
-    green = [f for f in lu if f.code in ("1401", "1403") and f.area() >= 400]
-    parks = [f for f in lu if f.code == "1401" and f.area() >= 10_000]
 
     def near(c, kinds, d):
-        return any(((c[0] - q[0]) ** 2 + (c[1] - q[1]) ** 2) ** 0.5 <= d for k in kinds for q in fac.get(k, []))
+        return any((c[0] - q[0]) ** 2 + (c[1] - q[1]) ** 2 <= d * d for k in kinds for q in fac.get(k, []))
 
     def share(pred, subset=None):
         hs = homes if subset is None else subset
-        tot = sum(p for _, _, p in hs)
-        return sum(p for f, c, p in hs if pred(c)) / tot
+        return Fraction(sum(p for f, c, p in hs if pred(c)), sum(p for _, _, p in hs))
 
-    bundle = lambda c: all(near(c, ks, 1000) for ks in (("clinic", "health_centre"), ("elderly_care",),
-                                                         ("primary_school",), ("culture",), ("sports",)))
-    tests = {
-        "EQUI-001": bundle,
-        "EQUI-002": lambda c: near(c, ("kindergarten",), 300),
-        "EQUI-003": lambda c: near(c, ("primary_school",), 500) and near(c, ("middle_school",), 1000),
-        "EQUI-004": lambda c: near(c, ("clinic", "health_centre"), 1000),
-        "EQUI-005": lambda c: near(c, ("elderly_care",), 300),
-        "EQUI-006": lambda c: min(dist_to(g, c) for g in green) <= 300 and min(dist_to(p, c) for p in parks) <= 500,
-    }
-    for rule, pred in tests.items():
+    def floor(rule, pred, label):
         s = share(pred)
-        stats[f"{rule} coverage"] = round(s, 4)
-        if s < 0.90:
-            F.append({"rule": rule, "severity": "warning", "subjects": [], "value": s})
+        stats[f"{rule} {label}"] = round(float(s), 4)
+        if s < Fraction(9, 10):
+            F.append({"rule": rule, "severity": "warning", "value": float(s),
+                      "subjects": sorted(f.subject for f, c, p in homes if not pred(c))})
+
+    groups = (("clinic", "health_centre"), ("elderly_care",), ("primary_school",), ("culture",), ("sports",))
+    for g in groups:
+        floor("EQUI-001", lambda c, g=g: near(c, g, 1000), "/".join(g))
+    floor("EQUI-002", lambda c: near(c, ("kindergarten",), 300), "kindergarten")
+    floor("EQUI-003", lambda c: near(c, ("primary_school",), 500), "primary")
+    floor("EQUI-003", lambda c: near(c, ("middle_school",), 1000), "middle")
+    floor("EQUI-004", lambda c: near(c, ("clinic", "health_centre"), 1000), "health")
     for sd in L["subdistricts"]:
-        if not any(point_in(sd, *q) for q in fac.get("health_centre", [])):
+        if not any(point_in(sd, *q) or on_boundary(sd, q) for q in fac.get("health_centre", [])):
             F.append(finding("EQUI-004", "warning", [sd], 0))
-    per_capita = sum(f.area() for f in lu if f.code == "1401") / total
-    stats["EQUI-007 park m2/person"] = round(float(per_capita), 2)
+    # EQUI-005 applies to detailed plans only, and no detailed plan has homes.
+    green = [f for f in lu if f.code in ("1401", "1403") and f.area() >= 400]
+    parks = [f for f in lu if f.code == "1401" and f.area() >= 10_000]
+    floor("EQUI-006", lambda c: any(dist_to(g, c) <= 300 for g in green), "green")
+    floor("EQUI-006", lambda c: any(dist_to(g, c) <= 500 for g in parks), "park")
+    per_capita = Fraction(sum(f.area() for f in lu if f.code == "1401"), total)
+    stats["EQUI-007 park m2/person"] = round(float(per_capita), 4)
     if per_capita < 8:
         F.append({"rule": "EQUI-007", "severity": "warning", "subjects": [], "value": float(per_capita)})
-    covs = []
+
+    # EQUI-008: each home in the first subdistrict (layer order) that holds its centroid
+    bundle = lambda c: all(near(c, g, 1000) for g in groups)
+    units, taken = [], set()
     for sd in L["subdistricts"]:
-        sub = [(f, c, p) for f, c, p in homes if point_in(sd, *c)]
-        check(sub, f"{plan.id}: subdistrict {sd.id} has no residents")
+        sub = [(f, c, p) for f, c, p in homes if id(f) not in taken and (point_in(sd, *c) or on_boundary(sd, c))]
+        taken |= {id(f) for f, _, _ in sub}
         check(sd.props.get("population") == sum(p for _, _, p in sub), f"{plan.id}: {sd.subject} population")
         if sub:
-            covs.append(share(bundle, sub))
-    if covs and (min(covs) < 0.60 or max(covs) - min(covs) > 0.20):
-        F.append({"rule": "EQUI-008", "severity": "warning", "subjects": [], "value": max(covs) - min(covs)})
-    check(all(any(point_in(sd, *c) for sd in L["subdistricts"]) for _, c, _ in homes),
-          f"{plan.id}: a home outside every subdistrict")
-    # EQUI-009: shoreline of water inside the UDB bordered by 12 / 14 / 08
+            units.append((sd, share(bundle, sub)))
+    stats["EQUI-008 shares"] = {sd.id: round(float(v), 4) for sd, v in units}
+    for sd, v in units:
+        if v < Fraction(6, 10):
+            F.append({"rule": "EQUI-008", "severity": "warning", "subjects": [sd.subject], "value": float(v)})
+    if len(units) >= 2:
+        best = max(units, key=lambda u: u[1])   # first of equals, as the engine's stable sort
+        worst = min(units, key=lambda u: u[1])
+        if best[1] - worst[1] > Fraction(2, 10):
+            F.append({"rule": "EQUI-008", "severity": "warning", "subjects": [best[0].subject, worst[0].subject],
+                      "value": float(best[1] - worst[1])})
+    check(len(taken) == len(homes), f"{plan.id}: a home outside every subdistrict")
+
+    # EQUI-009: shore between water (17) and land parcels, both inside the UDB; 1 m steps along each
+    # water edge, probing half a metre to either side.
     udb_u = grid.union(L["urban_development_boundary"])
     lu_idx = grid.index(lu)
     shore = public = 0
-    for w in [f for f in lu if f.code.startswith("17") and grid.fill(f) & udb_u]:
+    private = set()
+    for w in [f for f in lu if f.code.startswith("17")]:
         for ring in w.rings:
             sign = 1 if shoelace(ring) > 0 else -1
             for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
@@ -723,21 +744,39 @@ def equi(plan, grid, F, stats):
                 dx, dy = (x1 - x0) / length, (y1 - y0) / length
                 nx, ny = dy * sign, -dx * sign  # outward normal
                 for k in range(int(length)):
-                    px, py = x0 + dx * (k + 0.5) + nx * 0.5, y0 + dy * (k + 0.5) + ny * 0.5
-                    t = grid.atom_at(px, py)
-                    if t not in udb_u:
+                    mx, my = x0 + dx * (k + 0.5), y0 + dy * (k + 0.5)
+                    land, water = grid.atom_at(mx + nx * 0.5, my + ny * 0.5), grid.atom_at(mx - nx * 0.5, my - ny * 0.5)
+                    if land not in udb_u or water not in udb_u:
                         continue
-                    across = lu_idx.get(t, [])
-                    if any(g.code.startswith("17") for g in across):
-                        continue  # water on both sides: not shore
+                    across = [g for g in lu_idx.get(land, []) if not g.code.startswith("17")]
+                    if not across:
+                        continue  # water (or nothing) on the other side: no shore
                     shore += 1
                     if any(g.code.startswith(PUBLIC_SHORE) for g in across):
                         public += 1
+                    else:
+                        private |= {g.subject for g in across}
     if shore:
-        stats["EQUI-009 public shore"] = round(public / shore, 4)
-        if public / shore < 0.60:
-            F.append({"rule": "EQUI-009", "severity": "warning", "subjects": [], "value": public / shore})
+        stats["EQUI-009 public shore"] = f"{public}/{shore} m"
+        if Fraction(public, shore) < Fraction(6, 10):
+            F.append({"rule": "EQUI-009", "severity": "warning", "subjects": sorted(private), "value": public / shore})
+
+    # EQUI-010: declared against measured (life circle: absolute; park green per person: relative)
+    if "life_circle_coverage" in plan.ind:
+        measured = share(bundle)
+        declared = plan.ind["life_circle_coverage"] / 100
+        stats["EQUI-010 life circle declared/measured"] = f"{float(declared):.4f}/{float(measured):.4f}"
+        if abs(declared - measured) > Fraction(5, 100):
+            F.append({"rule": "EQUI-010", "severity": "warning", "subjects": [], "value": float(abs(declared - measured))})
+    if "park_green_per_capita" in plan.ind:
+        diff = abs(plan.ind["park_green_per_capita"] - per_capita) / per_capita
+        if diff > Fraction(5, 100):
+            F.append({"rule": "EQUI-010", "severity": "warning", "subjects": [], "value": float(diff)})
     stats["population"] = total
+
+
+def on_boundary(f, p):
+    return any(seg_dist(p, a, b) == 0 for ring in f.rings for a, b in zip(ring, ring[1:]))
 
 
 # Digits of the administrative division code that name a region at each level (GB/T 2260 + 9-digit

@@ -163,7 +163,10 @@ public sealed class Checker
             skipped,
             ruleTimes,
             measureClock.Elapsed,
-            decideClock.Elapsed);
+            decideClock.Elapsed)
+        {
+            Equity = EquityRow.Merge(results.Values.SelectMany(r => r.Result.Equity)),
+        };
     }
 
     /// <summary>Whether a measurement can run on this plan: (true, null); not applicable: (false, null); inputs broken: (false, why).</summary>

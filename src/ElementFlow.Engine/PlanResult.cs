@@ -11,4 +11,8 @@ public sealed record PlanResult(
     IReadOnlyList<SkippedRule> Skipped,
     IReadOnlyDictionary<string, TimeSpan> RuleTimes,
     TimeSpan MeasureTime,
-    TimeSpan DecideTime);
+    TimeSpan DecideTime)
+{
+    /// <summary>Life-circle coverage by subdistrict, from the coverage measurements that ran.</summary>
+    public IReadOnlyList<EquityRow> Equity { get; init; } = [];
+}

@@ -64,6 +64,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteStartArray("findings");
         foreach (var f in report.Findings) WriteFinding(w, f, context);
         w.WriteEndArray();
+        EquityTables.WriteJson(w, report);
 
         var s = report.Summary;
         w.WriteStartObject("summary");
@@ -138,6 +139,7 @@ public sealed class JsonReportWriter : IReportWriter
             WriteNumber(w, "value", m.Value);
             if (m.Limit is { } limit) WriteNumber(w, "limit", limit);
             else w.WriteNull("limit");
+            foreach (var (name, value) in m.Related ?? new Dictionary<string, double>()) WriteNumber(w, name, value);
             w.WriteEndObject();
         }
         else

@@ -44,6 +44,8 @@ public sealed class TextReportWriter : IReportWriter
             w.WriteLine(Labels.NoFindings[lang]);
         }
 
+        EquityTables.WriteText(w, report, lang);
+
         if (report.Skipped.Count > 0)
         {
             w.WriteLine();

@@ -90,6 +90,7 @@ internal static class CheckCommand
             Skipped = results.SelectMany(r => r.Skipped).ToList(),
             RulesRun = results.Sum(r => r.RulesRun),
             NotApplicable = results.Sum(r => r.NotApplicable),
+            Equity = results.SelectMany(r => r.Equity).ToList(),
         };
 
         clock.Restart();

@@ -51,7 +51,11 @@ public sealed record Subject(string Layer, string Id) : IComparable<Subject>
 }
 
 /// <summary>What was measured: a named value (its unit in its name) and the limit it was held to.</summary>
-public sealed record Measure(string Name, double Value, double? Limit);
+public sealed record Measure(string Name, double Value, double? Limit)
+{
+    /// <summary>Other figures of the same measurement a reviewer compares with the value (e.g. <c>straight_line_share</c> beside a network share), by name.</summary>
+    public IReadOnlyDictionary<string, double>? Related { get; init; }
+}
 
 /// <summary>An approval that waived a finding.</summary>
 public sealed record Waiver(string Approval, string Document);

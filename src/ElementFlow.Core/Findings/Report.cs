@@ -36,6 +36,9 @@ public sealed record Report
     /// <summary>Set when the run was compared with an earlier report: then <see cref="Findings"/> holds only the new ones.</summary>
     public BaselineSummary? Baseline { get; init; }
 
+    /// <summary>Life-circle coverage by subdistrict, from the coverage rules that ran (empty when none did).</summary>
+    public IReadOnlyList<EquityRow> Equity { get; init; } = [];
+
     public Summary Summary => new(
         Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Error),
         Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Warning),

@@ -101,6 +101,7 @@ public sealed class FindingFactory
                 break;
         }
 
+        if (fact is Observation equity && EquityDecisions.Handles(_check)) EquityDecisions.Apply(_check, equity, ref value, ref limit, ref measureName, ref subjects, args);
         if (_value is not null) value = _value(fact);
         if (_limitOf is not null) limit = _limitOf(fact);
         args["value"] = double.IsNaN(value) ? null : value;
@@ -124,7 +125,7 @@ public sealed class FindingFactory
             MessageTemplate = template,
             Arguments = args,
             Subjects = subjects,
-            Measure = double.IsNaN(value) ? null : new Measure(measureName, value, limit),
+            Measure = double.IsNaN(value) ? null : new Measure(measureName, value, limit) { Related = (fact as Observation)?.Related },
             Geometry = geometry,
         });
     }

@@ -73,6 +73,7 @@ public static class RuleCompiler
         IndicatorCheck c => [new IndicatorSetMeasurement(c.Keys)],
         ConsistencyCheck c => c.Pairs.Select(p => (Measurement)new ConsistencyMeasurement(p.Key, p.Value)).ToList(),
         ExpressionCheck c => [new FactsMeasurement(c.Facts, c.Layers, c.Requires)],
+        _ when EquityDecisions.Handles(check) => EquityMeasurements.For(check),
         _ => throw new NotSupportedException(check.Kind),
     };
 
@@ -108,6 +109,7 @@ public static class RuleCompiler
                     Expression.Property(Expression.Property(fact, nameof(Observation.A)), nameof(FeatureFact.Code))));
                 break;
             case TransmissionCheck: yield return Transmission(fact); break;
+            case var equity when EquityDecisions.Handles(equity): yield return EquityDecisions.Condition(equity, fact); break;
             case AreaRatioCheck c:
                 var tests = new List<Expression>();
                 if (c.Max is { } max) tests.Add(Above(value!, max));

@@ -5,6 +5,9 @@ namespace ElementFlow.Engine.Measurements;
 /// <summary>What a measurement produced for one plan: facts for the rule engine, or why it could not run.</summary>
 public sealed record MeasureResult(IReadOnlyList<object> Facts, string? NotApplicable = null)
 {
+    /// <summary>Rows of the report's life-circle table this measurement adds (coverage measurements only).</summary>
+    public IReadOnlyList<Core.Findings.EquityRow> Equity { get; init; } = [];
+
     public static MeasureResult Missing(string why) => new([], why);
 }
 

@@ -18,6 +18,7 @@ public sealed class PlanScope
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<Feature>>> _selections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<FeatureIndex>> _indexes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Feature, FeatureFact> _registry;
+    private readonly ConcurrentDictionary<string, Lazy<object>> _shared = new(StringComparer.Ordinal);
     private readonly List<PlanScope> _children = [];
 
     /// <param name="registry">Feature facts of every plan in the check, so a parent's feature keeps one fact.</param>
@@ -63,14 +64,6 @@ public sealed class PlanScope
         return layer.Features.Select(f => _registry.GetOrAdd(f, feature => new FeatureFact(PlanFact, layer.Role, feature))).ToList();
     })).Value;
 
-    private readonly ConcurrentDictionary<string, object> _planFacts = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Facts about the plan itself (its layers, indicators, data issues, approvals), made once per plan so that
-    /// two measurements reading them hand the rule engine the same objects, never duplicates.
-    /// </summary>
-    public T Shared<T>(string key, Func<T> create) where T : class => (T)_planFacts.GetOrAdd(key, _ => create());
-
     /// <summary>The fact of a feature of this plan or a related one.</summary>
     public FeatureFact FactOf(LayerRole role, Feature feature) =>
         _registry.TryGetValue(feature, out var fact) ? fact : _registry.GetOrAdd(feature, f => new FeatureFact(PlanFact, role, f));
@@ -111,4 +104,12 @@ public sealed class PlanScope
             new FeatureIndex(selectors.SelectMany(Select)))).Value;
 
     public LayerRole RoleOf(string role) => Plan.Layer(role)?.Role ?? LayerRole.Find(role)!;
+
+    /// <summary>
+    /// A value several measurements of this plan need (a road network; the plan's layer, indicator, issue and
+    /// approval facts), built once by the first that asks, by key; the others wait for it. Facts made once hand
+    /// the rule engine the same objects from every measurement, never duplicates.
+    /// </summary>
+    public T Shared<T>(string key, Func<T> build)
+        where T : class => (T)_shared.GetOrAdd(key, _ => new Lazy<object>(build)).Value;
 }

@@ -39,6 +39,10 @@ public sealed class Observation
     [Hidden]
     public Geometry? Geometry { get; init; }
 
+    /// <summary>Other figures of the measurement the finding shows beside its value (e.g. <c>straight_line_share</c>).</summary>
+    [Hidden]
+    public IReadOnlyDictionary<string, double>? Related { get; init; }
+
     /// <summary>Extra message arguments of this observation (e.g. the missing item's name).</summary>
     [Hidden]
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();

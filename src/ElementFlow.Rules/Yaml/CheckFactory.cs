@@ -14,10 +14,11 @@ namespace ElementFlow.Rules.Yaml;
 /// unknown parameters, unknown roles and indicators, and conditions that do not parse.
 /// </summary>
 /// <param name="ruleConditions">The rule's other expressions (severity-when), which may use a check's named parameters too.</param>
-public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics, IReadOnlyList<string>? ruleConditions = null)
+public sealed partial class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics, IReadOnlyList<string>? ruleConditions = null)
 {
     public static IReadOnlyList<string> Kinds { get; } =
-        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "use-permitted", "expression"];
+        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "use-permitted", "expression",
+            "coverage", "distribution", "per-capita", "shoreline"];
 
     /// <summary>Keys every check may carry besides its kind's parameters.</summary>
     private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
@@ -35,6 +36,10 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
         ["indicator"] = ["assert", "value", "measure"],
         ["consistency"] = ["pairs", "relative-tolerance"],
         ["expression"] = ["facts", "layers", "when", "value", "limit", "measure", "requires"],
+        ["coverage"] = CoverageParameters,
+        ["distribution"] = DistributionParameters,
+        ["per-capita"] = PerCapitaParameters,
+        ["shoreline"] = ShorelineParameters,
     };
 
     public CheckSpec? Create(CheckDto dto)
@@ -66,6 +71,10 @@ public sealed class CheckFactory(string ruleId, string file, List<Diagnostic> di
             "area-ratio" => AreaRatio(map, source),
             "indicator" => Indicator(map, source),
             "consistency" => Consistency(map, source),
+            "coverage" => Coverage(map, source),
+            "distribution" => Distribution(map, source),
+            "per-capita" => PerCapita(map, source),
+            "shoreline" => Shoreline(map, source),
             _ => Expression(map, source),
         };
 

@@ -1,0 +1,147 @@
+using ElementFlow.Core.Findings;
+using ElementFlow.Core.Units;
+using ElementFlow.Rules.Facts;
+using ElementFlow.Rules.Model;
+using ElementFlow.Spatial;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace ElementFlow.Engine.Measurements;
+
+/// <summary>The measurements of the equity check kinds (coverage, distribution, per-capita, shoreline).</summary>
+public static class EquityMeasurements
+{
+    public static IReadOnlyList<Measurement> For(CheckSpec check) => check switch
+    {
+        CoverageCheck c => [new CoverageMeasurement(c.Coverage, c.Declared?.Indicator, Column(c))],
+        DistributionCheck c => [new DistributionMeasurement(c, c.Measure is { } m ? Stem(m) : null)],
+        PerCapitaCheck c => [new PerCapitaMeasurement(c.Numerator, c.Residents, c.PopulationAttribute, c.PopulationIndicator, c.Declared?.Indicator)],
+        ShorelineCheck c => [new ShorelineMeasurement(c.Water, c.Land, c.Public, c.Within)],
+        _ => throw new NotSupportedException(check.Kind),
+    };
+
+    /// <summary>The check's measure name without its unit, for the life-circle table's column.</summary>
+    private static string? Column(CoverageCheck c) => c.Measure is { } m ? Stem(m) : null;
+
+    private static string Stem(string measure) => measure.EndsWith("_share", StringComparison.Ordinal) ? measure[..^"_share".Length] : measure;
+}
+
+/// <summary>An area per resident: the area of a selection (m²) over the residents' population or a declared population (per-capita).</summary>
+public sealed class PerCapitaMeasurement(LayerSelector numerator, LayerSelector? residents, string attribute, string? populationIndicator, string? declared) : Measurement
+{
+    public override string Key => $"per-capita:{numerator.Key}:{residents?.Key ?? "@" + populationIndicator}:{attribute}";
+
+    public override IReadOnlyList<LayerInput> Inputs => residents is null ? [LayerInput.Of(numerator)] : [LayerInput.Of(numerator), LayerInput.Of(residents)];
+
+    public override IReadOnlyList<string> Indicators => new[] { populationIndicator, declared }.OfType<string>().ToList();
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var area = scope.Select(numerator).Sum(f => f.Geometry.IsPolygonal() ? f.Geometry!.Area : 0);
+        double population;
+        Subject denominator;
+        if (populationIndicator is { } key)
+        {
+            var quantity = scope.Plan.Indicators[key].Quantity;
+            if (quantity.Unit.Dimension != Core.Units.Dimension.Population) return MeasureResult.Missing($"{key} is not a population");
+            population = quantity.In(Unit.Persons);
+            denominator = new Subject(Subject.IndicatorsLayer, key);
+        }
+        else
+        {
+            population = EquityInputs.Homes(scope, residents!, attribute).Total;
+            denominator = new Subject(residents!.Role, Subject.WholeLayer);
+        }
+
+        if (population <= 0) return MeasureResult.Missing("the population is zero");
+        return new MeasureResult([new Observation
+        {
+            Key = Key,
+            Plan = scope.PlanFact,
+            Value = area / population,
+            Subjects = [new Subject(numerator.Role, Subject.WholeLayer), denominator],
+            Arguments = new Dictionary<string, object?>
+            {
+                ["numerator_ha"] = area / 10_000, ["population"] = population, ["per_capita"] = area / population,
+            },
+        }]);
+    }
+}
+
+/// <summary>
+/// The shoreline of water polygons and the share of it bordered by public land (shoreline): water is
+/// dissolved, so water beside water is no shore, and both water and land are cut to the <c>within</c>
+/// area (water outside it, and the land beside such water, do not count); each land parcel's stretch
+/// is the edge it shares with the water. Shared edges are
+/// found exactly, as a tiled land-use layer has them; a sliver gap between land and water is no shore.
+/// </summary>
+public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land, IReadOnlyList<string> publicCodes, LayerSelector? within) : Measurement
+{
+    public override string Key => $"shoreline:{water.Key}:{land.Key}:{string.Join("|", publicCodes)}:{within?.Key ?? "all"}";
+
+    public override IReadOnlyList<LayerInput> Inputs => within is null
+        ? [LayerInput.Of(water), LayerInput.Of(land)]
+        : [LayerInput.Of(water), LayerInput.Of(land), LayerInput.Of(within)];
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var waters = scope.Select(water).Where(f => f.Geometry.IsPolygonal()).ToList();
+        if (waters.Count == 0) return MeasureResult.Missing($"no {water} polygons");
+        var isWater = new HashSet<Core.Planning.Feature>(waters, ReferenceEqualityComparer.Instance);
+        var area = within is null ? null : Overlaps.Union(scope.Select(within).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
+        var body = Overlaps.Union(waters.Select(f => f.Geometry!).ToList());
+        if (area is not null) body = Overlaps.Intersection(body, area);
+        if (body.IsEmpty) return MeasureResult.Missing($"no {water} inside {within}");
+        var shore = body.Boundary;
+        var role = scope.RoleOf(land.Role);
+
+        double total = 0, open = 0;
+        var closed = new List<(FeatureFact Fact, Geometry Edge)>();
+        foreach (var parcel in scope.Index(land).Candidates(body.EnvelopeInternal).OrderBy(f => f.Ordinal))
+        {
+            if (isWater.Contains(parcel) || !parcel.Geometry.IsPolygonal() || !parcel.Geometry!.Intersects(body)) continue;
+            var part = area is null ? parcel.Geometry! : Overlaps.Intersection(parcel.Geometry!, area);
+            if (part.IsEmpty) continue;
+            var edge = Lineal(OverlayNGRobust.Overlay(part.Boundary, shore, SpatialFunction.Intersection));
+            if (edge.Length <= 0) continue;
+            var fact = scope.FactOf(role, parcel);
+            total += edge.Length;
+            if (publicCodes.Any(c => Rules.Conditions.Codes.Match(fact.Code, c))) open += edge.Length;
+            else closed.Add((fact, edge));
+        }
+
+        if (total <= 0) return MeasureResult.Missing($"no shoreline of {water} borders {land}{(within is null ? "" : $" inside {within}")}");
+        return new MeasureResult([new Observation
+        {
+            Key = Key,
+            Plan = scope.PlanFact,
+            Value = open / total,
+            Subjects = closed.Select(c => scope.SubjectOf(c.Fact)).ToList(),
+            Geometry = closed.Count == 0 ? null : GeometryServices.Factory.BuildGeometry(closed.Select(c => c.Edge).ToList()),
+            Arguments = new Dictionary<string, object?>
+            {
+                ["shore_m"] = total, ["public_m"] = open, ["private_m"] = total - open, ["parcels"] = closed.Count,
+                ["layer"] = role.Name,
+            },
+        }]);
+    }
+
+    /// <summary>The line parts of an overlay result (crossings leave points).</summary>
+    private static Geometry Lineal(Geometry g)
+    {
+        var lines = new List<LineString>();
+        for (var i = 0; i < g.NumGeometries; i++)
+        {
+            switch (g.GetGeometryN(i))
+            {
+                case LineString l when !l.IsEmpty: lines.Add(l); break;
+                case MultiLineString ml:
+                    for (var j = 0; j < ml.NumGeometries; j++) lines.Add((LineString)ml.GetGeometryN(j));
+                    break;
+            }
+        }
+
+        return GeometryServices.Factory.CreateMultiLineString(lines.ToArray());
+    }
+}
