@@ -105,7 +105,7 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
                         using var crs = JsonDocument.ParseValue(ref reader);
                         sink.Crs(crs.RootElement);
                     }
-                    else reader.Skip();
+                    else reader.TrySkip(); // Whole, so it succeeds; Skip() refuses any buffer that is not the final block.
                     break;
 
                 case Phase.Features when reader.TokenType == JsonTokenType.EndArray:
