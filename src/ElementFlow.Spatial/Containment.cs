@@ -33,15 +33,13 @@ public static class Containment
 
     private static IEnumerable<OutsidePart> Measure(Feature feature, Geometry geometry, FeatureIndex container, bool perPart)
     {
-        var candidates = container.Candidates(geometry.EnvelopeInternal)
-            .Where(c => c.Geometry.IsPolygonal())
-            .Select(c => c.Geometry!)
-            .ToList();
+        var containers = container.Candidates(geometry.EnvelopeInternal).Where(c => c.Geometry.IsPolygonal()).ToList();
+        var candidates = containers.Select(c => c.Geometry!).ToList();
 
         if (geometry.IsPuntal())
         {
             // Points: inside when some container covers them; otherwise how far away they are.
-            if (candidates.Any(c => c.Covers(geometry))) yield break;
+            if (containers.Any(c => container.Prepared(c).Covers(geometry))) yield break;
             var distance = container.DistanceToNearestPolygon(geometry);
             yield return new OutsidePart(feature, 0, double.IsInfinity(distance) ? 0 : distance, geometry, 0);
             yield break;
@@ -56,10 +54,19 @@ public static class Containment
             yield break;
         }
 
-        if (candidates.Count == 1 && PreparedGeometryFactory.Prepare(candidates[0]).Covers(geometry)) yield break;
+        // The common case: one container covers the feature whole, decided by its cached prepared geometry.
+        var envelope = geometry.EnvelopeInternal;
+        foreach (var c in containers)
+        {
+            if (c.Geometry!.EnvelopeInternal.Covers(envelope) && container.Prepared(c).Covers(geometry)) yield break;
+        }
+
+        // Otherwise the feature less the union of the containers it meets; a large feature meeting many
+        // containers (a plan boundary over its parcels) is prepared for the test.
+        Func<Geometry, bool> meets = candidates.Count > 4 ? PreparedGeometryFactory.Prepare(geometry).Intersects : geometry.Intersects;
         var outside = candidates.Count == 0
             ? geometry
-            : Overlaps.Difference(geometry, Overlaps.Union(candidates.Where(geometry.Intersects).ToList()));
+            : Overlaps.Difference(geometry, ManyUnion.Union(candidates.Where(meets).ToList()));
         if (outside.IsEmpty || outside.Area <= 0) yield break;
 
         if (!perPart)

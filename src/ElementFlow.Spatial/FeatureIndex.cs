@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using ElementFlow.Core.Planning;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 
 namespace ElementFlow.Spatial;
@@ -11,6 +13,7 @@ namespace ElementFlow.Spatial;
 public sealed class FeatureIndex
 {
     private readonly STRtree<Feature> _tree = new();
+    private readonly ConcurrentDictionary<Feature, IPreparedGeometry> _prepared = new(ReferenceEqualityComparer.Instance);
 
     public FeatureIndex(IEnumerable<Feature> features)
     {
@@ -30,6 +33,13 @@ public sealed class FeatureIndex
 
     public IList<Feature> Candidates(Envelope envelope) => Count == 0 ? [] : _tree.Query(envelope);
 
+    /// <summary>
+    /// The prepared geometry of an indexed feature, made on first use and kept: a container tested against
+    /// many features (a plan boundary, a red-line polygon) is prepared once, not once per test.
+    /// </summary>
+    public IPreparedGeometry Prepared(Feature feature) =>
+        _prepared.GetOrAdd(feature, f => PreparedGeometryFactory.Prepare(f.Geometry));
+
     /// <summary>The distance from a geometry to the nearest indexed polygon, or infinity when there is none.</summary>
     public double DistanceToNearestPolygon(Geometry geometry)
     {
@@ -39,6 +49,7 @@ public sealed class FeatureIndex
         return nearest?.Geometry is { } g && g.IsPolygonal() ? g.Distance(geometry) : double.PositiveInfinity;
     }
 
+    /// <summary>Distance to polygons only: lines and points in a container layer do not contain anything.</summary>
     private sealed class PolygonDistance : IItemDistance<Envelope, Feature>
     {
         public double Distance(IBoundable<Envelope, Feature> item1, IBoundable<Envelope, Feature> item2)

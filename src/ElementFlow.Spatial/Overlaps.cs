@@ -56,21 +56,6 @@ public static class Overlaps
         return found.OrderBy(p => p.A.Ordinal).ThenBy(p => p.B.Ordinal).ToList();
     }
 
-    private static Geometry? TryCoverageUnion(IReadOnlyCollection<Geometry> geometries)
-    {
-        try
-        {
-            var collection = GeometryServices.Factory.BuildGeometry(geometries);
-            var union = NetTopologySuite.Operation.OverlayNG.CoverageUnion.Union(collection);
-            var summed = geometries.Sum(g => g.Area);
-            return union is not null && union.IsPolygonal() && Math.Abs(union.Area - summed) <= summed * 1e-9 && union.IsValid ? union : null;
-        }
-        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>DE-9IM patterns: interiors meet (overlap, not just touch); a within b; a contains b.</summary>
     private const string InteriorsIntersect = "T********";
     private const string Within = "T*F**F***";
@@ -82,14 +67,17 @@ public static class Overlaps
     /// </summary>
     private sealed class Relation(Geometry geometry, int candidates)
     {
-        private readonly RelateNG? _prepared = candidates > 4 ? RelateNG.Prepare(geometry) : null;
+        // Prepared on first use, so a feature whose candidates are all skipped costs nothing.
+        private RelateNG? _prepared;
 
         /// <summary>Invalid input can make the relate computation fail: then answer "interiors meet" and let the overlay decide.</summary>
         public bool Holds(Geometry other, string pattern)
         {
             try
             {
-                return _prepared?.Evaluate(other, pattern) ?? RelateNG.Relate(geometry, other, pattern);
+                return candidates > 4
+                    ? (_prepared ??= RelateNG.Prepare(geometry)).Evaluate(other, pattern)
+                    : RelateNG.Relate(geometry, other, pattern);
             }
             catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
             {
@@ -131,11 +119,7 @@ public static class Overlaps
         if (geometries.Count == 1) return geometries.First();
         try
         {
-            // Planning layers are mostly coverages (parcels that tile without overlapping): the coverage union
-            // is an order of magnitude faster. It is right only for a true coverage, which the areas tell:
-            // the union of non-overlapping pieces has exactly their summed area.
-            if (geometries.Count > 64 && geometries.All(g => g.IsPolygonal()) && TryCoverageUnion(geometries) is { } fast) return fast;
-
+            // Large coverages go through ManyUnion (grouped coverage union); this is the general case.
             // Cascaded union (OverlayNG through the factory) is several times faster than one robust union of all.
             return UnaryUnionOp.Union(geometries);
         }

@@ -20,7 +20,8 @@ public sealed class FeatureBuilder(LayerRequest request)
 
     /// <param name="nativeId">The id the format carries (GeoJSON feature id), if any.</param>
     /// <param name="attributes">Source attribute names and values.</param>
-    public void Add(object? nativeId, Geometry? geometry, IEnumerable<KeyValuePair<string, object?>> attributes)
+    /// <param name="fallbackId">An id to use when neither the mapped field, the native id nor an <c>id</c> attribute gives one (a GeoPackage fid).</param>
+    public void Add(object? nativeId, Geometry? geometry, IEnumerable<KeyValuePair<string, object?>> attributes, object? fallbackId = null)
     {
         var ordinal = _features.Count + 1;
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -32,7 +33,8 @@ public sealed class FeatureBuilder(LayerRequest request)
 
         var id = IdText(_mapping.IdSource is { } src ? values.GetValueOrDefault(_mapping.Ours(src)) : null)
             ?? IdText(Plain(nativeId))
-            ?? IdText(values.GetValueOrDefault("id"));
+            ?? IdText(values.GetValueOrDefault("id"))
+            ?? IdText(Plain(fallbackId));
         if (id is null)
         {
             id = $"#{ordinal}";

@@ -18,6 +18,12 @@ public sealed class FieldMapping
         ["XZQMC"] = "name",
     };
 
+    /// <summary>Our attribute names (DESIGN §2); formats with case-insensitive field names (dBase) match them ignoring case.</summary>
+    public static IReadOnlySet<string> OurNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "code", "zone", "kind", "population", "name", "limited_activity", "secondary_share", "ancillary_share",
+    };
+
     private readonly Dictionary<string, string> _sourceToOurs = new(StringComparer.Ordinal);
 
     /// <param name="declared">Our field → source field, as written under <c>fields:</c>.</param>

@@ -13,4 +13,8 @@ public sealed record LayerReadResult(Layer? Layer, IReadOnlyList<DataIssue> Issu
 /// <param name="Fields">Our field → source field.</param>
 /// <param name="ShownPath">The path shown in messages.</param>
 /// <param name="PlanCrs">The plan's CRS, which a layer must share.</param>
-public sealed record LayerRequest(LayerRole Role, string File, string? Table, IReadOnlyDictionary<string, string> Fields, string ShownPath, CrsInfo PlanCrs);
+public sealed record LayerRequest(LayerRole Role, string File, string? Table, IReadOnlyDictionary<string, string> Fields, string ShownPath, CrsInfo PlanCrs)
+{
+    /// <summary>The attribute text encoding named in plan.yaml (<c>encoding:</c>), for formats that need one (shapefile DBF).</summary>
+    public string? Encoding { get; init; }
+}

@@ -6,8 +6,12 @@ namespace ElementFlow.IO.Layers;
 /// <summary>Picks the reader for a layer file by its extension; the seam where new sources plug in.</summary>
 public static class LayerReaders
 {
+    /// <summary>The files a shapefile reads beside its .shp.</summary>
+    private static readonly string[] ShapefileCompanions = [".shx", ".dbf", ".prj", ".cpg", ".cst"];
+
     public static LayerReadResult Read(PackageFiles files, LayerRequest request, int yamlLine)
     {
+        request = WithTableFromPath(request);
         var planYaml = files.Show("plan.yaml");
         if (!files.Exists(request.File))
         {
@@ -17,17 +21,30 @@ public static class LayerReaders
         var extension = Path.GetExtension(request.File).ToLowerInvariant();
         try
         {
-            using var stream = files.OpenRead(request.File);
-            return extension switch
+            switch (extension)
             {
-                ".geojson" or ".json" => GeoJsonLayerReader.Read(stream, request),
-                _ => Failed(Diagnostic.Error("layer.unsupported-format", planYaml, yamlLine, null, ("role", request.Role.Name), ("file", request.File))),
-            };
+                case ".geojson" or ".json":
+                    using (var stream = files.OpenRead(request.File)) return GeoJsonLayerReader.Read(stream, request);
+                case ".gpkg":
+                    using (var local = files.Local(request.File)) return GeoPackageLayerReader.Read(local.Path, request);
+                case ".shp":
+                    using (var local = files.Local(request.File, ShapefileCompanions)) return ShapefileLayerReader.Read(local.Path, request);
+                default:
+                    return Failed(Diagnostic.Error("layer.unsupported-format", planYaml, yamlLine, null, ("role", request.Role.Name), ("file", request.File)));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return Failed(Diagnostic.Error("layer.unreadable", request.ShownPath, null, null, ("role", request.Role.Name), ("file", request.ShownPath), ("detail", e.Message)));
         }
+    }
+
+    /// <summary>DESIGN §2 allows <c>plan.gpkg#GHYDYH</c> as a short form of <c>{ file: plan.gpkg, layer: GHYDYH }</c>.</summary>
+    private static LayerRequest WithTableFromPath(LayerRequest request)
+    {
+        var hash = request.File.LastIndexOf('#');
+        if (hash <= 0 || !request.File[..hash].EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase)) return request;
+        return request with { File = request.File[..hash], Table = request.Table ?? request.File[(hash + 1)..] };
     }
 
     private static LayerReadResult Failed(Diagnostic diagnostic) => new(null, [], [diagnostic]);

@@ -15,6 +15,13 @@ public abstract class PackageFiles : IDisposable
 
     public abstract Stream OpenRead(string relativePath);
 
+    /// <summary>
+    /// A file of the package as a path on disk, for readers that need one (SQLite opens files, a shapefile
+    /// reads its .dbf, .prj and .cpg beside the .shp). Companions are files with the same name and another
+    /// extension; those that exist come along.
+    /// </summary>
+    public abstract LocalFile Local(string relativePath, params string[] companionExtensions);
+
     /// <summary>The path of a file as the user would look for it, for messages.</summary>
     public string Show(string relativePath) => $"{DisplayPath.TrimEnd('/', '\\')}/{relativePath}";
 
@@ -53,6 +60,9 @@ public sealed class FolderPackage(string root) : PackageFiles
 
     public override Stream OpenRead(string relativePath) =>
         IsSafe(relativePath) ? File.OpenRead(Full(relativePath)) : throw new UnauthorizedAccessException(relativePath);
+
+    public override LocalFile Local(string relativePath, params string[] companionExtensions) =>
+        IsSafe(relativePath) ? new LocalFile(Full(relativePath), null) : throw new UnauthorizedAccessException(relativePath);
 
     private string Full(string relativePath) => Path.Combine(Root, Normalise(relativePath));
 }
@@ -93,9 +103,47 @@ public sealed class ZipPackage : PackageFiles
             ? e.Open()
             : throw new FileNotFoundException(relativePath);
 
+    /// <remarks>Copies the entry and its companions to a temporary folder, removed when the result is disposed.</remarks>
+    public override LocalFile Local(string relativePath, params string[] companionExtensions)
+    {
+        if (!IsSafe(relativePath) || !_entries.ContainsKey(Normalise(relativePath))) throw new FileNotFoundException(relativePath);
+        var folder = Path.Combine(Path.GetTempPath(), "elementflow-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var stem = Normalise(relativePath)[..^Path.GetExtension(relativePath).Length];
+        var target = Path.Combine(folder, Path.GetFileName(relativePath));
+        foreach (var (name, entry) in _entries)
+        {
+            var extension = Path.GetExtension(name);
+            var wanted = name == Normalise(relativePath)
+                || (name[..^extension.Length] == stem && companionExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase));
+            if (wanted) entry.ExtractToFile(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + extension.ToLowerInvariant()));
+        }
+
+        return new LocalFile(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + Path.GetExtension(target).ToLowerInvariant()), folder);
+    }
+
     public override void Dispose()
     {
         _archive.Dispose();
         base.Dispose();
+    }
+}
+
+/// <summary>A package file on disk; when it was copied out of an archive, disposing removes the copy.</summary>
+/// <param name="Path">Where the file is.</param>
+/// <param name="TemporaryFolder">The folder to remove afterwards, or null for a file that belongs to a folder package.</param>
+public sealed record LocalFile(string Path, string? TemporaryFolder) : IDisposable
+{
+    public void Dispose()
+    {
+        if (TemporaryFolder is null) return;
+        try
+        {
+            Directory.Delete(TemporaryFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary copy is harmless.
+        }
     }
 }

@@ -25,8 +25,9 @@ public sealed class PlanDto
     public List<ApprovalDto> Approvals { get; } = [];
 }
 
-/// <summary>A <c>layers:</c> entry: a path, or <c>{ file, layer, fields }</c>.</summary>
-public sealed record LayerEntryDto(string Role, string? File, string? Table, IReadOnlyDictionary<string, string> Fields, int Line);
+/// <summary>A <c>layers:</c> entry: a path, or <c>{ file, layer, fields, encoding }</c>.</summary>
+/// <param name="Encoding">The attribute text encoding of a shapefile (e.g. <c>gbk</c>), when the entry names one.</param>
+public sealed record LayerEntryDto(string Role, string? File, string? Table, IReadOnlyDictionary<string, string> Fields, int Line, string? Encoding = null);
 
 /// <summary>An indicator or allocation value with its unit.</summary>
 public sealed record QuantityDto(string Key, double? Value, double? Min, double? Max, string? Unit, int Line);

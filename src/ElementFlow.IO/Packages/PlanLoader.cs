@@ -201,7 +201,7 @@ public static class PlanLoader
                 continue;
             }
 
-            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs));
+            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs) { Encoding = entry.Encoding });
         }
 
         // A zip archive is not safe to read from several threads; folders are.

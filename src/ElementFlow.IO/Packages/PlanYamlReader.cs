@@ -93,7 +93,7 @@ public static class PlanYamlReader
                         foreach (var (fk, fv) in f.Node.Children) fields[fk.Scalar() ?? ""] = fv.Scalar() ?? "";
                     }
 
-                    dto.Layers.Add(new LayerEntryDto(role, entry.String("file"), entry.String("layer"), fields, k.Line()));
+                    dto.Layers.Add(new LayerEntryDto(role, entry.String("file"), entry.String("layer"), fields, k.Line(), entry.String("encoding")));
                     entry.ReportUnknownKeys(asError: true, ["file", "layer", "fields", "encoding"]);
                     break;
                 default:

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using NetTopologySuite.Features;
+
+namespace ElementFlow.IO.Layers;
+
+/// <summary>
+/// Walks a GeoJSON FeatureCollection with a <see cref="Utf8JsonReader"/> over a refilled buffer and hands
+/// out one Feature at a time, so a file is never held in memory whole: the buffer only grows to the size
+/// of the largest single feature.
+/// </summary>
+/// <remarks>
+/// The reader stops where its buffer ends; it then resumes from the last point where a whole member or
+/// feature had been taken (a checkpoint of bytes consumed and reader state), after moving the unread
+/// rest to the front of the buffer and reading more from the stream.
+/// </remarks>
+internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions options, int bufferSize)
+{
+    private byte[] _buffer = new byte[Math.Max(bufferSize, 16)];
+    private int _start;
+    private int _end;
+    private bool _final;
+    private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = options.MaxDepth });
+    private long _checkpoint;
+    private JsonReaderState _checkpointState;
+    private Phase _phase = Phase.Start;
+
+    private enum Phase
+    {
+        Start,
+        Root,
+        Features,
+        End,
+    }
+
+    /// <summary>What the walk meets, in file order.</summary>
+    public interface ISink
+    {
+        /// <summary>The top-level <c>type</c> member.</summary>
+        void Type(string? type);
+
+        /// <summary>The 2008 <c>crs</c> member, when present.</summary>
+        void Crs(JsonElement crs);
+
+        void Feature(IFeature? feature);
+    }
+
+    /// <summary>Reads the whole stream, reporting to <paramref name="sink"/>; malformed input throws <see cref="JsonException"/>.</summary>
+    public void Run(ISink sink)
+    {
+        Fill();
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            _checkpoint = 0;
+            _checkpointState = _state;
+            if (Advance(ref reader, sink)) return;
+
+            // Resume from the last checkpoint with more data.
+            _start += (int)_checkpoint;
+            _state = _checkpointState;
+            if (_final) throw new JsonException("unexpected end of the file");
+            Fill();
+        }
+    }
+
+    /// <summary>Processes whole items from the buffer; true when the collection ended, false when more data is needed.</summary>
+    private bool Advance(ref Utf8JsonReader reader, ISink sink)
+    {
+        while (true)
+        {
+            _checkpoint = reader.BytesConsumed;
+            _checkpointState = reader.CurrentState;
+            if (_phase == Phase.End)
+            {
+                // Only whitespace may follow; the reader throws on anything else.
+                return reader.Read() ? throw new JsonException("text after the end of the FeatureCollection") : _final;
+            }
+
+            if (!reader.Read()) return false;
+            switch (_phase)
+            {
+                case Phase.Start:
+                    if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("not a GeoJSON FeatureCollection");
+                    _phase = Phase.Root;
+                    break;
+
+                case Phase.Root when reader.TokenType == JsonTokenType.EndObject:
+                    _phase = Phase.End;
+                    break;
+
+                case Phase.Root:
+                    var name = reader.GetString();
+                    if (!reader.Read()) return false;
+                    if (name == "features")
+                    {
+                        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("features must be an array");
+                        _phase = Phase.Features;
+                        break;
+                    }
+
+                    if (!IsWhole(reader)) return false;
+                    if (name == "type") sink.Type(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+                    else if (name == "crs")
+                    {
+                        using var crs = JsonDocument.ParseValue(ref reader);
+                        sink.Crs(crs.RootElement);
+                    }
+                    else reader.TrySkip(); // Whole, so it succeeds; Skip() refuses any buffer that is not the final block.
+                    break;
+
+                case Phase.Features when reader.TokenType == JsonTokenType.EndArray:
+                    _phase = Phase.Root;
+                    break;
+
+                case Phase.Features:
+                    if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("features must hold Feature objects");
+                    if (!IsWhole(reader)) return false;
+                    sink.Feature(JsonSerializer.Deserialize<IFeature>(ref reader, options));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>True when the value the reader stands on is complete in the buffer.</summary>
+    private static bool IsWhole(Utf8JsonReader probe) =>
+        probe.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || probe.TrySkip();
+
+    /// <summary>Moves the unread rest to the front, grows the buffer when one item fills it, and reads until it is full or the stream ends.</summary>
+    private void Fill()
+    {
+        var rest = _end - _start;
+        if (_start == 0 && rest == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        else if (_start > 0) Buffer.BlockCopy(_buffer, _start, _buffer, 0, rest);
+        _start = 0;
+        _end = rest;
+        while (_end < _buffer.Length)
+        {
+            var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _final = true;
+                break;
+            }
+
+            _end += read;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using ElementFlow.Core.Diagnostics;
+using ElementFlow.Spatial;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Esri;
+using NetTopologySuite.IO.Esri.Shapefiles.Readers;
+
+namespace ElementFlow.IO.Layers;
+
+/// <summary>
+/// Reads an Esri shapefile (.shp with its .dbf, and .prj, .cpg when present) record by record.
+/// Attribute text is decoded with the <c>encoding:</c> of the layer entry, else the .cpg, else the
+/// dBase language driver byte, else UTF-8; the .prj is matched to an EPSG code where it is a CGCS2000
+/// Gauss-Krüger zone.
+/// </summary>
+public static class ShapefileLayerReader
+{
+    public static LayerReadResult Read(string shpPath, LayerRequest request)
+    {
+        Encoding? encoding = null;
+        if (request.Encoding is { } named && (encoding = TextEncodings.Find(named)) is null)
+        {
+            return Unreadable(request, $"unknown encoding '{named}' (use e.g. gbk or utf-8)");
+        }
+
+        encoding ??= TextEncodings.Find(ReadCompanion(shpPath, ".cpg"));
+        var diagnostics = new List<Diagnostic>();
+        var epsg = CrsWkt.Epsg(ReadCompanion(shpPath, ".prj"));
+        if (epsg != 0 && request.PlanCrs.Epsg != 0 && epsg != request.PlanCrs.Epsg)
+        {
+            diagnostics.Add(Diagnostic.Error("layer.crs-mismatch", request.ShownPath, null, null,
+                ("role", request.Role.Name), ("layer_crs", $"EPSG:{epsg}"), ("plan_crs", request.PlanCrs.Text)));
+        }
+
+        try
+        {
+            var options = new ShapefileReaderOptions
+            {
+                Factory = GeometryServices.Factory,
+                Encoding = encoding,
+
+                // Invalid shapes are built as they are, so that DATA-003 names them, instead of failing the layer.
+                GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes,
+            };
+            using var reader = Shapefile.OpenRead(shpPath, options);
+            var builder = new FeatureBuilder(request);
+            var fields = reader.Fields;
+            var names = Enumerable.Range(0, fields.Count).Select(i => OurCase(fields[i].Name)).ToArray();
+            while (reader.Read(out var deleted))
+            {
+                if (deleted) continue;
+                var attributes = new KeyValuePair<string, object?>[fields.Count];
+                for (var i = 0; i < fields.Count; i++) attributes[i] = new(names[i], fields[i].Value is string s ? s.Trim() : fields[i].Value);
+                builder.Add(null, SinglePart(reader.Geometry), attributes);
+            }
+
+            return builder.Build(diagnostics);
+        }
+        catch (Exception e) when (e is IOException or ShapefileException or NotSupportedException or ArgumentException
+                                      or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            return Unreadable(request, e.Message);
+        }
+    }
+
+    /// <summary>dBase field names are case-insensitive and usually upper case: ID and CODE are our id and code.</summary>
+    private static string OurCase(string name) => FieldMapping.OurNames.Contains(name) ? name.ToLowerInvariant() : name;
+
+    /// <summary>A shapefile cannot tell a polygon from a one-part multipolygon; take the part, as GeoJSON and GeoPackage would hold it.</summary>
+    private static Geometry? SinglePart(Geometry? geometry) => geometry switch
+    {
+        null => null,
+        { IsEmpty: true } => geometry,
+        MultiPolygon { NumGeometries: 1 } or MultiLineString { NumGeometries: 1 } or MultiPoint { NumGeometries: 1 } => geometry.GetGeometryN(0),
+        _ => geometry,
+    };
+
+    private static string? ReadCompanion(string shpPath, string extension)
+    {
+        var path = Path.ChangeExtension(shpPath, extension);
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
+    private static LayerReadResult Unreadable(LayerRequest request, string detail) =>
+        new(null, [], [Diagnostic.Error("layer.unreadable", request.ShownPath, null, null,
+            ("role", request.Role.Name), ("file", request.ShownPath), ("detail", detail))]);
+}

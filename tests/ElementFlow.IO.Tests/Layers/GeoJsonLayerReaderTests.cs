@@ -1,0 +1,85 @@
+using System.Text;
+using ElementFlow.IO.Layers;
+
+namespace ElementFlow.IO.Tests.Layers;
+
+public class GeoJsonLayerReaderTests
+{
+    private static readonly string ThreeHundred = TempPackage.Rectangles(Enumerable.Range(1, 300)
+        .Select(i => ($"P{i}", i * 10.0, 0.0, i * 10.0 + 10, 10.0, $"{{\"code\": \"0{i % 9 + 1}01\", \"n\": {i}}}")).ToArray());
+
+    private static LayerReadResult Read(string json, int bufferSize, Stream? stream = null) =>
+        GeoJsonLayerReader.Read(stream ?? new MemoryStream(Encoding.UTF8.GetBytes(json)), Requests.For("land_use", "lu.geojson"), bufferSize);
+
+    private static string Describe(LayerReadResult r) =>
+        string.Join(";", r.Layer!.Features.Select(f => $"{f.Id}|{f.Geometry}|{f.Text("code")}|{f.Number("n")}"));
+
+    [Fact]
+    public void Read_FileLargerThanItsBuffer_ReadsEveryFeatureAsAWholeRead()
+    {
+        var small = Read(ThreeHundred, bufferSize: 64);
+        var whole = Read(ThreeHundred, bufferSize: ThreeHundred.Length * 2);
+
+        Assert.Equal(300, small.Layer!.Features.Count);
+        Assert.Equal(Describe(whole), Describe(small));
+        Assert.Empty(small.Diagnostics);
+    }
+
+    [Fact]
+    public void Read_StreamGivingFewBytesAtATime_ReadsEveryFeature()
+    {
+        var result = Read("", bufferSize: 256, new TrickleStream(Encoding.UTF8.GetBytes(ThreeHundred), 7));
+
+        Assert.Equal(300, result.Layer!.Features.Count);
+        Assert.Equal("P300", result.Layer.Features[^1].Id);
+    }
+
+    [Fact]
+    public void Read_FeatureLargerThanTheBuffer_GrowsTheBuffer()
+    {
+        var ring = string.Join(",", Enumerable.Range(0, 2000).Select(i => FormattableString.Invariant(
+            $"[{39_500_000 + 100 * Math.Cos(i * Math.PI / 1000)},{3_300_000 + 100 * Math.Sin(i * Math.PI / 1000)}]")));
+        var json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"big\",\"properties\":{},"
+            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + ",[39500100,3300000]]]}}]}";
+
+        var feature = Assert.Single(Read(json, bufferSize: 128).Layer!.Features);
+
+        Assert.Equal(2001, feature.Geometry!.NumPoints);
+    }
+
+    [Fact]
+    public void Read_LegacyCrsAfterTheFeatures_IsStillChecked()
+    {
+        var json = ThreeHundred[..^1] + ",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4490\"}}}";
+
+        var result = Read(json, bufferSize: 64);
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("layer.crs-mismatch", d.Code);
+        Assert.Contains("EPSG:4490", d.Message(Core.Text.Language.En));
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":null}", "end")]
+    [InlineData("null", "not a GeoJSON FeatureCollection")]
+    [InlineData("{\"type\":\"Feature\",\"properties\":{},\"geometry\":null}", "not a GeoJSON FeatureCollection")]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[]} trailing", "")]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[1]}", "features must hold Feature objects")]
+    [InlineData("", "")]
+    public void Read_Malformed_IsUnreadableNamingTheFile(string json, string detail)
+    {
+        var result = Read(json, bufferSize: 16);
+
+        Assert.Null(result.Layer);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("layer.unreadable", d.Code);
+        Assert.Equal("pkg/lu.geojson", d.File);
+        Assert.Contains(detail, d.Message(Core.Text.Language.En));
+    }
+
+    /// <summary>A stream that hands out at most a few bytes per read, as a slow network or pipe would.</summary>
+    private sealed class TrickleStream(byte[] data, int step) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, step));
+    }
+}

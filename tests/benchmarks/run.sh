@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmarks `elementflow check` on generated plans of 10k, 100k and 1M parcels, from GeoJSON and
+# GeoPackage, and (when PostgreSQL, PostGIS and GDAL are installed) the same spatial checks in PostGIS.
+#
+#   tests/benchmarks/run.sh [PARCELS...]          default: 10000 100000 1000000
+#
+# Environment: EF_BENCH_DIR (work folder, default /tmp/elementflow-bench), EF_BENCH_SEED (default 42),
+# EF_BENCH_POSTGIS=0 to skip PostGIS. To get PostGIS on Debian: apt-get install postgresql postgis gdal-bin.
+# The script starts its own cluster on 127.0.0.1:54329 in the work folder and stops it at the end.
+# Results: $EF_BENCH_DIR/results.md (the table for docs/benchmarks.md) and the raw logs beside it.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${EF_BENCH_DIR:-/tmp/elementflow-bench}
+SEED=${EF_BENCH_SEED:-42}
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000 1000000)
+mkdir -p "$WORK"
+
+echo "== build (Release)"
+dotnet build "$ROOT/ElementFlow.sln" -c Release -v q -nologo >/dev/null
+CLI="$ROOT/src/ElementFlow.Cli/bin/Release/net10.0/elementflow"
+GEN="$ROOT/tests/ElementFlow.Generator/bin/Release/net10.0/elementflow-generator"
+
+POSTGIS=${EF_BENCH_POSTGIS:-1}
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ "$POSTGIS" = 1 ] && { [ -z "$PGBIN" ] || ! command -v ogr2ogr >/dev/null || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; }; then
+  echo "PostgreSQL, PostGIS or GDAL missing: skipping PostGIS (apt-get install postgresql postgis gdal-bin)"
+  POSTGIS=0
+fi
+
+PGDATA="$WORK/pg"
+PGPORT=54329
+as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+psql_bench() { psql -h 127.0.0.1 -p $PGPORT -U postgres -d bench -v ON_ERROR_STOP=1 -X -q "$@"; }
+
+if [ "$POSTGIS" = 1 ]; then
+  echo "== PostGIS cluster on 127.0.0.1:$PGPORT"
+  rm -rf "$PGDATA" && mkdir -p "$PGDATA" && chmod 777 "$WORK" && [ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
+  as_postgres "$PGBIN/initdb -D $PGDATA -U postgres -A trust >/dev/null"
+  as_postgres "$PGBIN/pg_ctl -D $PGDATA -l $WORK/pg.log -w -o \"-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA -c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB -c max_parallel_workers_per_gather=2 -c jit=off -c fsync=off -c synchronous_commit=off\" start >/dev/null"
+  trap 'as_postgres "$PGBIN/pg_ctl -D $PGDATA -m fast stop >/dev/null" || true' EXIT
+  createdb -h 127.0.0.1 -p $PGPORT -U postgres bench
+  psql_bench -c "CREATE EXTENSION postgis"
+fi
+
+for N in "${SIZES[@]}"; do
+  for FMT in geojson gpkg; do
+    PLAN="$WORK/plan-$N-$FMT"
+    [ -f "$PLAN/plan.yaml" ] || "$GEN" --parcels "$N" --seed "$SEED" --format "$FMT" --out "$PLAN"
+    echo "== elementflow check $N parcels from $FMT"
+    LOG="$WORK/ef-$N-$FMT.log"
+    /usr/bin/time -v "$CLI" check "$PLAN" --format json --out "$WORK/report-$N-$FMT.json" --stats --fail-on never > "$LOG" 2>&1
+    grep -E "^  total|peak working set" "$LOG" || true
+    grep -E "Elapsed \(wall|Maximum resident" "$LOG" || true
+  done
+
+  if [ "$POSTGIS" = 1 ]; then
+    echo "== PostGIS $N parcels"
+    psql_bench -c "DROP SCHEMA IF EXISTS p CASCADE; CREATE SCHEMA p"
+    LOAD_START=$(date +%s.%N)
+    PG_USE_COPY=YES ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PGPORT user=postgres dbname=bench active_schema=p" \
+      "$WORK/plan-$N-gpkg/plan.gpkg" -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NONE -lco FID=fid -nlt PROMOTE_TO_MULTI -lco SCHEMA=p
+    LOAD_END=$(date +%s.%N)
+    echo "load_seconds $(echo "$LOAD_END - $LOAD_START" | bc)" > "$WORK/pg-$N.log"
+    psql_bench -c "SET search_path = p, public" -f "$ROOT/tests/benchmarks/postgis.sql" >> "$WORK/pg-$N.log" 2>&1
+    grep -E "^Time|^ *count|load_seconds" "$WORK/pg-$N.log" | head -40 || true
+  fi
+done
+
+python3 "$ROOT/tests/benchmarks/summarise.py" "$WORK" "${SIZES[@]}" | tee "$WORK/results.md"

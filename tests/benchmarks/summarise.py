@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Turns the logs of run.sh into the markdown tables of docs/benchmarks.md."""
+import math
+import re
+import sys
+from pathlib import Path
+
+work = Path(sys.argv[1])
+sizes = [int(s) for s in sys.argv[2:]]
+
+
+def ef(n, fmt):
+    log = work / f"ef-{n}-{fmt}.log"
+    if not log.exists():
+        return None
+    text = log.read_text(errors="replace")
+    phases = {m[0].strip(): float(m[1]) / 1000 for m in re.findall(r"^  ([a-z ]+?)\s+([0-9.]+) ms$", text, re.M)}
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([0-9.]+)", text)
+    seconds = (int(wall[1] or 0) * 3600 + int(wall[2]) * 60 + float(wall[3])) if wall else phases.get("total")
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    rules = re.findall(r"^  ((?:DATA|LINE)-\d+)\s+([0-9.]+) ms$", text, re.M)
+    return {"wall": seconds, "phases": phases, "rss_mib": int(rss[1]) / 1024 if rss else None,
+            "rules": [(r, float(t) / 1000) for r, t in rules]}
+
+
+def pg(n):
+    log = work / f"pg-{n}.log"
+    if not log.exists():
+        return None
+    text = log.read_text(errors="replace")
+    load = re.search(r"load_seconds ([0-9.]+)", text)
+    steps, current = [], None
+    for line in text.splitlines():
+        if re.match(r"^(index|LINE-|DATA-)", line):
+            current = line.split(" ")[0]
+        t = re.match(r"^Time: ([0-9.]+) ms", line)
+        if t and current:
+            steps.append((current, float(t[1]) / 1000))
+    index = sum(t for s, t in steps if s == "index")
+    queries = [(s, t) for s, t in steps if s != "index"]
+    merged = {}
+    for s, t in queries:
+        merged[s] = merged.get(s, 0) + t
+    return {"load": float(load[1]) if load else None, "index": index, "queries": merged, "query_total": sum(merged.values())}
+
+
+def f(x, digits=1):
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+print("| parcels | from | ElementFlow end-to-end (s) | load plans (s) | measure (s) | decide (s) | peak RSS (MiB) | PostGIS load (s) | PostGIS indexes (s) | PostGIS queries (s) | EF / PostGIS queries |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for n in sizes:
+    p = pg(n)
+    for fmt in ("geojson", "gpkg"):
+        e = ef(n, fmt)
+        if not e:
+            continue
+        ratio = e["wall"] / p["query_total"] if p and p["query_total"] else None
+        print(f"| {n:,} | {fmt} | {f(e['wall'])} | {f(e['phases'].get('load plans', 0) / 1)} | {f(e['phases'].get('measure'))} | "
+              f"{f(e['phases'].get('decide'))} | {f(e['rss_mib'], 0)} | {f(p and p['load'])} | {f(p and p['index'])} | "
+              f"{f(p and p['query_total'])} | {f(ratio, 2)} |")
+
+print()
+print("Growth of ElementFlow end-to-end time against N log N (1.00 = grows exactly as N log N from the previous size):")
+print()
+print("| from | step | time ratio | N log N ratio | time ratio / N log N ratio |")
+print("|---|---|---:|---:|---:|")
+for fmt in ("geojson", "gpkg"):
+    for a, b in zip(sizes, sizes[1:]):
+        ea, eb = ef(a, fmt), ef(b, fmt)
+        if ea and eb:
+            t = eb["wall"] / ea["wall"]
+            nl = (b * math.log(b)) / (a * math.log(a))
+            print(f"| {fmt} | {a:,} → {b:,} | {t:.2f} | {nl:.2f} | {t / nl:.2f} |")
+
+print()
+print("Measurement time per rule, GeoPackage (s; rules sharing a measurement each count it; measurements run concurrently):")
+print()
+rules = sorted({r for n in sizes for r, _ in ((ef(n, 'gpkg') or {}).get('rules') or [])})
+print("| rule | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+print("|---|" + "---:|" * len(sizes))
+for r in rules:
+    cells = []
+    for n in sizes:
+        e = ef(n, "gpkg")
+        cells.append(f(dict(e["rules"]).get(r)) if e else "–")
+    print(f"| {r} | " + " | ".join(cells) + " |")
+
+print()
+print("PostGIS query time per rule (s):")
+print()
+names = sorted({s for n in sizes for s in ((pg(n) or {}).get('queries') or {})})
+print("| rule | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+print("|---|" + "---:|" * len(sizes))
+for s in names:
+    print(f"| {s} | " + " | ".join(f((pg(n) or {}).get('queries', {}).get(s)) for n in sizes) + " |")
