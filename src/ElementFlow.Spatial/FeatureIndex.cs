@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ElementFlow.Core.Planning;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.HPRtree;
 using NetTopologySuite.Index.Strtree;
 
 namespace ElementFlow.Spatial;
@@ -12,7 +13,12 @@ namespace ElementFlow.Spatial;
 /// </summary>
 public sealed class FeatureIndex
 {
-    private readonly STRtree<Feature> _tree = new();
+    // Hilbert-packed R-tree for envelope queries: measured 180 ms to build over 100k parcels against
+    // 1.1 s for an STRtree, and faster queries (tech-notes §4.1). NTS has nearest-neighbour search on the
+    // STRtree only, so that one is built from the same features when a distance is first asked for.
+    private readonly HPRtree<Feature> _tree = new();
+    private readonly List<Feature> _features = [];
+    private readonly Lazy<STRtree<Feature>> _nearest;
     private readonly ConcurrentDictionary<Feature, IPreparedGeometry> _prepared = new(ReferenceEqualityComparer.Instance);
 
     public FeatureIndex(IEnumerable<Feature> features)
@@ -22,14 +28,21 @@ public sealed class FeatureIndex
             if (f.Geometry is { IsEmpty: false } g)
             {
                 _tree.Insert(g.EnvelopeInternal, f);
-                Count++;
+                _features.Add(f);
             }
         }
 
         _tree.Build();
+        _nearest = new Lazy<STRtree<Feature>>(() =>
+        {
+            var tree = new STRtree<Feature>();
+            foreach (var f in _features) tree.Insert(f.Geometry!.EnvelopeInternal, f);
+            tree.Build();
+            return tree;
+        });
     }
 
-    public int Count { get; }
+    public int Count => _features.Count;
 
     public IList<Feature> Candidates(Envelope envelope) => Count == 0 ? [] : _tree.Query(envelope);
 
@@ -45,7 +58,7 @@ public sealed class FeatureIndex
     {
         if (Count == 0) return double.PositiveInfinity;
         var probe = new Feature("", geometry, new Dictionary<string, object?>(), 0);
-        var nearest = _tree.NearestNeighbour(geometry.EnvelopeInternal, probe, new PolygonDistance());
+        var nearest = _nearest.Value.NearestNeighbour(geometry.EnvelopeInternal, probe, new PolygonDistance());
         return nearest?.Geometry is { } g && g.IsPolygonal() ? g.Distance(geometry) : double.PositiveInfinity;
     }
 

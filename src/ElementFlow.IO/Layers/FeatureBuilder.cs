@@ -61,8 +61,25 @@ public sealed class FeatureBuilder(LayerRequest request)
     public LayerReadResult Build(IEnumerable<Diagnostic>? more = null) =>
         new(new Layer(request.Role, request.ShownPath, _features), _issues, _diagnostics.Concat(more ?? []).ToList());
 
-    private static bool AllFinite(Geometry g) =>
-        g.Coordinates.All(c => double.IsFinite(c.X) && double.IsFinite(c.Y));
+    /// <summary>Reads the coordinate sequences in place (Geometry.Coordinates would copy every coordinate of every feature).</summary>
+    private static bool AllFinite(Geometry g)
+    {
+        var filter = new FiniteFilter();
+        g.Apply(filter);
+        return filter.Finite;
+    }
+
+    private sealed class FiniteFilter : ICoordinateSequenceFilter
+    {
+        public bool Finite { get; private set; } = true;
+        public bool Done => !Finite;
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq, int i)
+        {
+            if (!double.IsFinite(seq.GetX(i)) || !double.IsFinite(seq.GetY(i))) Finite = false;
+        }
+    }
 
     private static string? IdText(object? value) => value switch
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ElementFlow.Core.Diagnostics;
@@ -30,10 +31,11 @@ public static partial class GeoJsonLayerReader
     /// <param name="bufferSize">The initial buffer size in bytes (tests use a small one to cross buffer edges).</param>
     public static LayerReadResult Read(Stream stream, LayerRequest request, int bufferSize)
     {
-        var sink = new Sink(request);
+        using var sink = new Sink(request);
         try
         {
             new GeoJsonFeatureStream(stream, Options, bufferSize).Run(sink);
+            sink.Finish();
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
@@ -57,10 +59,32 @@ public static partial class GeoJsonLayerReader
         return cut > 0 ? message[..(cut + 1)] : message;
     }
 
-    /// <summary>Feeds each feature to the builder as it arrives and checks a legacy <c>crs</c> member.</summary>
-    private sealed class Sink(LayerRequest request) : GeoJsonFeatureStream.ISink
+    /// <summary>
+    /// Hands features to the builder in batches on a second thread, so that parsing the next batch and
+    /// building the last one overlap; checks a legacy <c>crs</c> member.
+    /// </summary>
+    private sealed class Sink : GeoJsonFeatureStream.ISink, IDisposable
     {
-        public FeatureBuilder Builder { get; } = new(request);
+        private const int BatchSize = 4096;
+        private readonly LayerRequest _request;
+        private readonly BlockingCollection<List<IFeature>> _batches = new(boundedCapacity: 2);
+        private readonly Task _consumer;
+        private List<IFeature> _batch = new(BatchSize);
+
+        public Sink(LayerRequest request)
+        {
+            _request = request;
+            Builder = new FeatureBuilder(request);
+            _consumer = Task.Run(() =>
+            {
+                foreach (var batch in _batches.GetConsumingEnumerable())
+                {
+                    foreach (var feature in batch) Add(feature);
+                }
+            });
+        }
+
+        public FeatureBuilder Builder { get; }
         public List<Diagnostic> Diagnostics { get; } = [];
         public string? Type { get; private set; }
 
@@ -79,20 +103,44 @@ public static partial class GeoJsonLayerReader
             var name = nameElement.GetString()!;
             var code = EpsgCode().Match(name) is { Success: true } c ? int.Parse(c.Groups["code"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
             if (code == 0 && name.Contains("CRS84", StringComparison.OrdinalIgnoreCase)) code = 4326;
-            if (code != 0 && code != request.PlanCrs.Epsg)
+            if (code != 0 && code != _request.PlanCrs.Epsg)
             {
-                Diagnostics.Add(Diagnostic.Error("layer.crs-mismatch", request.ShownPath, null, null,
-                    ("role", request.Role.Name), ("layer_crs", $"EPSG:{code}"), ("plan_crs", request.PlanCrs.Text)));
+                Diagnostics.Add(Diagnostic.Error("layer.crs-mismatch", _request.ShownPath, null, null,
+                    ("role", _request.Role.Name), ("layer_crs", $"EPSG:{code}"), ("plan_crs", _request.PlanCrs.Text)));
             }
         }
 
         void GeoJsonFeatureStream.ISink.Feature(IFeature? feature)
         {
             if (feature is null) return;
+            _batch.Add(feature);
+            if (_batch.Count < BatchSize) return;
+            _batches.Add(_batch);
+            _batch = new List<IFeature>(BatchSize);
+        }
+
+        /// <summary>Waits until every feature read is in the builder.</summary>
+        public void Finish()
+        {
+            _batches.Add(_batch);
+            _batches.CompleteAdding();
+            _consumer.GetAwaiter().GetResult();
+        }
+
+        private void Add(IFeature feature)
+        {
             var attributes = feature.Attributes is { } table
                 ? table.GetNames().Select(n => new KeyValuePair<string, object?>(n, table[n]))
                 : [];
             Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes);
+        }
+
+        /// <summary>After a parse error: stop the builder thread without waiting for features nobody will use.</summary>
+        public void Dispose()
+        {
+            if (!_batches.IsAddingCompleted) _batches.CompleteAdding();
+            _consumer.GetAwaiter().GetResult();
+            _batches.Dispose();
         }
     }
 }

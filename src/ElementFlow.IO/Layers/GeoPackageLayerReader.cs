@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Planning;
 using ElementFlow.Spatial;
@@ -94,6 +95,11 @@ public static class GeoPackageLayerReader
         return CrsWkt.Epsg(reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
+    /// <summary>Rows are read and decoded in batches on one thread while the previous batch is added to the builder on another.</summary>
+    private const int BatchSize = 4096;
+
+    private sealed record Row(Geometry? Geometry, KeyValuePair<string, object?>[] Attributes, object? Key);
+
     private static void ReadFeatures(SqliteConnection db, FeatureTable table, FeatureBuilder builder)
     {
         var key = PrimaryKey(db, table.Name);
@@ -105,17 +111,43 @@ public static class GeoPackageLayerReader
         var attributeOrdinals = Enumerable.Range(0, reader.FieldCount).Where(i => i != geometryOrdinal && i != keyOrdinal).ToArray();
         var names = attributeOrdinals.Select(reader.GetName).ToArray();
         var wkb = new WKBReader(GeometryServices.Services);
-        while (reader.Read())
+
+        using var batches = new BlockingCollection<List<Row>>(boundedCapacity: 2);
+        var consumer = Task.Run(() =>
         {
-            var attributes = new KeyValuePair<string, object?>[attributeOrdinals.Length];
-            for (var i = 0; i < attributeOrdinals.Length; i++)
+            foreach (var batch in batches.GetConsumingEnumerable())
             {
-                var value = reader.IsDBNull(attributeOrdinals[i]) ? null : reader.GetValue(attributeOrdinals[i]);
-                attributes[i] = new(names[i], value is byte[] ? null : value);
+                foreach (var row in batch) builder.Add(null, row.Geometry, row.Attributes, row.Key);
+            }
+        });
+
+        try
+        {
+            var batch = new List<Row>(BatchSize);
+            while (reader.Read())
+            {
+                var attributes = new KeyValuePair<string, object?>[attributeOrdinals.Length];
+                for (var i = 0; i < attributeOrdinals.Length; i++)
+                {
+                    var value = reader.IsDBNull(attributeOrdinals[i]) ? null : reader.GetValue(attributeOrdinals[i]);
+                    attributes[i] = new(names[i], value is byte[] ? null : value);
+                }
+
+                var geometry = reader.IsDBNull(geometryOrdinal) ? null : Decode(wkb, (byte[])reader.GetValue(geometryOrdinal));
+                batch.Add(new Row(geometry, attributes, keyOrdinal < 0 ? null : reader.GetValue(keyOrdinal)));
+                if (batch.Count == BatchSize)
+                {
+                    batches.Add(batch);
+                    batch = new List<Row>(BatchSize);
+                }
             }
 
-            var geometry = reader.IsDBNull(geometryOrdinal) ? null : Decode(wkb, (byte[])reader.GetValue(geometryOrdinal));
-            builder.Add(null, geometry, attributes, keyOrdinal < 0 ? null : reader.GetValue(keyOrdinal));
+            batches.Add(batch);
+        }
+        finally
+        {
+            batches.CompleteAdding();
+            consumer.GetAwaiter().GetResult();
         }
     }
 

@@ -102,6 +102,28 @@ public sealed class GeoPackageLayerReaderTests : IDisposable
         Assert.Equal("layer.unreadable", d.Code);
     }
 
+    [Fact]
+    public void Read_NonFiniteCoordinates_DropTheGeometryWithAWarning()
+    {
+        var factory = new NetTopologySuite.Geometries.GeometryFactory();
+        var blob = new NetTopologySuite.IO.GeoPackageGeoWriter().Write(factory.CreatePolygon(
+            [new(0, 0), new(double.NaN, 0), new(10, 10), new(0, 10), new(0, 0)]));
+        using (var db = new SqliteConnection($"Data Source={Gpkg};Pooling=False"))
+        {
+            db.Open();
+            using var c = db.CreateCommand();
+            c.CommandText = "UPDATE GHYDYH SET geom = $g WHERE fid = 2";
+            c.Parameters.AddWithValue("$g", blob);
+            c.ExecuteNonQuery();
+        }
+
+        var result = GeoPackageLayerReader.Read(Gpkg, Requests.For("land_use", "plan.gpkg"));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(("layer.bad-coordinates", "L2"), (d.Code, d.FeatureId));
+        Assert.Null(result.Layer!.Features[1].Geometry);
+    }
+
     private void Execute(string sql)
     {
         using var db = new SqliteConnection($"Data Source={Gpkg};Pooling=False");
