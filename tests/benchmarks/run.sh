@@ -5,7 +5,7 @@
 #   tests/benchmarks/run.sh [PARCELS...]          default: 10000 100000 1000000
 #
 # Environment: EF_BENCH_DIR (work folder, default /tmp/elementflow-bench), EF_BENCH_SEED (default 42),
-# EF_BENCH_POSTGIS=0 to skip PostGIS. To get PostGIS on Debian: apt-get install postgresql postgis gdal-bin.
+# EF_BENCH_RUNS (runs per check, the fastest is kept), EF_BENCH_POSTGIS=0 to skip PostGIS. To get PostGIS on Debian: apt-get install postgresql postgis gdal-bin.
 # The script starts its own cluster on 127.0.0.1:54329 in the work folder and stops it at the end.
 # Results: $EF_BENCH_DIR/results.md (the table for docs/benchmarks.md) and the raw logs beside it.
 set -euo pipefail
@@ -48,11 +48,17 @@ for N in "${SIZES[@]}"; do
   for FMT in geojson gpkg; do
     PLAN="$WORK/plan-$N-$FMT"
     [ -f "$PLAN/plan.yaml" ] || "$GEN" --parcels "$N" --seed "$SEED" --format "$FMT" --out "$PLAN"
-    echo "== elementflow check $N parcels from $FMT"
-    LOG="$WORK/ef-$N-$FMT.log"
-    /usr/bin/time -v "$CLI" check "$PLAN" --format json --out "$WORK/report-$N-$FMT.json" --stats --fail-on never > "$LOG" 2>&1
-    grep -E "^  total|peak working set" "$LOG" || true
-    grep -E "Elapsed \(wall|Maximum resident" "$LOG" || true
+    # The machine may be shared: each check runs EF_BENCH_RUNS times (default 2, 1 for a million
+    # parcels) and summarise.py keeps the fastest run.
+    RUNS=${EF_BENCH_RUNS:-$([ "$N" -ge 1000000 ] && echo 1 || echo 2)}
+    rm -f "$WORK"/ef-"$N"-"$FMT".r*.log
+    for RUN in $(seq 1 "$RUNS"); do
+      echo "== elementflow check $N parcels from $FMT (run $RUN of $RUNS)"
+      LOG="$WORK/ef-$N-$FMT.r$RUN.log"
+      /usr/bin/time -v "$CLI" check "$PLAN" --format json --out "$WORK/report-$N-$FMT.json" --stats --fail-on never > "$LOG" 2>&1
+      grep -E "^  total|peak working set" "$LOG" || true
+      grep -E "Elapsed \(wall|Maximum resident" "$LOG" || true
+    done
   done
 
   if [ "$POSTGIS" = 1 ]; then
