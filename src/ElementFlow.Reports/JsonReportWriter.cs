@@ -34,7 +34,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteStartArray("plans");
         foreach (var plan in report.Plans)
         {
-            var findings = report.Findings.Where(f => f.Plan == plan.Id && f.WaivedBy is null).ToList();
+            var counts = report.CountsFor(plan.Id);
             w.WriteStartObject();
             w.WriteString("id", plan.Id);
             w.WriteString("level", plan.Level.Name());
@@ -42,9 +42,9 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteString("path", plan.Path.Replace('\\', '/'));
             if (plan.RegionCode is not null) w.WriteString("region", plan.RegionCode);
             if (plan.Parent is not null) w.WriteString("parent", plan.Parent);
-            w.WriteNumber("error", findings.Count(f => f.Severity == Severity.Error));
-            w.WriteNumber("warning", findings.Count(f => f.Severity == Severity.Warning));
-            w.WriteNumber("info", findings.Count(f => f.Severity == Severity.Info));
+            w.WriteNumber("error", counts.Error);
+            w.WriteNumber("warning", counts.Warning);
+            w.WriteNumber("info", counts.Info);
             w.WriteEndObject();
         }
 

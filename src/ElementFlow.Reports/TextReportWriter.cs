@@ -21,13 +21,11 @@ public sealed class TextReportWriter : IReportWriter
         w.WriteLine($"{Labels.Plans[lang]}:");
         foreach (var plan in report.Plans)
         {
-            var own = report.Findings.Where(f => f.Plan == plan.Id && f.WaivedBy is null).ToList();
+            var counts = report.CountsFor(plan.Id);
             w.WriteLine(new string(' ', 2 + 2 * Depth(report, plan)) + MessageTemplate.Render(Labels.PlanLine[lang], new Dictionary<string, object?>
             {
                 ["id"] = plan.Id, ["kind"] = PlanKinds.Describe(plan.Level, plan.Type, lang), ["path"] = plan.Path,
-                ["error"] = own.Count(f => f.Severity == Severity.Error),
-                ["warning"] = own.Count(f => f.Severity == Severity.Warning),
-                ["info"] = own.Count(f => f.Severity == Severity.Info),
+                ["error"] = counts.Error, ["warning"] = counts.Warning, ["info"] = counts.Info,
             }));
         }
 

@@ -16,6 +16,31 @@ public sealed record RuleSetEntry(string Id, string Version);
 /// <summary>A rule that could not run on a plan, and why (nothing is dropped silently).</summary>
 public sealed record SkippedRule(string Rule, string Plan, string Reason);
 
+/// <summary>Unwaived findings by severity, and the waived ones apart: what every report line counts.</summary>
+public sealed record SeverityCounts(int Error, int Warning, int Info, int Waived)
+{
+    public static SeverityCounts Of(IEnumerable<Finding> findings)
+    {
+        int error = 0, warning = 0, info = 0, waived = 0;
+        foreach (var f in findings)
+        {
+            if (f.WaivedBy is not null) waived++;
+            else if (f.Severity == Severity.Error) error++;
+            else if (f.Severity == Severity.Warning) warning++;
+            else info++;
+        }
+
+        return new(error, warning, info, waived);
+    }
+
+    public int this[Severity severity] => severity switch
+    {
+        Severity.Error => Error,
+        Severity.Warning => Warning,
+        _ => Info,
+    };
+}
+
 /// <summary>The counts at the foot of a report.</summary>
 public sealed record Summary(int Error, int Warning, int Info, int Waived, int RulesRun, int NotApplicable);
 
@@ -39,13 +64,17 @@ public sealed record Report
     /// <summary>Life-circle coverage by subdistrict, from the coverage rules that ran (empty when none did).</summary>
     public IReadOnlyList<EquityRow> Equity { get; init; } = [];
 
-    public Summary Summary => new(
-        Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Error),
-        Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Warning),
-        Findings.Count(f => f.WaivedBy is null && f.Severity == Severity.Info),
-        Findings.Count(f => f.WaivedBy is not null),
-        RulesRun,
-        NotApplicable);
+    public Summary Summary
+    {
+        get
+        {
+            var counts = SeverityCounts.Of(Findings);
+            return new(counts.Error, counts.Warning, counts.Info, counts.Waived, RulesRun, NotApplicable);
+        }
+    }
+
+    /// <summary>The unwaived findings of one plan by severity, and how many of its findings were waived.</summary>
+    public SeverityCounts CountsFor(string plan) => SeverityCounts.Of(Findings.Where(f => f.Plan == plan));
 
     /// <summary>True when an unwaived finding is at or above the threshold; null threshold means never fail.</summary>
     public bool FailsAt(Severity? threshold) =>

@@ -71,13 +71,13 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Append("</tr></thead>\n<tbody>\n");
         foreach (var plan in report.Plans)
         {
-            var own = report.Findings.Where(f => f.Plan == plan.Id && f.WaivedBy is null).ToList();
+            var counts = report.CountsFor(plan.Id);
             h.Append("<tr><td><a href=\"#map-").Append(HtmlText.Escape(plan.Id)).Append("\">").Append(HtmlText.Escape(plan.Id)).Append("</a></td><td>")
                 .Append(HtmlText.Escape(PlanKinds.Describe(plan.Level, plan.Type, lang))).Append("</td><td><code>").Append(HtmlText.Escape(plan.Path.Replace('\\', '/')))
                 .Append("</code></td>");
             foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Info })
             {
-                var n = own.Count(f => f.Severity == severity);
+                var n = counts[severity];
                 h.Append("<td class=\"num").Append(n > 0 ? $" sev-{severity.Name()}" : "").Append("\">").Append(n).Append("</td>");
             }
 

@@ -398,7 +398,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             ConditionCompiler.Compile(text, [parameter], resultType, named);
             if (named is not null && used is not null)
             {
-                foreach (var name in named.Keys.Where(n => System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{n}\b"))) used.Add(name);
+                foreach (var name in named.Keys.Where(n => Mentions(text, n))) used.Add(name);
             }
         }
         catch (ConditionException e)
