@@ -48,6 +48,9 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
     public void Run(ISink sink)
     {
         Fill();
+
+        // A UTF-8 byte order mark, as Windows tools write it; RFC 8259 lets a reader ignore it.
+        if (_end - _start >= 3 && _buffer[_start] == 0xEF && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF) _start += 3;
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);

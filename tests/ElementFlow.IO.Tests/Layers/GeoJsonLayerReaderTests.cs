@@ -48,6 +48,17 @@ public class GeoJsonLayerReaderTests
     }
 
     [Fact]
+    public void Read_Utf8ByteOrderMark_IsIgnored()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(ThreeHundred)).ToArray();
+
+        var result = Read("", bufferSize: 64, new MemoryStream(bytes));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(300, result.Layer!.Features.Count);
+    }
+
+    [Fact]
     public void Read_LegacyCrsAfterTheFeatures_IsStillChecked()
     {
         var json = ThreeHundred[..^1] + ",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4490\"}}}";
