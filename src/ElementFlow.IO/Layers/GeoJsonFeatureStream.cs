@@ -21,6 +21,7 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
     private bool _final;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = options.MaxDepth });
     private long _checkpoint;
+    private int _features;
     private JsonReaderState _checkpointState;
     private Phase _phase = Phase.Start;
 
@@ -118,9 +119,23 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
                 case Phase.Features:
                     if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("features must hold Feature objects");
                     if (!IsWhole(reader)) return false;
-                    sink.Feature(JsonSerializer.Deserialize<IFeature>(ref reader, options));
+                    sink.Feature(Feature(ref reader, ++_features));
                     break;
             }
+        }
+    }
+
+    /// <summary>Builds one feature; a feature that cannot be built is reported by its position, since a one-line file has no useful line number.</summary>
+    private IFeature? Feature(ref Utf8JsonReader reader, int position)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<IFeature>(ref reader, options);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            var json = e as JsonException;
+            throw new JsonException($"feature {position}: {e.Message}", json?.Path, json?.LineNumber, json?.BytePositionInLine, e);
         }
     }
 

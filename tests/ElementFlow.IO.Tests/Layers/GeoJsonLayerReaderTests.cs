@@ -77,6 +77,8 @@ public class GeoJsonLayerReaderTests
     [InlineData("{\"type\":\"FeatureCollection\",\"features\":[]} trailing", "")]
     [InlineData("{\"type\":\"FeatureCollection\",\"features\":[1]}", "features must hold Feature objects")]
     [InlineData("", "")]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":null},{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1]]]}}]}", "feature 2: ")]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":true,\"properties\":{},\"geometry\":null}]}", "feature 1: ")]
     public void Read_Malformed_IsUnreadableNamingTheFile(string json, string detail)
     {
         var result = Read(json, bufferSize: 16);
