@@ -191,9 +191,20 @@ public static class PlanLoader
     private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics)
     {
         var requests = new List<LayerRequest>();
+        var given = new Dictionary<LayerRole, int>();
         foreach (var entry in dto.Layers)
         {
             if (LayerRole.Find(entry.Role) is not { } role || string.IsNullOrEmpty(entry.File)) continue;
+
+            // One role twice (ecological_redline and its alias STBHHX, or two spellings): one file would silently win.
+            if (!given.TryAdd(role, entry.Line))
+            {
+                diagnostics.Add(Diagnostic.Error("plan.field-invalid", files.Show("plan.yaml"), entry.Line, null,
+                    ("field", $"layers.{entry.Role}"), ("value", entry.File),
+                    ("detail", new LocalizedText($"图层 {role.Name} 已在第 {given[role]} 行给出", $"the layer {role.Name} is already given on line {given[role]}"))));
+                continue;
+            }
+
             var shown = files.Show(entry.File);
             if (!PackageFiles.IsSafe(entry.File))
             {

@@ -109,6 +109,21 @@ public class PlanLoaderTests
     }
 
     [Fact]
+    public void Load_OneRoleGivenTwice_IsAnErrorNamingTheSecondEntryAndKeepsTheFirst()
+    {
+        using var p = new TempPackage(
+            TempPackage.MinimalPlan + "\nlayers:\n  ecological_redline: layers/erl.geojson\n  STBHHX: layers/other.geojson\n",
+            ("layers/erl.geojson", Squares), ("layers/other.geojson", TempPackage.Rectangles(("X1", 0, 0, 10, 10, "{}"))));
+
+        var result = PlanLoader.Load(p.Folder);
+
+        var d = Only(result, "plan.field-invalid");
+        Assert.Contains("layers.STBHHX", d.Message(Core.Text.Language.En));
+        Assert.Contains("already given on line", d.Message(Core.Text.Language.En));
+        Assert.Equal(["E1", "E2"], result.Plan!.Layers["ecological_redline"].Features.Select(f => f.Id));
+    }
+
+    [Fact]
     public void Load_UnknownIndicatorKey_IsAWarningAndKept()
     {
         using var p = new TempPackage(TempPackage.MinimalPlan + "\nindicators:\n  bike_lanes: { value: 12, unit: km2 }\n");
