@@ -76,6 +76,8 @@ public static partial class GeoJsonLayerReader
         private readonly Task _consumer;
         private List<IFeature> _batch = new(BatchSize);
         private long _scanned;
+        private int _added;
+        private Exception? _failure;
 
         public Sink(LayerRequest request)
         {
@@ -85,7 +87,16 @@ public static partial class GeoJsonLayerReader
             {
                 foreach (var batch in _batches.GetConsumingEnumerable())
                 {
-                    foreach (var feature in batch) Add(feature);
+                    // After a failure keep taking batches unread: the reader must never block on a full queue.
+                    if (_failure is not null) continue;
+                    try
+                    {
+                        foreach (var feature in batch) Add(feature);
+                    }
+                    catch (Exception e)
+                    {
+                        _failure = e;
+                    }
                 }
             });
         }
@@ -147,14 +158,24 @@ public static partial class GeoJsonLayerReader
             _batches.Add(_batch);
             _batches.CompleteAdding();
             _consumer.GetAwaiter().GetResult();
+            if (_failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
         private void Add(IFeature feature)
         {
-            var attributes = feature.Attributes is { } table
-                ? table.GetNames().Select(n => new KeyValuePair<string, object?>(n, table[n]))
-                : [];
-            Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes);
+            _added++;
+            try
+            {
+                var attributes = feature.Attributes is { } table
+                    ? table.GetNames().Select(n => new KeyValuePair<string, object?>(n, table[n])).ToList()
+                    : [];
+                Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+            {
+                // Attribute text is decoded only when read; bytes that are not UTF-8 (GBK, Latin-1) fail here.
+                throw new JsonException($"feature {_added}: its properties hold text that is not valid UTF-8; GeoJSON must be UTF-8 (was the file saved as GBK?)", e);
+            }
         }
 
         /// <summary>After a parse error: stop the builder thread without waiting for features nobody will use.</summary>

@@ -59,6 +59,21 @@ public class GeoJsonLayerReaderTests
     }
 
     [Fact]
+    public void Read_PropertyTextNotUtf8_IsUnreadableNamingTheFeatureAndDoesNotStall()
+    {
+        // Feature 1 carries Latin-1 bytes; thousands more follow, more than the builder's queue holds.
+        var many = string.Join(",", Enumerable.Range(2, 20_000).Select(i => $"{{\"type\":\"Feature\",\"id\":\"P{i}\",\"properties\":{{\"code\":\"0101\"}},\"geometry\":null}}"));
+        var json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"P1\",\"properties\":{\"name\":\"For\u00eat\"},\"geometry\":null}," + many + "]}";
+
+        var result = Read("", bufferSize: 4096, new MemoryStream(Encoding.Latin1.GetBytes(json)));
+
+        Assert.Null(result.Layer);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("layer.unreadable", d.Code);
+        Assert.Contains("feature 1: its properties hold text that is not valid UTF-8", d.Message(Core.Text.Language.En));
+    }
+
+    [Fact]
     public void Read_LegacyCrsAfterTheFeatures_IsStillChecked()
     {
         var json = ThreeHundred[..^1] + ",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4490\"}}}";
