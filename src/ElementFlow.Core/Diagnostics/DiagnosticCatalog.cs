@@ -71,6 +71,9 @@ public static class DiagnosticCatalog
         ["layer.crs-mismatch"] = new(
             "图层 {role} 声明的坐标系为 {layer_crs}，而规划为 {plan_crs}。请将图层转换到规划坐标系。",
             "Layer {role} declares CRS {layer_crs}, but the plan is in {plan_crs}. Reproject the layer to the plan's CRS."),
+        ["layer.cpg-unknown"] = new(
+            "{file} 旁的 .cpg 文件写的编码 '{name}' 无法识别，属性文字改按 dBase 语言驱动字节或 UTF-8 解码。请核对中文属性，或在 plan.yaml 中为该图层写明 encoding。",
+            "The .cpg beside {file} names an unknown encoding '{name}'; attribute text is decoded by the dBase language byte or as UTF-8 instead. Check the Chinese attributes, or set encoding: for the layer in plan.yaml."),
         ["layer.bad-coordinates"] = new(
             "要素坐标含 NaN 或无穷大，已按空几何处理。",
             "The feature has NaN or infinite coordinates; it is treated as having no geometry."),
