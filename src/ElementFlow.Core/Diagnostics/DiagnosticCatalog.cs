@@ -20,6 +20,9 @@ public static class DiagnosticCatalog
             "压缩包条目 {entry} 指向包外，已拒绝。",
             "Zip entry {entry} points outside the archive; refused."),
         ["yaml.syntax"] = new("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+        ["yaml.not-unicode"] = new(
+            "文件不是 UTF-8 编码（本行有无效字节）。YAML 文件须为 UTF-8，请另存为 UTF-8（是否存成了 GBK？）。",
+            "The file is not UTF-8 text (invalid bytes on this line). YAML files must be UTF-8: save it as UTF-8 (was it saved as GBK?)."),
         ["yaml.unknown-key"] = new("未知字段 {key}。可用字段：{known}", "Unknown key {key}. Known keys: {known}"),
         ["yaml.wrong-shape"] = new("{field} 应为{expected}。", "{field} must be {expected}."),
         ["plan.field-required"] = new("缺少必填字段 {field}。", "{field} is required."),

@@ -26,10 +26,12 @@ public abstract class PackageFiles : IDisposable
     /// <summary>The path of a file as the user would look for it, for messages.</summary>
     public string Show(string relativePath) => $"{DisplayPath.TrimEnd('/', '\\')}/{relativePath}";
 
-    public string ReadAllText(string relativePath)
+    public byte[] ReadAllBytes(string relativePath)
     {
-        using var reader = new StreamReader(OpenRead(relativePath));
-        return reader.ReadToEnd();
+        using var stream = OpenRead(relativePath);
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
     }
 
     public virtual void Dispose() => GC.SuppressFinalize(this);

@@ -103,10 +103,15 @@ public static class PlanLoader
         }
 
         var yamlFile = files.Show("plan.yaml");
-        string text;
+        string? text;
         try
         {
-            text = files.ReadAllText("plan.yaml");
+            text = YamlText.Decode(files.ReadAllBytes("plan.yaml"), yamlFile, out var notText);
+            if (notText is not null)
+            {
+                diagnostics.Add(notText);
+                return null;
+            }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -114,7 +119,7 @@ public static class PlanLoader
             return null;
         }
 
-        var dto = PlanYamlReader.Read(text, yamlFile, diagnostics, limits);
+        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits);
         if (dto is null) return null;
         if (files is FolderPackage referenced && ReferencedBytes(referenced, dto) is var bytes && bytes > limits.MaxPackageBytes)
         {
