@@ -139,6 +139,7 @@ public static class PlanLoader
         }
 
         var crs = new CrsInfo(dto.Crs, ParseEpsg(dto.Crs));
+        var parent = ParentLocation(files, dto, yamlFile, diagnostics);
         var indicators = Indicators(dto, yamlFile, diagnostics);
         var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
@@ -166,10 +167,10 @@ public static class PlanLoader
             Region = new Region(dto.RegionCode, dto.RegionName ?? ""),
             BaseYear = int.TryParse(dto.BaseYear, out var b) ? b : null,
             TargetYear = int.TryParse(dto.TargetYear, out var t) ? t : null,
-            Parent = dto.Parent,
-            ParentLine = dto.Parent is null ? null : dto.ParentLine,
+            Parent = parent is null ? null : dto.Parent,
+            ParentLine = parent is null ? null : dto.ParentLine,
             Location = Path.GetFullPath(files.DisplayPath),
-            ParentLocation = dto.Parent is null ? null : Path.GetFullPath(Path.Combine(Path.GetFullPath(files.DisplayPath), dto.Parent)),
+            ParentLocation = parent,
             Crs = crs,
             Path = files.DisplayPath,
             Layers = layers,
@@ -179,6 +180,23 @@ public static class PlanLoader
             DataIssues = issues,
             BrokenLayers = broken,
         };
+    }
+
+    /// <summary>Where the parent package is on disk; a parent that is no usable path (a NUL character) is an error, not a crash.</summary>
+    private static string? ParentLocation(PackageFiles files, PlanDto dto, string yamlFile, List<Diagnostic> diagnostics)
+    {
+        if (dto.Parent is null) return null;
+        try
+        {
+            return Path.GetFullPath(Path.Combine(Path.GetFullPath(files.DisplayPath), dto.Parent));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            diagnostics.Add(Diagnostic.Error("plan.field-invalid", yamlFile, dto.ParentLine, null,
+                ("field", "parent"), ("value", new string(dto.Parent.Select(c => char.IsControl(c) ? '?' : c).ToArray())),
+                ("detail", new LocalizedText("不是可用的路径", "not a usable path"))));
+            return null;
+        }
     }
 
     private static Dictionary<string, Indicator> Indicators(PlanDto dto, string file, List<Diagnostic> diagnostics)

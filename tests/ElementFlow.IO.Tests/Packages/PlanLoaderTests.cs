@@ -124,6 +124,18 @@ public class PlanLoaderTests
     }
 
     [Fact]
+    public void Load_ParentWithANulCharacter_IsAnErrorNotACrash()
+    {
+        using var p = new TempPackage(TempPackage.MinimalPlan + "\nparent: \"../up\\0stairs\"\n");
+
+        var result = PlanLoader.Load(p.Folder);
+
+        var d = Only(result, "plan.field-invalid");
+        Assert.Contains("parent has an invalid value '../up?stairs': not a usable path", d.Message(Core.Text.Language.En));
+        Assert.Null(result.Plan!.ParentLocation);
+    }
+
+    [Fact]
     public void Load_UnknownIndicatorKey_IsAWarningAndKept()
     {
         using var p = new TempPackage(TempPackage.MinimalPlan + "\nindicators:\n  bike_lanes: { value: 12, unit: km2 }\n");
