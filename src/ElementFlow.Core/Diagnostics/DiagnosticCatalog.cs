@@ -19,6 +19,9 @@ public static class DiagnosticCatalog
         ["plan.zip-unsafe-entry"] = new(
             "压缩包条目 {entry} 指向包外，已拒绝。",
             "Zip entry {entry} points outside the archive; refused."),
+        ["plan.zip-duplicate-entry"] = new(
+            "压缩包中条目 {entry} 出现不止一次；各解压工具取用的不一定是同一个，检查结果不可靠（本次读取第一个）。",
+            "Zip entry {entry} appears more than once; unzip tools disagree on which one wins, so the check cannot be trusted (the first one was read)."),
         ["yaml.syntax"] = new("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
         ["yaml.not-unicode"] = new(
             "文件不是 UTF-8 编码（本行有无效字节）。YAML 文件须为 UTF-8，请另存为 UTF-8（是否存成了 GBK？）。",

@@ -69,6 +69,11 @@ public static class PlanLoader
                     diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", path, null, null, ("entry", entry)));
                 }
 
+                foreach (var entry in zip.DuplicateEntries)
+                {
+                    diagnostics.Add(Diagnostic.Error("plan.zip-duplicate-entry", path, null, null, ("entry", entry)));
+                }
+
                 return zip;
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)

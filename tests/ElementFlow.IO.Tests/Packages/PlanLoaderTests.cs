@@ -39,6 +39,32 @@ public class PlanLoaderTests
     }
 
     [Fact]
+    public void Load_ZipWithAnEntryTwice_IsAnErrorAndReadsTheFirst()
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"ef-dup-{Guid.NewGuid():N}.zip");
+        try
+        {
+            using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+            {
+                foreach (var id in new[] { "test-county", "other" })
+                {
+                    using var w = new StreamWriter(archive.CreateEntry("plan.yaml").Open());
+                    w.Write(TempPackage.MinimalPlan.Replace("id: test-county", $"id: {id}"));
+                }
+            }
+
+            var result = PlanLoader.Load(zip);
+
+            Assert.Contains("plan.yaml", Only(result, "plan.zip-duplicate-entry").Message(Core.Text.Language.En));
+            Assert.Equal("test-county", result.Plan!.Id);
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    [Fact]
     public void Load_MalformedYaml_ReportsSyntaxErrorWithLine()
     {
         using var p = new TempPackage("schema: elementflow/plan/v1\nid: [unclosed\nlevel: city\n");
