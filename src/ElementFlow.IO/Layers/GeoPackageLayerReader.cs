@@ -192,6 +192,7 @@ public static class GeoPackageLayerReader
         var empty = (flags & 0b1_0000) != 0;
         var offset = 8 + envelopeBytes;
         if (blob.Length < offset) throw new InvalidDataException("a geometry blob is truncated");
+        if (!WkbNesting.IsWithin(blob.AsSpan(offset))) throw new InvalidDataException($"a geometry nests collections more than {WkbNesting.MaxDepth} deep");
         using var body = new MemoryStream(blob, offset, blob.Length - offset, writable: false);
         var geometry = wkb.Read(body);
         // An empty point is written with NaN coordinates; the flag says what it means.
