@@ -92,6 +92,26 @@ public sealed class CorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Judge_FlagsCrashesStackTracesMissingMessagesAndStrayFiles()
+    {
+        var c = new CorpusCase("self-test/judge") { Build = _ => { }, Exit = 2, Console = [Expect.Error("pkg/plan.yaml", @"yaml\.syntax")] };
+        var crashed = new CaseResult(134, false, TimeSpan.FromSeconds(1), "",
+            "Unhandled exception. System.ArgumentException: boom\n   at ElementFlow.IO.Packages.PlanLoader.Load(String path)\n", null,
+            ["new: ../evil.geojson"], ["/tmp/evil.geojson"]);
+        var fine = new CaseResult(2, false, TimeSpan.FromSeconds(1), "", "pkg/plan.yaml:3: error yaml.syntax: YAML syntax error\n", null, [], []);
+
+        var problems = Judge(c, crashed);
+
+        Assert.Contains("exit 134, expected 2", problems);
+        Assert.Contains(problems, p => p.StartsWith("stack trace on the console", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("console does not match", StringComparison.Ordinal));
+        Assert.Contains("written outside --out: new: ../evil.geojson", problems);
+        Assert.Contains("zip-slip: /tmp/evil.geojson exists", problems);
+        Assert.Empty(Judge(c, fine));
+        Assert.Equal(["killed after 30 s"], Judge(c, fine with { TimedOut = true }));
+    }
+
+    [Fact]
     public void Corpus_Summary()
     {
         foreach (var theme in CorpusCases.All.GroupBy(c => c.Theme))
