@@ -16,6 +16,19 @@ public static partial class MessageTemplate
     public static IEnumerable<string> Names(string template) =>
         Placeholder().Matches(template).Select(m => m.Groups["name"].Value);
 
+    /// <summary>
+    /// A brace that opens or closes no placeholder (<c>{value m²</c>, <c>{}</c>), from the brace up to the next space or brace,
+    /// or null when there is none: it would be printed as it is.
+    /// </summary>
+    public static string? Stray(string template)
+    {
+        var rest = Placeholder().Replace(template, "");
+        var at = rest.IndexOfAny(['{', '}']);
+        if (at < 0) return null;
+        var end = rest.IndexOfAny([' ', '{', '}'], at + 1);
+        return end < 0 ? rest[at..] : rest[at..(rest[end] == '}' ? end + 1 : end)];
+    }
+
     /// <summary>Fills the placeholders; an unknown name stays as written so a broken template is visible.</summary>
     public static string Render(string template, IReadOnlyDictionary<string, object?> args)
     {

@@ -94,7 +94,8 @@ public static class RuleSetBuilder
                 .Concat(checks.SelectMany(c => c.Placeholders))
                 .Concat(checks.OfType<ExpressionCheck>().SelectMany(c => c.Named.Keys))
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (var name in MessageTemplate.Names(template.Zh).Concat(MessageTemplate.Names(template.En)).Distinct())
+            var stray = new[] { MessageTemplate.Stray(template.Zh), MessageTemplate.Stray(template.En) }.OfType<string>();
+            foreach (var name in MessageTemplate.Names(template.Zh).Concat(MessageTemplate.Names(template.En)).Concat(stray).Distinct())
             {
                 if (known.Contains(name)) continue;
                 diagnostics.Add(Diagnostic.Error("rules.unknown-placeholder", rule.Source.File, rule.Source.Line, null,

@@ -75,4 +75,14 @@ public sealed class MessageTemplateTests
     {
         Assert.Equal("生态保护红线", MessageTemplate.PadRight("生态保护红线", 4));
     }
+
+    [Theory]
+    [InlineData("overlap of {value:N1} m²", null)]
+    [InlineData("overlap of {value m²", "{value")]
+    [InlineData("overlap {} of {value}", "{}")]
+    [InlineData("area} {value}", "}")]
+    public void Stray_FindsBracesThatAreNoPlaceholder(string template, string? stray)
+    {
+        Assert.Equal(stray, MessageTemplate.Stray(template));
+    }
 }
