@@ -124,10 +124,7 @@ public static class RuleSetCases
         yield return Lint("missing-message", Rule("    message: { zh: \"重叠 {value} 平方米\", en: \"overlap of {value} m²\" }\n", ""), @"rules\.field-required", "message");
         yield return Lint("message-without-english", Rule(", en: \"overlap of {value} m²\"", ""), @"rules\.field-required", "en");
         yield return Lint("message-unknown-placeholder", Rule("overlap of {value} m²", "overlap of {area} m²"), @"rules\.unknown-placeholder", "area");
-        yield return Lint("message-unclosed-placeholder", Rule("overlap of {value} m²", "overlap of {value m²"), @"rules\.[a-z-]+", "message|placeholder|\\{") with
-        {
-            KnownBug = "a message with an unclosed placeholder ({value m²) passes lint; the brace is printed as it is",
-        };
+        yield return Lint("message-unclosed-placeholder", Rule("overlap of {value} m²", "overlap of {value m²"), @"rules\.unknown-placeholder", "'\\{value'");
         yield return Lint("check-is-a-list", Rule("    check:\n      kind: no-overlap\n      a: ecological_redline\n      b: permanent_basic_farmland\n      tolerance-m2: 1\n", "    check: [no-overlap]\n"), @"(yaml\.wrong-shape|rules\.field-required)", "check");
         yield return Lint("check-and-checks", Rule("    check:\n", "    checks: [{ kind: valid-geometry, layers: all }]\n    check:\n"), @"rules\.field-invalid", "check");
         yield return Lint("unknown-level", Rule("severity: error", "severity: error\n    applies-to: { levels: [prefecture] }"), @"rules\.field-invalid", "prefecture");
