@@ -65,6 +65,20 @@ public static class Overlaps
                     reversed = j < i;
                 }
 
+                // A container much larger than the feature (a zone around its parcels) is tested through its
+                // own prepared geometry, built once for all the features it holds: apart is skipped, and
+                // covering is the nested case with no relate at all.
+                if (!reversed && other.Geometry!.NumPoints > LargerContainer * geometry.NumPoints)
+                {
+                    var seen = ThroughContainer(b, other, geometry);
+                    if (seen == ContainerSays.Apart) continue;
+                    if (seen == ContainerSays.Covers)
+                    {
+                        if (geometry.Area > 0) found.Add(new OverlapPair(feature, other, geometry.Area, geometry));
+                        continue;
+                    }
+                }
+
                 if (!relate.Holds(other.Geometry!, InteriorsIntersect)) continue;
 
                 // Most pairs nest (a parcel inside its zone): then the shared part is the smaller one, no overlay needed.
@@ -76,6 +90,26 @@ public static class Overlaps
         });
         return found.OrderBy(p => p.A.Ordinal).ThenBy(p => p.B.Ordinal).ToList();
     }
+
+    private enum ContainerSays { Apart, Covers, Unsure }
+
+    /// <summary>What a large candidate's prepared geometry says of a feature; unsure when they touch or cross, or input is invalid.</summary>
+    private static ContainerSays ThroughContainer(FeatureIndex index, Feature container, Geometry geometry)
+    {
+        try
+        {
+            var prepared = index.Prepared(container);
+            if (!prepared.Intersects(geometry)) return ContainerSays.Apart;
+            return prepared.Covers(geometry) ? ContainerSays.Covers : ContainerSays.Unsure;
+        }
+        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        {
+            return ContainerSays.Unsure;
+        }
+    }
+
+    /// <summary>How many times more vertices a candidate needs to be tested through its prepared geometry.</summary>
+    private const int LargerContainer = 4;
 
     /// <summary>From this many features on, a self-overlap search screens the layer as a coverage first.</summary>
     public const int CoverageScreenThreshold = 256;
