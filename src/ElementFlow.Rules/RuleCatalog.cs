@@ -1,4 +1,5 @@
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using ElementFlow.Rules.Model;
 using ElementFlow.Rules.Yaml;
 
@@ -30,7 +31,8 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
     /// single rule-set file; then applies the overrides of sets that <c>extends</c> others, loading the
     /// built-in sets from <paramref name="builtInFolder"/> when a profile extends them and they were not named.
     /// </summary>
-    public static RuleCatalog Load(IEnumerable<string> paths, string? builtInFolder = null)
+    /// <param name="limits">Input limits for reading the YAML (alias uses); the defaults when null.</param>
+    public static RuleCatalog Load(IEnumerable<string> paths, string? builtInFolder = null, InputLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
         var loaded = new List<(RuleSetDto Dto, RuleSet Set, bool BuiltIn)>();
@@ -38,7 +40,7 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
         void Read(string path)
         {
             var builtIn = builtInFull is not null && Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) == builtInFull.TrimEnd(Path.DirectorySeparatorChar);
-            foreach (var (dto, set) in ReadPath(path, diagnostics)) loaded.Add((dto, set, builtIn));
+            foreach (var (dto, set) in ReadPath(path, diagnostics, limits)) loaded.Add((dto, set, builtIn));
         }
 
         foreach (var path in paths) Read(path);
@@ -66,7 +68,7 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
         return new RuleCatalog(sets, diagnostics);
     }
 
-    private static IEnumerable<(RuleSetDto, RuleSet)> ReadPath(string path, List<Diagnostic> diagnostics)
+    private static IEnumerable<(RuleSetDto, RuleSet)> ReadPath(string path, List<Diagnostic> diagnostics, InputLimits? limits)
     {
         IEnumerable<string> files;
         if (File.Exists(path))
@@ -86,7 +88,7 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
 
         foreach (var file in files)
         {
-            if (RuleSetReader.Read(File.ReadAllText(file), DisplayPath(file), diagnostics) is { } dto
+            if (RuleSetReader.Read(File.ReadAllText(file), DisplayPath(file), diagnostics, limits) is { } dto
                 && RuleSetBuilder.Build(dto, diagnostics) is { } set)
             {
                 yield return (dto, set);

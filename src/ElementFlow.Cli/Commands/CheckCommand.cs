@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
+using ElementFlow.Core.Limits;
 using ElementFlow.Core.Planning;
 using ElementFlow.Engine;
 using ElementFlow.IO.Packages;
@@ -26,7 +27,10 @@ internal static class CheckCommand
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The date approvals are judged by (yyyy-MM-dd); default today" };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier JSON report: report only the findings that are new against it" };
 
+        var limits = CommonOptions.Limits(packages: true);
+
         var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
+        limits.AddTo(command);
         command.SetAction(parse => Run(console, new CheckSettings(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
@@ -36,7 +40,8 @@ internal static class CheckCommand
             parse.GetValue(failOn)!,
             parse.GetValue(stats),
             parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today),
-            parse.GetValue(baseline))));
+            parse.GetValue(baseline),
+            limits.Read(parse))));
         return command;
     }
 
@@ -49,7 +54,7 @@ internal static class CheckCommand
         if (settings.Baseline is { } baselineFile && !TryReadBaseline(console, baselineFile, settings.Language, out previous)) return ExitCodes.BadInput;
 
         var clock = Stopwatch.StartNew();
-        var catalog = CommonOptions.LoadRules(settings.Rules);
+        var catalog = CommonOptions.LoadRules(settings.Rules, settings.Limits);
         phases.Add(("load rules", clock.Elapsed));
         if (catalog.HasErrors)
         {
@@ -60,11 +65,11 @@ internal static class CheckCommand
         clock.Restart();
         var packages = settings.Plans.SelectMany(PlanDiscovery.Find).Distinct().ToList();
         var loaded = new PlanLoadResult[packages.Count];
-        Parallel.For(0, packages.Count, i => loaded[i] = PlanLoader.Load(packages[i]));
+        Parallel.For(0, packages.Count, i => loaded[i] = PlanLoader.Load(packages[i], settings.Limits));
         phases.Add(("load plans", clock.Elapsed));
 
         clock.Restart();
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), PlanLoader.Load);
+        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), p => PlanLoader.Load(p, settings.Limits));
         phases.Add(("plan tree", clock.Elapsed));
 
         clock.Restart();
@@ -178,7 +183,7 @@ internal static class CheckCommand
         return true;
     }
 
-    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline);
+    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using ElementFlow.Core.Findings;
+using ElementFlow.Core.Limits;
 using ElementFlow.Core.Text;
 using ElementFlow.Rules;
 
@@ -43,7 +46,43 @@ internal static class CommonOptions
     }
 
     /// <summary>The rule sets named (folders or files), with the built-in sets loaded too when a profile extends them.</summary>
-    public static RuleCatalog LoadRules(IEnumerable<string>? given) => RuleCatalog.Load(RuleFolders(given), BuiltInFolder);
+    public static RuleCatalog LoadRules(IEnumerable<string>? given, InputLimits? limits = null) => RuleCatalog.Load(RuleFolders(given), BuiltInFolder, limits);
+
+    /// <summary>The input-limit options: all four where plan packages are read, only the YAML one where only rule files are.</summary>
+    public static LimitOptions Limits(bool packages) => new(
+        packages ? PackageSize() : null,
+        packages ? Count(InputLimits.FeaturesOption, InputLimits.DefaultMaxFeatures, 1, "Most features one layer may have") : null,
+        packages ? Count(InputLimits.VerticesOption, InputLimits.DefaultMaxVertices, 1, "Most vertices one feature's geometry may have") : null,
+        Count(InputLimits.YamlAliasesOption, InputLimits.DefaultMaxYamlAliases, 0, "Most alias uses (*name) one YAML document may have"));
+
+    private static Option<long> PackageSize() => new(InputLimits.PackageSizeOption)
+    {
+        Description = "Most bytes one plan package may unpack to: bytes, or with a unit (500MB, 4GB, 4GiB, 512KiB). Default 4GiB",
+        DefaultValueFactory = _ => InputLimits.DefaultMaxPackageBytes,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (InputLimits.TryParseSize(text, out var bytes)) return bytes;
+            result.AddError($"{InputLimits.PackageSizeOption}: '{text}' is not a size; use bytes or a number with a unit, e.g. 500MB, 4GB, 8GiB "
+                + $"（{InputLimits.PackageSizeOption} 的值 '{text}' 不是有效大小，请写字节数或带单位的数，如 500MB、4GB、8GiB）");
+            return 0;
+        },
+    };
+
+    private static Option<int> Count(string name, int defaultValue, int minimum, string description) => new(name)
+    {
+        Description = $"{description}. Default {defaultValue.ToString("N0", CultureInfo.InvariantCulture)}",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n >= minimum) return n;
+            var example = (defaultValue * 2L).ToString(CultureInfo.InvariantCulture);
+            result.AddError($"{name}: '{text}' is not a whole number of at least {minimum}, e.g. {name} {example} "
+                + $"（{name} 的值 '{text}' 应为不小于 {minimum} 的整数，如 {name} {example}）");
+            return 0;
+        },
+    };
 
     public static bool TryParseFailOn(string? text, out Severity? threshold)
     {
@@ -57,4 +96,24 @@ internal static class CommonOptions
 
         return false;
     }
+}
+
+/// <summary>The input-limit options of one command; those it does not offer are null and keep their defaults.</summary>
+internal sealed record LimitOptions(Option<long>? PackageSize, Option<int>? Features, Option<int>? Vertices, Option<int> YamlAliases)
+{
+    public IEnumerable<Option> All => new Option?[] { PackageSize, Features, Vertices, YamlAliases }.OfType<Option>();
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Options.Add(option);
+    }
+
+    public InputLimits Read(ParseResult parse) => new()
+    {
+        MaxPackageBytes = PackageSize is null ? InputLimits.DefaultMaxPackageBytes : parse.GetValue(PackageSize),
+        MaxFeatures = Features is null ? InputLimits.DefaultMaxFeatures : parse.GetValue(Features),
+        MaxVertices = Vertices is null ? InputLimits.DefaultMaxVertices : parse.GetValue(Vertices),
+        MaxYamlAliases = parse.GetValue(YamlAliases),
+    };
 }

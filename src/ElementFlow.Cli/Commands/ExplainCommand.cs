@@ -13,11 +13,13 @@ internal static class ExplainCommand
         var id = new Argument<string>("rule-id") { Description = "A rule id, e.g. LINE-001" };
         var rules = CommonOptions.Rules();
         var lang = CommonOptions.Lang();
+        var limits = CommonOptions.Limits(packages: false);
         var command = new Command("explain", "Explain one rule") { id, rules, lang };
+        limits.AddTo(command);
         command.SetAction(parse =>
         {
             var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
-            var catalog = CommonOptions.LoadRules(parse.GetValue(rules));
+            var catalog = CommonOptions.LoadRules(parse.GetValue(rules), limits.Read(parse));
             var rule = catalog.Find(parse.GetValue(id)!);
             if (rule is null)
             {

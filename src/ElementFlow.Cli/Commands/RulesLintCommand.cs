@@ -9,11 +9,13 @@ internal static class RulesLintCommand
     {
         var folders = new Argument<string[]>("dir") { Description = "Rule folders (default: the built-in rules)", Arity = ArgumentArity.ZeroOrMore };
         var lang = CommonOptions.Lang();
+        var limits = CommonOptions.Limits(packages: false);
         var command = new Command("lint", "Validate rule sets") { folders, lang };
+        limits.AddTo(command);
         command.SetAction(parse =>
         {
             var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
-            var catalog = CommonOptions.LoadRules(parse.GetValue(folders));
+            var catalog = CommonOptions.LoadRules(parse.GetValue(folders), limits.Read(parse));
             foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(language));
             var errors = catalog.Diagnostics.Count(d => d.Severity == Core.Findings.Severity.Error);
             console.Out.WriteLine(language == Core.Text.Language.Zh

@@ -11,11 +11,13 @@ internal static class RulesListCommand
     {
         var rules = CommonOptions.Rules();
         var lang = CommonOptions.Lang();
+        var limits = CommonOptions.Limits(packages: false);
         var command = new Command("list", "List the rules in effect") { rules, lang };
+        limits.AddTo(command);
         command.SetAction(parse =>
         {
             var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
-            var catalog = CommonOptions.LoadRules(parse.GetValue(rules));
+            var catalog = CommonOptions.LoadRules(parse.GetValue(rules), limits.Read(parse));
             foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(language));
             var rows = catalog.Rules.OrderBy(r => r.Id, StringComparer.Ordinal)
                 .Select(r => new[]

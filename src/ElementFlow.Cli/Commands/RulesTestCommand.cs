@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ElementFlow.Cli.Testing;
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using ElementFlow.Rules;
 
 namespace ElementFlow.Cli.Commands;
@@ -16,17 +17,20 @@ internal static class RulesTestCommand
         var format = new Option<string>("--format", "-f") { Description = "text | junit (JUnit XML for CI; the summary line goes to stderr)", DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong("text", "junit");
         var output = new Option<string?>("--out", "-o") { Description = "Write the results to this file instead of stdout" };
+        var limits = CommonOptions.Limits(packages: true);
         var command = new Command("test", "Run the rule tests (rules/tests/RULE-ID/case/)") { folders, lang, format, output };
+        limits.AddTo(command);
         command.SetAction(parse => Run(
             console,
             parse.GetValue(folders) ?? [],
             CommonOptions.ParseLanguage(parse.GetValue(lang)),
             parse.GetValue(format) == "junit",
-            parse.GetValue(output)));
+            parse.GetValue(output),
+            limits.Read(parse)));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] folders, Core.Text.Language language, bool junit, string? outFile)
+    private static int Run(CliConsole console, string[] folders, Core.Text.Language language, bool junit, string? outFile, InputLimits limits)
     {
         if (folders.Length == 0) folders = [Directory.Exists("rules") ? "rules" : CommonOptions.BuiltInFolder];
         using var textFile = !junit && outFile is not null ? new StreamWriter(outFile) : null;
@@ -34,9 +38,9 @@ internal static class RulesTestCommand
         var outcomes = new List<JUnitCase>();
         foreach (var folder in folders)
         {
-            var catalog = RuleCatalog.Load([folder]);
+            var catalog = RuleCatalog.Load([folder], null, limits);
             var diagnostics = new List<Diagnostic>(catalog.Diagnostics);
-            var cases = RuleTestRunner.Discover(folder, diagnostics);
+            var cases = RuleTestRunner.Discover(folder, diagnostics, limits);
             foreach (var d in diagnostics) console.Error.WriteLine(d.Format(language));
             if (diagnostics.Any(d => d.Severity == Core.Findings.Severity.Error)) return ExitCodes.BadInput;
 
@@ -45,7 +49,7 @@ internal static class RulesTestCommand
             Parallel.For(0, cases.Count, i =>
             {
                 var clock = Stopwatch.StartNew();
-                results[i] = RuleTestRunner.Run(catalog, cases[i]);
+                results[i] = RuleTestRunner.Run(catalog, cases[i], limits);
                 times[i] = clock.Elapsed;
             });
             for (var i = 0; i < results.Length; i++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
+using ElementFlow.Core.Limits;
 using ElementFlow.Rules.Yaml;
 
 namespace ElementFlow.Cli.Testing;
@@ -23,7 +24,7 @@ public sealed record RuleTestCase(string Rule, string Name, string Folder, IRead
     /// <summary>Cases that fire and cases that stay silent: every rule needs both.</summary>
     public bool IsMustFire => Fires.Count > 0;
 
-    public static RuleTestCase? Read(string rule, string folder, List<Diagnostic> diagnostics)
+    public static RuleTestCase? Read(string rule, string folder, List<Diagnostic> diagnostics, InputLimits? limits = null)
     {
         var file = Path.Combine(folder, "expect.yaml");
         if (!File.Exists(file))
@@ -32,7 +33,7 @@ public sealed record RuleTestCase(string Rule, string Name, string Folder, IRead
             return null;
         }
 
-        var (root, error) = YamlText.ParseMapping(File.ReadAllText(file), file);
+        var (root, error) = YamlText.ParseMapping(File.ReadAllText(file), file, limits);
         if (error is not null)
         {
             diagnostics.Add(error);

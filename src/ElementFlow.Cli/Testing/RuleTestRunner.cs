@@ -1,5 +1,6 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
+using ElementFlow.Core.Limits;
 using ElementFlow.Core.Text;
 using ElementFlow.Engine;
 using ElementFlow.IO.Packages;
@@ -18,13 +19,13 @@ public sealed record RuleTestResult(RuleTestCase Case, bool Passed, IReadOnlyLis
 /// </summary>
 public static class RuleTestRunner
 {
-    public static IReadOnlyList<RuleTestCase> Discover(string rulesFolder, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<RuleTestCase> Discover(string rulesFolder, List<Diagnostic> diagnostics, InputLimits? limits = null)
     {
         var tests = Path.Combine(rulesFolder, "tests");
         if (!Directory.Exists(tests)) return [];
         return Directory.GetDirectories(tests).Order(StringComparer.Ordinal)
             .SelectMany(ruleDir => Directory.GetDirectories(ruleDir).Order(StringComparer.Ordinal)
-                .Select(caseDir => RuleTestCase.Read(Path.GetFileName(ruleDir), caseDir, diagnostics)))
+                .Select(caseDir => RuleTestCase.Read(Path.GetFileName(ruleDir), caseDir, diagnostics, limits)))
             .OfType<RuleTestCase>()
             .ToList();
     }
@@ -40,19 +41,21 @@ public static class RuleTestRunner
         }
     }
 
-    public static RuleTestResult Run(RuleCatalog catalog, RuleTestCase testCase)
+    public static RuleTestResult Run(RuleCatalog catalog, RuleTestCase testCase, InputLimits? limits = null)
     {
+        limits ??= InputLimits.Default;
+        PlanLoadResult Load(string path) => PlanLoader.Load(path, limits);
         var rule = catalog.Find(testCase.Rule);
         if (rule is null) return new RuleTestResult(testCase, false, [$"no rule {testCase.Rule} in the rule sets"], []);
         // The case folder is the plan under test; plan packages below it are its parent or children.
-        var loaded = PlanLoader.Load(testCase.Folder);
+        var loaded = Load(testCase.Folder);
         if (loaded.Plan is null)
         {
             return new RuleTestResult(testCase, false, loaded.Diagnostics.Select(d => d.Format(Language.En)).ToList(), []);
         }
 
-        var related = PlanDiscovery.Find(testCase.Folder, includeRoot: false).Select(PlanLoader.Load).Where(l => l.Plan is not null).Select(l => l.Plan!);
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build([loaded.Plan], PlanLoader.Load);
+        var related = PlanDiscovery.Find(testCase.Folder, includeRoot: false).Select(Load).Where(l => l.Plan is not null).Select(l => l.Plan!);
+        var (tree, treeDiagnostics) = PlanTreeBuilder.Build([loaded.Plan], Load);
         foreach (var plan in related)
         {
             if (tree.All.Any(p => p.Location == plan.Location)) continue;

@@ -75,6 +75,14 @@ public static class DiagnosticCatalog
             "要素坐标含 NaN 或无穷大，已按空几何处理。",
             "The feature has NaN or infinite coordinates; it is treated as having no geometry."),
 
+        // Input limits (InputLimits): one code, the subject and amount phrased by LimitPhrase below.
+        ["limit.exceeded"] = new(
+            "{subject}{amount}，超过上限 {limit}（{option}）。如确属真实数据，可提高上限：{option} {suggested}",
+            "{subject} {amount}, more than the limit of {limit} ({option}). If this is genuine, raise the limit: {option} {suggested}"),
+        ["yaml.too-deep"] = new(
+            "YAML 嵌套超过 {limit} 层，已拒绝读取（规划与规则文件只需几层）。",
+            "The YAML nests deeper than {limit} levels; refused (plan and rule files need a few)."),
+
         // Rule sets.
         ["rules.folder-missing"] = new("规则目录不存在：{path}", "No such rule folder: {path}"),
         ["rules.none"] = new("{path} 中没有规则集（*.yaml）。", "No rule sets (*.yaml) in {path}."),
@@ -113,6 +121,31 @@ public static class DiagnosticCatalog
             "规则 {rule} 缺少{what}测试用例（rules/tests/{rule}/）。",
             "Rule {rule} has no {what} test case (rules/tests/{rule}/)."),
     };
+
+    /// <summary>The parts of a <c>limit.exceeded</c> message: what exceeded (subject) and by how much (amount).</summary>
+    private static readonly Dictionary<string, LocalizedText> LimitPhrases = new(StringComparer.Ordinal)
+    {
+        ["feature"] = new("图层 {role}（{file}）的要素 {feature}", "Feature {feature} of layer {role} ({file})"),
+        ["layer"] = new("图层 {role}（{file}）", "Layer {role} ({file})"),
+        ["package"] = new("规划包 {file}", "Package {file}"),
+        ["yaml"] = new("YAML 文件 {file}", "The YAML file {file}"),
+        ["vertices"] = new(" 有 {count} 个顶点", "has {count} vertices"),
+        ["features"] = new(" 有 {count} 个要素", "has {count} features"),
+        ["aliases"] = new(" 展开后使用了 {count} 处别名（*名称）", "uses {count} aliases (*name) once expanded"),
+        ["zip-declared"] = new(" 解压后共 {size}", "unpacks to {size}"),
+        ["zip-read"] = new(" 解压后的数据多于其条目头所声明的大小（条目头被伪造或损坏）", "unpacks to more than its entry headers declare (forged or broken headers)"),
+        ["folder-files"] = new(" 中 plan.yaml 引用的文件共 {size}", "holds {size} in the files plan.yaml references"),
+    };
+
+    /// <summary>One part of a <c>limit.exceeded</c> message, in both languages, with its placeholders filled.</summary>
+    public static LocalizedText LimitPhrase(string key, params (string Name, object? Value)[] args)
+    {
+        var phrase = LimitPhrases[key];
+        var values = args.ToDictionary(a => a.Name, a => a.Value);
+        return new LocalizedText(MessageTemplate.Render(phrase.Zh, values), MessageTemplate.Render(phrase.En, values));
+    }
+
+    public static IReadOnlyDictionary<string, LocalizedText> LimitPhraseTemplates => LimitPhrases;
 
     /// <summary>The template for a code; an unknown code renders its own name so nothing is ever lost.</summary>
     public static LocalizedText Template(string code) =>

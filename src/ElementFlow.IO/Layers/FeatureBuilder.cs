@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using ElementFlow.Core.Planning;
+using ElementFlow.IO.Packages;
 using NetTopologySuite.Geometries;
 
 namespace ElementFlow.IO.Layers;
@@ -57,6 +59,43 @@ public sealed class FeatureBuilder(LayerRequest request)
 
         _features.Add(new Feature(id, geometry, values, ordinal));
     }
+
+    /// <summary>The limits of the layer's request; readers check them on their reading thread, before features reach <see cref="Add"/>.</summary>
+    public InputLimits Limits => request.Limits;
+
+    /// <summary>True when a source attribute holds the feature id (the mapped id field, BSM, or <c>id</c>).</summary>
+    public bool IsIdField(string sourceName) => _mapping.Ours(sourceName) == "id";
+
+    /// <summary>
+    /// The id <see cref="Add"/> would give a feature, for messages about a feature that is refused before
+    /// it is built; <c>#ordinal</c> when it has none. Has no side effects, so any thread may call it.
+    /// </summary>
+    public string IdOf(object? nativeId, IEnumerable<KeyValuePair<string, object?>> attributes, object? fallbackId, long ordinal)
+    {
+        object? idValue = null;
+        foreach (var (name, raw) in attributes)
+        {
+            if (IsIdField(name)) idValue = Plain(raw);
+        }
+
+        var id = _mapping.IdSource is not null
+            ? IdText(idValue) ?? IdText(Plain(nativeId)) ?? IdText(Plain(fallbackId))
+            : IdText(Plain(nativeId)) ?? IdText(idValue) ?? IdText(Plain(fallbackId));
+        return id ?? $"#{ordinal}";
+    }
+
+    /// <summary>Refuses the layer when a geometry has more vertices than <see cref="InputLimits.MaxVertices"/> allows.</summary>
+    /// <exception cref="InputLimitException">The geometry is over the limit.</exception>
+    public void CheckVertices(Geometry? geometry, Func<string> id)
+    {
+        if (geometry is not null && geometry.NumPoints > Limits.MaxVertices) throw TooManyVertices(id(), geometry.NumPoints);
+    }
+
+    public InputLimitException TooManyVertices(string id, long count) =>
+        new(LimitDiagnostics.Vertices(Limits, request.ShownPath, request.Role.Name, id, count));
+
+    public InputLimitException TooManyFeatures(long count) =>
+        new(LimitDiagnostics.Features(Limits, request.ShownPath, request.Role.Name, count));
 
     public LayerReadResult Build(IEnumerable<Diagnostic>? more = null) =>
         new(new Layer(request.Role, request.ShownPath, _features), _issues, _diagnostics.Concat(more ?? []).ToList());

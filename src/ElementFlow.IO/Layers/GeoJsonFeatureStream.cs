@@ -41,6 +41,13 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
         /// <summary>The 2008 <c>crs</c> member, when present.</summary>
         void Crs(JsonElement crs);
 
+        /// <summary>True when a source property holds the feature id, so that a refused feature can still be named.</summary>
+        bool IsIdField(string name);
+
+        /// <summary>Whether to build the feature just scanned; false skips it unread (a layer already past its limit).</summary>
+        /// <exception cref="Packages.InputLimitException">The feature is past a limit that refuses the layer at once.</exception>
+        bool Admit(in FeatureScan scan);
+
         void Feature(IFeature? feature);
     }
 
@@ -114,8 +121,9 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
 
                 case Phase.Features:
                     if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("features must hold Feature objects");
-                    if (!IsWhole(reader)) return false;
-                    sink.Feature(JsonSerializer.Deserialize<IFeature>(ref reader, options));
+                    if (!FeatureScan.TryScan(reader, sink.IsIdField, out var scan)) return false;
+                    if (sink.Admit(scan)) sink.Feature(JsonSerializer.Deserialize<IFeature>(ref reader, options));
+                    else reader.TrySkip();
                     break;
             }
         }
@@ -144,5 +152,101 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
 
             _end += read;
         }
+    }
+}
+
+/// <summary>
+/// What a feature holds, read from its tokens before it is built: whether it is whole in the buffer, how
+/// many coordinate positions its geometry has (so a geometry over the vertex limit is refused before NTS
+/// builds it), and its id, to name it in the refusal.
+/// </summary>
+internal readonly record struct FeatureScan(long Positions, object? NativeId, IReadOnlyList<KeyValuePair<string, object?>> IdProperties)
+{
+    /// <summary>Scans the feature the reader stands on (a copy; the reader does not move). False when it is not whole in the buffer.</summary>
+    public static bool TryScan(Utf8JsonReader probe, Func<string, bool> isIdField, out FeatureScan scan)
+    {
+        scan = default;
+        var feature = probe.CurrentDepth;
+        long positions = 0;
+        object? nativeId = null;
+        List<KeyValuePair<string, object?>>? idProperties = null;
+        var member = Member.Other;
+        var takeId = false;
+        string? takeProperty = null;
+        var coordinates = -1;
+        var expectCoordinates = false;
+        var afterStartArray = false;
+        while (true)
+        {
+            if (!probe.Read()) return false;
+            var token = probe.TokenType;
+            var depth = probe.CurrentDepth;
+            if (depth == feature && token == JsonTokenType.EndObject) break;
+            if (token == JsonTokenType.PropertyName)
+            {
+                if (depth == feature + 1)
+                {
+                    member = probe.ValueTextEquals("geometry"u8) ? Member.Geometry : probe.ValueTextEquals("properties"u8) ? Member.Properties : Member.Other;
+                    takeId = probe.ValueTextEquals("id"u8);
+                }
+                else if (member == Member.Properties && depth == feature + 2)
+                {
+                    var name = probe.GetString()!;
+                    if (isIdField(name)) takeProperty = name;
+                }
+                else if (member == Member.Geometry && coordinates < 0 && probe.ValueTextEquals("coordinates"u8))
+                {
+                    coordinates = depth;
+                    expectCoordinates = true;
+                }
+
+                afterStartArray = false;
+                continue;
+            }
+
+            if (takeId)
+            {
+                nativeId = Scalar(ref probe);
+                takeId = false;
+            }
+
+            if (takeProperty is not null)
+            {
+                (idProperties ??= []).Add(new(takeProperty, Scalar(ref probe)));
+                takeProperty = null;
+            }
+
+            if (expectCoordinates)
+            {
+                expectCoordinates = false;
+                if (token != JsonTokenType.StartArray) coordinates = -1;
+            }
+
+            if (coordinates >= 0)
+            {
+                // A position is an array of numbers: count the arrays that open on a number.
+                if (token == JsonTokenType.Number && afterStartArray) positions++;
+                if (token == JsonTokenType.EndArray && depth == coordinates) coordinates = -1;
+            }
+
+            afterStartArray = token == JsonTokenType.StartArray;
+        }
+
+        scan = new FeatureScan(positions, nativeId, idProperties ?? []);
+        return true;
+    }
+
+    private static object? Scalar(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => reader.GetDouble(),
+        _ => null,
+    };
+
+    private enum Member
+    {
+        Other,
+        Geometry,
+        Properties,
     }
 }

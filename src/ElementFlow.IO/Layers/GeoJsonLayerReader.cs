@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.IO.Packages;
 using ElementFlow.Spatial;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
@@ -44,6 +45,10 @@ public static partial class GeoJsonLayerReader
                 : FirstSentence(e.Message);
             return Unreadable(request, detail);
         }
+        catch (InputLimitException e) when (e is not PackageSizeException)
+        {
+            return new LayerReadResult(null, [], [e.Diagnostic]);
+        }
 
         if (sink.Type is not null && sink.Type != "FeatureCollection") return Unreadable(request, "not a GeoJSON FeatureCollection");
         return sink.Builder.Build(sink.Diagnostics);
@@ -70,6 +75,7 @@ public static partial class GeoJsonLayerReader
         private readonly BlockingCollection<List<IFeature>> _batches = new(boundedCapacity: 2);
         private readonly Task _consumer;
         private List<IFeature> _batch = new(BatchSize);
+        private long _scanned;
 
         public Sink(LayerRequest request)
         {
@@ -110,6 +116,20 @@ public static partial class GeoJsonLayerReader
             }
         }
 
+        bool GeoJsonFeatureStream.ISink.IsIdField(string name) => Builder.IsIdField(name);
+
+        /// <summary>
+        /// Refuses a geometry over the vertex limit before it is built. Past the feature limit, features are
+        /// only counted (skipped unread), so the refusal can say how many there are.
+        /// </summary>
+        bool GeoJsonFeatureStream.ISink.Admit(in FeatureScan scan)
+        {
+            var ordinal = ++_scanned;
+            if (ordinal > Builder.Limits.MaxFeatures) return false;
+            if (scan.Positions > Builder.Limits.MaxVertices) throw Builder.TooManyVertices(Builder.IdOf(scan.NativeId, scan.IdProperties, null, ordinal), scan.Positions);
+            return true;
+        }
+
         void GeoJsonFeatureStream.ISink.Feature(IFeature? feature)
         {
             if (feature is null) return;
@@ -120,8 +140,10 @@ public static partial class GeoJsonLayerReader
         }
 
         /// <summary>Waits until every feature read is in the builder.</summary>
+        /// <exception cref="InputLimitException">The layer has more features than the limit.</exception>
         public void Finish()
         {
+            if (_scanned > Builder.Limits.MaxFeatures) throw Builder.TooManyFeatures(_scanned);
             _batches.Add(_batch);
             _batches.CompleteAdding();
             _consumer.GetAwaiter().GetResult();

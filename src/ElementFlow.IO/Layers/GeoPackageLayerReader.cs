@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.IO.Packages;
 using ElementFlow.Core.Planning;
 using ElementFlow.Spatial;
 using Microsoft.Data.Sqlite;
@@ -40,8 +41,13 @@ public static class GeoPackageLayerReader
             }
 
             var builder = new FeatureBuilder(request);
+            if (CountRows(db, table) is var rows && rows > builder.Limits.MaxFeatures) throw builder.TooManyFeatures(rows);
             ReadFeatures(db, table, builder);
             return builder.Build(diagnostics);
+        }
+        catch (InputLimitException e) when (e is not PackageSizeException)
+        {
+            return new LayerReadResult(null, [], [e.Diagnostic]);
         }
         catch (Exception e) when (e is SqliteException or InvalidDataException or ParseException or ArgumentException or IndexOutOfRangeException or InvalidCastException)
         {
@@ -124,6 +130,7 @@ public static class GeoPackageLayerReader
         try
         {
             var batch = new List<Row>(BatchSize);
+            long ordinal = 0;
             while (reader.Read())
             {
                 var attributes = new KeyValuePair<string, object?>[attributeOrdinals.Length];
@@ -134,7 +141,10 @@ public static class GeoPackageLayerReader
                 }
 
                 var geometry = reader.IsDBNull(geometryOrdinal) ? null : Decode(wkb, (byte[])reader.GetValue(geometryOrdinal));
-                batch.Add(new Row(geometry, attributes, keyOrdinal < 0 ? null : reader.GetValue(keyOrdinal)));
+                var rowKey = keyOrdinal < 0 ? null : reader.GetValue(keyOrdinal);
+                ordinal++;
+                builder.CheckVertices(geometry, () => builder.IdOf(null, attributes, rowKey, ordinal));
+                batch.Add(new Row(geometry, attributes, rowKey));
                 if (batch.Count == BatchSize)
                 {
                     batches.Add(batch);
@@ -149,6 +159,14 @@ public static class GeoPackageLayerReader
             batches.CompleteAdding();
             consumer.GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>Counted before reading, so a table over the feature limit is refused without decoding a row.</summary>
+    private static long CountRows(SqliteConnection db, FeatureTable table)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {Quote(table.Name)}";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string? PrimaryKey(SqliteConnection db, string table)
@@ -174,6 +192,7 @@ public static class GeoPackageLayerReader
         var empty = (flags & 0b1_0000) != 0;
         var offset = 8 + envelopeBytes;
         if (blob.Length < offset) throw new InvalidDataException("a geometry blob is truncated");
+        if (!WkbNesting.IsWithin(blob.AsSpan(offset))) throw new InvalidDataException($"a geometry nests collections more than {WkbNesting.MaxDepth} deep");
         using var body = new MemoryStream(blob, offset, blob.Length - offset, writable: false);
         var geometry = wkb.Read(body);
         // An empty point is written with NaN coordinates; the flag says what it means.

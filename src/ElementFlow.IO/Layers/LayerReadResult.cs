@@ -1,4 +1,5 @@
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using ElementFlow.Core.Planning;
 
 namespace ElementFlow.IO.Layers;
@@ -17,4 +18,7 @@ public sealed record LayerRequest(LayerRole Role, string File, string? Table, IR
 {
     /// <summary>The attribute text encoding named in plan.yaml (<c>encoding:</c>), for formats that need one (shapefile DBF).</summary>
     public string? Encoding { get; init; }
+
+    /// <summary>The features per layer and vertices per geometry the reader accepts before it refuses the layer.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 }

@@ -33,10 +33,26 @@ public static class LayerReaders
                     return Failed(Diagnostic.Error("layer.unsupported-format", planYaml, yamlLine, null, ("role", request.Role.Name), ("file", request.File)));
             }
         }
+        catch (InputLimitException e) when (e is not PackageSizeException)
+        {
+            // A layer past a limit is refused like an unreadable one; the rules it feeds are skipped.
+            return Failed(e.Diagnostic);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return Failed(Diagnostic.Error("layer.unreadable", request.ShownPath, null, null, ("role", request.Role.Name), ("file", request.ShownPath), ("detail", e.Message)));
         }
+    }
+
+    /// <summary>The package files a layer entry reads: the file itself (without a <c>#table</c>) and, for a shapefile, its companions.</summary>
+    public static IEnumerable<string> FilesOf(string entryFile)
+    {
+        var hash = entryFile.LastIndexOf('#');
+        var file = hash > 0 && entryFile[..hash].EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase) ? entryFile[..hash] : entryFile;
+        yield return file;
+        if (!Path.GetExtension(file).Equals(".shp", StringComparison.OrdinalIgnoreCase)) yield break;
+        var stem = file[..^".shp".Length];
+        foreach (var companion in ShapefileCompanions) yield return stem + companion;
     }
 
     /// <summary>DESIGN §2 allows <c>plan.gpkg#GHYDYH</c> as a short form of <c>{ file: plan.gpkg, layer: GHYDYH }</c>.</summary>

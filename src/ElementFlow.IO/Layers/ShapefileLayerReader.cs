@@ -1,5 +1,6 @@
 using System.Text;
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.IO.Packages;
 using ElementFlow.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Esri;
@@ -44,17 +45,27 @@ public static class ShapefileLayerReader
             };
             using var reader = Shapefile.OpenRead(shpPath, options);
             var builder = new FeatureBuilder(request);
+            if (reader.RecordCount > builder.Limits.MaxFeatures) throw builder.TooManyFeatures(reader.RecordCount);
             var fields = reader.Fields;
+            long ordinal = 0;
             var names = Enumerable.Range(0, fields.Count).Select(i => OurCase(fields[i].Name)).ToArray();
             while (reader.Read(out var deleted))
             {
                 if (deleted) continue;
                 var attributes = new KeyValuePair<string, object?>[fields.Count];
                 for (var i = 0; i < fields.Count; i++) attributes[i] = new(names[i], fields[i].Value is string s ? s.Trim() : fields[i].Value);
+
+                // The header's record count can be wrong; counting as we go is the backstop.
+                if (++ordinal > builder.Limits.MaxFeatures) throw builder.TooManyFeatures(Math.Max(ordinal, reader.RecordCount));
+                builder.CheckVertices(reader.Geometry, () => builder.IdOf(null, attributes, null, ordinal));
                 builder.Add(null, SinglePart(reader.Geometry), attributes);
             }
 
             return builder.Build(diagnostics);
+        }
+        catch (InputLimitException e) when (e is not PackageSizeException)
+        {
+            return new LayerReadResult(null, [], [e.Diagnostic]);
         }
         catch (Exception e) when (e is IOException or ShapefileException or NotSupportedException or ArgumentException
                                       or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException)

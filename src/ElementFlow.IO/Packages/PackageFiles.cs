@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using ElementFlow.Core.Limits;
 
 namespace ElementFlow.IO.Packages;
 
@@ -64,18 +65,38 @@ public sealed class FolderPackage(string root) : PackageFiles
     public override LocalFile Local(string relativePath, params string[] companionExtensions) =>
         IsSafe(relativePath) ? new LocalFile(Full(relativePath), null) : throw new UnauthorizedAccessException(relativePath);
 
+    /// <summary>The size of a package file in bytes, 0 when it does not exist or is not safe to name.</summary>
+    public long Length(string relativePath) =>
+        IsSafe(relativePath) && new FileInfo(Full(relativePath)) is { Exists: true } info ? info.Length : 0;
+
     private string Full(string relativePath) => Path.Combine(Root, Normalise(relativePath));
 }
 
-/// <summary>A package that is a zip archive; <c>plan.yaml</c> may sit at the root or inside one top folder.</summary>
+/// <summary>
+/// A package that is a zip archive; <c>plan.yaml</c> may sit at the root or inside one top folder.
+/// Every byte unpacked from it counts against <see cref="InputLimits.MaxPackageBytes"/>, whatever the
+/// entries declare, so a zip bomb with forged sizes stops at the limit. (.NET itself stops an entry at its
+/// declared length today; this does not rely on it.) An entry read twice (a GeoPackage holding two
+/// layers) counts once: the limit is on the unpacked size, not on reading.
+/// </summary>
 public sealed class ZipPackage : PackageFiles
 {
     private readonly ZipArchive _archive;
     private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.Ordinal);
+    private readonly InputLimits _limits;
+    private readonly Dictionary<ZipArchiveEntry, long> _unpackedPerEntry = [];
+    private long _unpacked;
 
-    public ZipPackage(string path)
+    public ZipPackage(string path, InputLimits? limits = null)
     {
+        _limits = limits ?? InputLimits.Default;
         _archive = ZipFile.OpenRead(path);
+        foreach (var entry in _archive.Entries)
+        {
+            // Saturate rather than overflow: forged lengths can be near long.MaxValue.
+            DeclaredSize = entry.Length > long.MaxValue - DeclaredSize ? long.MaxValue : DeclaredSize + Math.Max(0, entry.Length);
+        }
+
         var prefix = _archive.Entries.Select(e => e.FullName.Replace('\\', '/'))
             .Where(n => n == "plan.yaml" || n.EndsWith("/plan.yaml", StringComparison.Ordinal))
             .OrderBy(n => n.Length)
@@ -93,6 +114,9 @@ public sealed class ZipPackage : PackageFiles
         }
     }
 
+    /// <summary>The unpacked size the entries' headers declare, all entries together.</summary>
+    public long DeclaredSize { get; }
+
     /// <summary>Entries that would land outside the archive when unpacked (zip-slip); never opened.</summary>
     public List<string> UnsafeEntries { get; } = [];
 
@@ -100,7 +124,7 @@ public sealed class ZipPackage : PackageFiles
 
     public override Stream OpenRead(string relativePath) =>
         IsSafe(relativePath) && _entries.TryGetValue(Normalise(relativePath), out var e)
-            ? e.Open()
+            ? new CountingStream(e.Open(), e, this)
             : throw new FileNotFoundException(relativePath);
 
     /// <remarks>Copies the entry and its companions to a temporary folder, removed when the result is disposed.</remarks>
@@ -116,7 +140,10 @@ public sealed class ZipPackage : PackageFiles
             var extension = Path.GetExtension(name);
             var wanted = name == Normalise(relativePath)
                 || (name[..^extension.Length] == stem && companionExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase));
-            if (wanted) entry.ExtractToFile(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + extension.ToLowerInvariant()));
+            if (!wanted) continue;
+            using var source = new CountingStream(entry.Open(), entry, this);
+            using var copy = File.Create(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + extension.ToLowerInvariant()));
+            source.CopyTo(copy);
         }
 
         return new LocalFile(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + Path.GetExtension(target).ToLowerInvariant()), folder);
@@ -126,6 +153,63 @@ public sealed class ZipPackage : PackageFiles
     {
         _archive.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Records that <paramref name="position"/> bytes of an entry have been unpacked; past the package's limit, reading stops.</summary>
+    private void Unpacked(ZipArchiveEntry entry, long position)
+    {
+        lock (_unpackedPerEntry)
+        {
+            var before = _unpackedPerEntry.GetValueOrDefault(entry);
+            if (position <= before) return;
+            _unpackedPerEntry[entry] = position;
+            _unpacked += position - before;
+            if (_unpacked > _limits.MaxPackageBytes) throw new PackageSizeException(LimitDiagnostics.ZipRead(_limits, DisplayPath));
+        }
+    }
+
+    /// <summary>A read-only entry stream that counts what it hands out against the package's limit.</summary>
+    private sealed class CountingStream(Stream inner, ZipArchiveEntry entry, ZipPackage package) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+
+        public override long Position
+        {
+            get => inner.Position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+
+        private int Counted(int read)
+        {
+            _read += read;
+            package.Unpacked(entry, _read);
+            return read;
+        }
     }
 }
 

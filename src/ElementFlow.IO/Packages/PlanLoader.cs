@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
+using ElementFlow.Core.Limits;
 using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
 using ElementFlow.Core.Units;
@@ -22,16 +23,25 @@ public static class PlanLoader
 {
     private static readonly PlanValidator Validator = new();
 
-    public static PlanLoadResult Load(string path)
+    public static PlanLoadResult Load(string path) => Load(path, InputLimits.Default);
+
+    /// <param name="limits">How large a package, layer and geometry may be; past a limit the package or layer is refused with a diagnostic.</param>
+    public static PlanLoadResult Load(string path, InputLimits limits)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
         PackageFiles? files = null;
         try
         {
-            files = Open(path, diagnostics);
-            var plan = files is null ? null : Load(files, diagnostics);
+            files = Open(path, diagnostics, limits);
+            var plan = files is null ? null : Load(files, diagnostics, limits);
             return new PlanLoadResult(plan, diagnostics, started.Elapsed);
+        }
+        catch (PackageSizeException e)
+        {
+            // A zip that unpacked past the limit while being read: the package is refused, whatever was read so far.
+            diagnostics.Add(e.Diagnostic);
+            return new PlanLoadResult(null, diagnostics, started.Elapsed);
         }
         finally
         {
@@ -39,14 +49,21 @@ public static class PlanLoader
         }
     }
 
-    private static PackageFiles? Open(string path, List<Diagnostic> diagnostics)
+    private static PackageFiles? Open(string path, List<Diagnostic> diagnostics, InputLimits limits)
     {
         if (Directory.Exists(path)) return new FolderPackage(path) { DisplayPath = path };
         if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             try
             {
-                var zip = new ZipPackage(path) { DisplayPath = path };
+                var zip = new ZipPackage(path, limits) { DisplayPath = path };
+                if (zip.DeclaredSize > limits.MaxPackageBytes)
+                {
+                    diagnostics.Add(LimitDiagnostics.ZipDeclared(limits, path, zip.DeclaredSize));
+                    zip.Dispose();
+                    return null;
+                }
+
                 foreach (var entry in zip.UnsafeEntries)
                 {
                     diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", path, null, null, ("entry", entry)));
@@ -64,17 +81,24 @@ public static class PlanLoader
         if (File.Exists(path) && Path.GetFileName(path) == "plan.yaml")
         {
             var folder = Path.GetDirectoryName(path);
-            return Open(string.IsNullOrEmpty(folder) ? "." : folder, diagnostics);
+            return Open(string.IsNullOrEmpty(folder) ? "." : folder, diagnostics, limits);
         }
         diagnostics.Add(Diagnostic.Error(File.Exists(path) ? "plan.not-found" : "plan.path-missing", path, null, null, ("path", path)));
         return null;
     }
 
-    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics)
+    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics, InputLimits limits)
     {
         if (!files.Exists("plan.yaml"))
         {
             diagnostics.Add(Diagnostic.Error("plan.not-found", files.DisplayPath, null, null, ("path", files.DisplayPath)));
+            return null;
+        }
+
+        // Checked before reading: plan.yaml is read whole into memory.
+        if (files is FolderPackage folder && folder.Length("plan.yaml") is var yamlBytes && yamlBytes > limits.MaxPackageBytes)
+        {
+            diagnostics.Add(LimitDiagnostics.FolderFiles(limits, files.DisplayPath, yamlBytes));
             return null;
         }
 
@@ -90,8 +114,14 @@ public static class PlanLoader
             return null;
         }
 
-        var dto = PlanYamlReader.Read(text, yamlFile, diagnostics);
+        var dto = PlanYamlReader.Read(text, yamlFile, diagnostics, limits);
         if (dto is null) return null;
+        if (files is FolderPackage referenced && ReferencedBytes(referenced, dto) is var bytes && bytes > limits.MaxPackageBytes)
+        {
+            diagnostics.Add(LimitDiagnostics.FolderFiles(limits, files.DisplayPath, bytes));
+            return null;
+        }
+
         var validation = Validator.Validate(dto).ToDiagnostics(
             yamlFile,
             ("roles", string.Join(", ", LayerRole.All.Select(r => r.Name))),
@@ -105,7 +135,7 @@ public static class PlanLoader
 
         var crs = new CrsInfo(dto.Crs, ParseEpsg(dto.Crs));
         var indicators = Indicators(dto, yamlFile, diagnostics);
-        var layerResults = LoadLayers(files, dto, crs, diagnostics);
+        var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
         var issues = new List<DataIssue>();
         var broken = new List<string>();
@@ -188,7 +218,19 @@ public static class PlanLoader
                 a.Line))
             .ToList();
 
-    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The bytes a folder package's plan.yaml brings into the run: itself and every layer file it names (with a
+    /// shapefile's companions), each file once. Other files in the folder are never read, so they do not count.
+    /// </summary>
+    private static long ReferencedBytes(FolderPackage files, PlanDto dto) =>
+        dto.Layers.Where(l => !string.IsNullOrEmpty(l.File))
+            .SelectMany(l => LayerReaders.FilesOf(l.File!))
+            .Append("plan.yaml")
+            .Select(PackageFiles.Normalise)
+            .Distinct(StringComparer.Ordinal)
+            .Sum(files.Length);
+
+    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits)
     {
         var requests = new List<LayerRequest>();
         foreach (var entry in dto.Layers)
@@ -201,7 +243,7 @@ public static class PlanLoader
                 continue;
             }
 
-            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs) { Encoding = entry.Encoding });
+            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs) { Encoding = entry.Encoding, Limits = limits });
         }
 
         // A zip archive is not safe to read from several threads; folders are.

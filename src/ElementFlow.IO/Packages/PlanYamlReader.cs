@@ -1,4 +1,5 @@
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using ElementFlow.Rules.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -10,9 +11,9 @@ public static class PlanYamlReader
     private static readonly string[] Keys =
         ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "description"];
 
-    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics)
+    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null)
     {
-        var (root, error) = YamlText.ParseMapping(text, file);
+        var (root, error) = YamlText.ParseMapping(text, file, limits);
         if (error is not null)
         {
             diagnostics.Add(error);

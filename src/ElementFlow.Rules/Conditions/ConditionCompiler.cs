@@ -9,8 +9,9 @@ public sealed class ConditionException(string message) : Exception(message);
 
 /// <summary>
 /// Parses rule expressions (Dynamic LINQ) into typed lambdas over ElementFlow's fact types, inside a
-/// sandbox: only whitelisted types resolve, <c>new</c> is off, and every node of the parsed tree is
-/// checked by <see cref="ExpressionSandbox"/> before it can reach the rule engine.
+/// sandbox: the text is bounded and screened (<see cref="ConditionText"/>), only whitelisted types resolve,
+/// <c>new</c> is off, and every node of the parsed tree is checked by <see cref="ExpressionSandbox"/>
+/// before it can reach the rule engine. All of it runs when rules are linted, before any plan is read.
 /// </summary>
 public static class ConditionCompiler
 {
@@ -29,6 +30,15 @@ public static class ConditionCompiler
     /// <summary>Upper bound on expression text; a rule condition is a line, not a program.</summary>
     public const int MaxLength = 2_000;
 
+    /// <summary>Deepest nesting of brackets in the text, checked before parsing: the parser recurses once per level.</summary>
+    public const int MaxNesting = 20;
+
+    /// <summary>Most parts (nodes) of the parsed expression; the longest built-in condition has a few dozen.</summary>
+    public const int MaxParts = 250;
+
+    /// <summary>Deepest nesting of operations in the parsed expression; deep trees risk the stack of the compilers that walk them.</summary>
+    public const int MaxDepth = 40;
+
     /// <summary>Parses <paramref name="text"/> to a lambda over <paramref name="parameters"/> returning <paramref name="resultType"/>.</summary>
     /// <param name="named">Named constants (rule parameters) usable as bare identifiers.</param>
     /// <exception cref="ConditionException">The text does not parse or uses something outside the sandbox.</exception>
@@ -36,6 +46,7 @@ public static class ConditionCompiler
     {
         if (string.IsNullOrWhiteSpace(text)) throw new ConditionException("the expression is empty");
         if (text.Length > MaxLength) throw new ConditionException($"the expression is longer than {MaxLength} characters");
+        ConditionText.Check(text, MaxNesting);
         LambdaExpression lambda;
         try
         {

@@ -1,4 +1,5 @@
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using YamlDotNet.RepresentationModel;
 
 namespace ElementFlow.Rules.Yaml;
@@ -11,9 +12,9 @@ public static class RuleSetReader
     private static readonly string[] RuleKeys =
         ["id", "title", "severity", "applies-to", "basis", "fix", "description", "check", "checks", "message", "severity-when"];
 
-    public static RuleSetDto? Read(string text, string file, List<Diagnostic> diagnostics)
+    public static RuleSetDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null)
     {
-        var (root, error) = YamlText.ParseMapping(text, file);
+        var (root, error) = YamlText.ParseMapping(text, file, limits);
         if (error is not null)
         {
             diagnostics.Add(error);

@@ -1,5 +1,7 @@
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ElementFlow.Rules.Yaml;
@@ -10,18 +12,13 @@ namespace ElementFlow.Rules.Yaml;
 /// </summary>
 public static class YamlText
 {
-    /// <summary>Alias uses allowed in one document: real plan and rule files use a handful; exponential alias bombs use thousands.</summary>
-    public const int MaxAliases = 1_000;
-
-    public static (YamlMappingNode? Root, Diagnostic? Error) ParseMapping(string text, string file)
+    /// <param name="limits">Alias uses allowed per document (<see cref="InputLimits.MaxYamlAliases"/>); the default limits when null.</param>
+    public static (YamlMappingNode? Root, Diagnostic? Error) ParseMapping(string text, string file, InputLimits? limits = null)
     {
         Parser? parser = null;
         try
         {
-            if (CountAliases(text) > MaxAliases)
-            {
-                return (null, Diagnostic.Error("yaml.syntax", file, 1, null, ("detail", $"more than {MaxAliases} aliases (*name); refused to expand")));
-            }
+            if (Refusal(text, file, limits ?? InputLimits.Default) is { } refused) return (null, refused);
 
             var stream = new YamlStream();
             parser = new Parser(new StringReader(text));
@@ -50,15 +47,56 @@ public static class YamlText
         }
     }
 
-    private static int CountAliases(string text)
+    /// <summary>
+    /// Walks the parser's events once before the tree is built: the tree builder recurses once per nesting
+    /// level (100,000 levels overflow the stack and kill the process, which no catch can stop), and a walk
+    /// over the tree expands aliases, so alias uses are counted as expanded: an alias of a part that itself
+    /// holds aliases counts them all again. That way ninety aliases nested nine deep (a "billion laughs",
+    /// 9^9 uses once expanded) are refused like a thousand flat ones.
+    /// </summary>
+    private static Diagnostic? Refusal(string text, string file, InputLimits limits)
     {
-        var count = 0;
-        for (var i = 0; i < text.Length - 1; i++)
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(string? Anchor, long Uses)>();
+        var expanded = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
+        var overLine = 0;
+        void Add(long uses, int line)
         {
-            if (text[i] == '*' && (i == 0 || text[i - 1] is ' ' or '[' or ',' or ':' or '-') && char.IsLetterOrDigit(text[i + 1])) count++;
+            // Saturating: a few more levels of nesting would overflow a long.
+            var sum = uses > long.MaxValue / 2 ? long.MaxValue / 2 : uses;
+            if (open.TryPop(out var top)) open.Push((top.Anchor, Math.Min(long.MaxValue / 2, top.Uses + sum)));
+            else total = Math.Min(long.MaxValue / 2, total + sum);
+            if (overLine == 0 && open.Sum(f => f.Uses) + total > limits.MaxYamlAliases) overLine = line;
         }
 
-        return count;
+        while (parser.MoveNext())
+        {
+            var line = (int)parser.Current!.Start.Line;
+            switch (parser.Current)
+            {
+                case SequenceStart or MappingStart:
+                    if (open.Count >= InputLimits.MaxYamlDepth) return LimitDiagnostics.YamlDepth(file, line);
+                    var anchor = ((NodeEvent)parser.Current).Anchor;
+                    open.Push((anchor.IsEmpty ? null : anchor.Value, 0));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    var done = open.Pop();
+                    if (done.Anchor is not null) expanded[done.Anchor] = done.Uses;
+                    Add(done.Uses, line);
+                    break;
+                case AnchorAlias alias:
+                    if (open.Any(f => f.Anchor == alias.Value.Value))
+                    {
+                        return Diagnostic.Error("yaml.syntax", file, line, null, ("detail", $"the alias *{alias.Value.Value} refers to a part that contains it"));
+                    }
+
+                    Add(1 + expanded.GetValueOrDefault(alias.Value.Value), line);
+                    break;
+            }
+        }
+
+        return total > limits.MaxYamlAliases ? LimitDiagnostics.YamlAliases(limits, file, overLine, total) : null;
     }
 
     public static int Line(this YamlNode node) => (int)node.Start.Line;

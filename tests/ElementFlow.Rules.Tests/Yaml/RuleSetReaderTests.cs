@@ -1,4 +1,5 @@
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Limits;
 using ElementFlow.Rules.Yaml;
 using static ElementFlow.Rules.Tests.RuleYaml;
 
@@ -80,10 +81,10 @@ public sealed class RuleSetReaderTests
     [Fact]
     public void Read_AliasBomb_IsRefused()
     {
-        var bomb = "a: &a [x]\nb: [" + string.Join(", ", Enumerable.Repeat("*a", YamlText.MaxAliases + 1)) + "]\n";
+        var bomb = "a: &a [x]\nb: [" + string.Join(", ", Enumerable.Repeat("*a", InputLimits.DefaultMaxYamlAliases + 1)) + "]\n";
         var diagnostics = new List<Diagnostic>();
 
         Assert.Null(RuleSetReader.Read(bomb, FileName, diagnostics));
-        Assert.Equal("yaml.syntax", Assert.Single(diagnostics).Code);
+        Assert.Equal("limit.exceeded", Assert.Single(diagnostics).Code);
     }
 }
