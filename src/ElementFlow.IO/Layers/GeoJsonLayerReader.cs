@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ElementFlow.Core.Diagnostics;
@@ -77,6 +78,12 @@ public static partial class GeoJsonLayerReader
         private List<IFeature> _batch = new(BatchSize);
         private long _scanned;
 
+        /// <summary>
+        /// What stopped the builder thread: attribute text that is not valid UTF-8 only fails when the
+        /// builder reads it (System.Text.Json checks strings lazily).
+        /// </summary>
+        private volatile ExceptionDispatchInfo? _failure;
+
         public Sink(LayerRequest request)
         {
             _request = request;
@@ -85,7 +92,17 @@ public static partial class GeoJsonLayerReader
             {
                 foreach (var batch in _batches.GetConsumingEnumerable())
                 {
-                    foreach (var feature in batch) Add(feature);
+                    // After a failure keep draining: the parsing thread must never block on a full queue.
+                    if (_failure is not null) continue;
+                    try
+                    {
+                        foreach (var feature in batch) Add(feature);
+                    }
+                    catch (Exception e)
+                    {
+                        // Carried to the reading thread, which reports it (or lets it escape) in Finish.
+                        _failure = ExceptionDispatchInfo.Capture(e);
+                    }
                 }
             });
         }
@@ -147,6 +164,7 @@ public static partial class GeoJsonLayerReader
             _batches.Add(_batch);
             _batches.CompleteAdding();
             _consumer.GetAwaiter().GetResult();
+            _failure?.Throw();
         }
 
         private void Add(IFeature feature)
@@ -157,7 +175,10 @@ public static partial class GeoJsonLayerReader
             Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes);
         }
 
-        /// <summary>After a parse error: stop the builder thread without waiting for features nobody will use.</summary>
+        /// <summary>
+        /// After a parse error: stop the builder thread without waiting for features nobody will use. Never
+        /// throws: a builder failure was already reported by <see cref="Finish"/> or gives way to the parse error.
+        /// </summary>
         public void Dispose()
         {
             if (!_batches.IsAddingCompleted) _batches.CompleteAdding();
