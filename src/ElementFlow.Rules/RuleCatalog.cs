@@ -88,7 +88,13 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
 
         foreach (var file in files)
         {
-            if (RuleSetReader.Read(File.ReadAllText(file), DisplayPath(file), diagnostics, limits) is { } dto
+            if (YamlText.Decode(File.ReadAllBytes(file), DisplayPath(file), out var notText) is not { } text)
+            {
+                diagnostics.Add(notText!);
+                continue;
+            }
+
+            if (RuleSetReader.Read(text, DisplayPath(file), diagnostics, limits) is { } dto
                 && RuleSetBuilder.Build(dto, diagnostics) is { } set)
             {
                 yield return (dto, set);

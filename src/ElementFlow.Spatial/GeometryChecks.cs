@@ -18,7 +18,9 @@ public static class GeometryChecks
         if (geometry is null) return new("missing", "no geometry", null);
         if (geometry.IsEmpty) return new("empty", "empty geometry", null);
         var kind = KindOf(geometry);
-        if ((kind & expected) == 0)
+
+        // A collection passes only when every part is of a kind the role allows: a point hidden in a red-line collection is as wrong as a bare one.
+        if ((kind & expected) == 0 || (kind & ~expected) != 0)
         {
             return new("wrong-type", $"{expected} expected, got {geometry.GeometryType}", geometry);
         }

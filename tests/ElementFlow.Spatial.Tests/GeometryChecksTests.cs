@@ -43,6 +43,21 @@ public sealed class GeometryChecksTests
         Assert.Null(GeometryChecks.Problem(Wkt("POINT (1 2)"), GeometryKinds.Point | GeometryKinds.Polygon));
     }
 
+    [Fact]
+    public void Problem_CollectionWithAPointForPolygonRole_IsWrongType()
+    {
+        var problem = GeometryChecks.Problem(Wkt("GEOMETRYCOLLECTION (POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0)), POINT (20 20))"), GeometryKinds.Polygon);
+
+        Assert.Equal("wrong-type", problem?.Code);
+        Assert.Equal("Polygon expected, got GeometryCollection", problem?.Detail);
+    }
+
+    [Fact]
+    public void Problem_CollectionOfPolygonsForPolygonRole_IsNull()
+    {
+        Assert.Null(GeometryChecks.Problem(Wkt("GEOMETRYCOLLECTION (POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0)), POLYGON ((20 20, 30 20, 30 30, 20 30, 20 20)))"), GeometryKinds.Polygon));
+    }
+
     [Theory]
     [InlineData("POLYGON EMPTY")]
     [InlineData("POINT EMPTY")]

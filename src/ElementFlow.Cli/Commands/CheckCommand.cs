@@ -125,8 +125,8 @@ internal static class CheckCommand
 
         phases.Add(("report", clock.Elapsed));
 
-        // People read diagnostics on stderr even when stdout carries JSON.
-        if (settings.Format != "text")
+        // People read diagnostics on stderr even when stdout carries JSON, or the report went to a file.
+        if (settings.Format != "text" || settings.Out is not null)
         {
             foreach (var d in report.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
         }

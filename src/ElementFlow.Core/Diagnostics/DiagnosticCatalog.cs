@@ -19,7 +19,13 @@ public static class DiagnosticCatalog
         ["plan.zip-unsafe-entry"] = new(
             "压缩包条目 {entry} 指向包外，已拒绝。",
             "Zip entry {entry} points outside the archive; refused."),
+        ["plan.zip-duplicate-entry"] = new(
+            "压缩包中条目 {entry} 出现不止一次；各解压工具取用的不一定是同一个，检查结果不可靠（本次读取第一个）。",
+            "Zip entry {entry} appears more than once; unzip tools disagree on which one wins, so the check cannot be trusted (the first one was read)."),
         ["yaml.syntax"] = new("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+        ["yaml.not-unicode"] = new(
+            "文件不是 UTF-8 编码（本行有无效字节）。YAML 文件须为 UTF-8，请另存为 UTF-8（是否存成了 GBK？）。",
+            "The file is not UTF-8 text (invalid bytes on this line). YAML files must be UTF-8: save it as UTF-8 (was it saved as GBK?)."),
         ["yaml.unknown-key"] = new("未知字段 {key}。可用字段：{known}", "Unknown key {key}. Known keys: {known}"),
         ["yaml.wrong-shape"] = new("{field} 应为{expected}。", "{field} must be {expected}."),
         ["plan.field-required"] = new("缺少必填字段 {field}。", "{field} is required."),
@@ -71,6 +77,9 @@ public static class DiagnosticCatalog
         ["layer.crs-mismatch"] = new(
             "图层 {role} 声明的坐标系为 {layer_crs}，而规划为 {plan_crs}。请将图层转换到规划坐标系。",
             "Layer {role} declares CRS {layer_crs}, but the plan is in {plan_crs}. Reproject the layer to the plan's CRS."),
+        ["layer.cpg-unknown"] = new(
+            "{file} 旁的 .cpg 文件写的编码 '{name}' 无法识别，属性文字改按 dBase 语言驱动字节或 UTF-8 解码。请核对中文属性，或在 plan.yaml 中为该图层写明 encoding。",
+            "The .cpg beside {file} names an unknown encoding '{name}'; attribute text is decoded by the dBase language byte or as UTF-8 instead. Check the Chinese attributes, or set encoding: for the layer in plan.yaml."),
         ["layer.bad-coordinates"] = new(
             "要素坐标含 NaN 或无穷大，已按空几何处理。",
             "The feature has NaN or infinite coordinates; it is treated as having no geometry."),

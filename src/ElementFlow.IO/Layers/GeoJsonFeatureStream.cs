@@ -21,6 +21,7 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
     private bool _final;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = options.MaxDepth });
     private long _checkpoint;
+    private int _features;
     private JsonReaderState _checkpointState;
     private Phase _phase = Phase.Start;
 
@@ -55,6 +56,9 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
     public void Run(ISink sink)
     {
         Fill();
+
+        // A UTF-8 byte order mark, as Windows tools write it; RFC 8259 lets a reader ignore it.
+        if (_end - _start >= 3 && _buffer[_start] == 0xEF && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF) _start += 3;
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -122,10 +126,25 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
                 case Phase.Features:
                     if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("features must hold Feature objects");
                     if (!FeatureScan.TryScan(reader, sink.IsIdField, out var scan)) return false;
-                    if (sink.Admit(scan)) sink.Feature(JsonSerializer.Deserialize<IFeature>(ref reader, options));
+                    _features++;
+                    if (sink.Admit(scan)) sink.Feature(Feature(ref reader, _features));
                     else reader.TrySkip();
                     break;
             }
+        }
+    }
+
+    /// <summary>Builds one feature; a feature that cannot be built is reported by its position, since a one-line file has no useful line number.</summary>
+    private IFeature? Feature(ref Utf8JsonReader reader, int position)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<IFeature>(ref reader, options);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            var json = e as JsonException;
+            throw new JsonException($"feature {position}: {e.Message}", json?.Path, json?.LineNumber, json?.BytePositionInLine, e);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ElementFlow.Core.Diagnostics;
@@ -77,12 +76,8 @@ public static partial class GeoJsonLayerReader
         private readonly Task _consumer;
         private List<IFeature> _batch = new(BatchSize);
         private long _scanned;
-
-        /// <summary>
-        /// What stopped the builder thread: attribute text that is not valid UTF-8 only fails when the
-        /// builder reads it (System.Text.Json checks strings lazily).
-        /// </summary>
-        private volatile ExceptionDispatchInfo? _failure;
+        private int _added;
+        private Exception? _failure;
 
         public Sink(LayerRequest request)
         {
@@ -92,7 +87,7 @@ public static partial class GeoJsonLayerReader
             {
                 foreach (var batch in _batches.GetConsumingEnumerable())
                 {
-                    // After a failure keep draining: the parsing thread must never block on a full queue.
+                    // After a failure keep taking batches unread: the reader must never block on a full queue.
                     if (_failure is not null) continue;
                     try
                     {
@@ -100,8 +95,7 @@ public static partial class GeoJsonLayerReader
                     }
                     catch (Exception e)
                     {
-                        // Carried to the reading thread, which reports it (or lets it escape) in Finish.
-                        _failure = ExceptionDispatchInfo.Capture(e);
+                        _failure = e;
                     }
                 }
             });
@@ -164,21 +158,27 @@ public static partial class GeoJsonLayerReader
             _batches.Add(_batch);
             _batches.CompleteAdding();
             _consumer.GetAwaiter().GetResult();
-            _failure?.Throw();
+            if (_failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
         private void Add(IFeature feature)
         {
-            var attributes = feature.Attributes is { } table
-                ? table.GetNames().Select(n => new KeyValuePair<string, object?>(n, table[n]))
-                : [];
-            Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes);
+            _added++;
+            try
+            {
+                var attributes = feature.Attributes is { } table
+                    ? table.GetNames().Select(n => new KeyValuePair<string, object?>(n, table[n])).ToList()
+                    : [];
+                Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+            {
+                // Attribute text is decoded only when read; bytes that are not UTF-8 (GBK, Latin-1) fail here.
+                throw new JsonException($"feature {_added}: its properties hold text that is not valid UTF-8; GeoJSON must be UTF-8 (was the file saved as GBK?)", e);
+            }
         }
 
-        /// <summary>
-        /// After a parse error: stop the builder thread without waiting for features nobody will use. Never
-        /// throws: a builder failure was already reported by <see cref="Finish"/> or gives way to the parse error.
-        /// </summary>
+        /// <summary>After a parse error: stop the builder thread without waiting for features nobody will use.</summary>
         public void Dispose()
         {
             if (!_batches.IsAddingCompleted) _batches.CompleteAdding();

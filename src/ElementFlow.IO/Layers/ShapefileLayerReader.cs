@@ -24,8 +24,21 @@ public static class ShapefileLayerReader
             return Unreadable(request, $"unknown encoding '{named}' (use e.g. gbk or utf-8)");
         }
 
-        encoding ??= TextEncodings.Find(ReadCompanion(shpPath, ".cpg"));
+        // Name a missing or cut-off part instead of the library's bare "File not found." or shapes read from nothing.
+        if (!File.Exists(Path.ChangeExtension(shpPath, ".dbf"))) return Unreadable(request, "the .dbf file with the attributes is missing beside the .shp");
+        if (ShpHeaderProblem(shpPath) is { } problem) return Unreadable(request, problem);
+
         var diagnostics = new List<Diagnostic>();
+        if (encoding is null && ReadCompanion(shpPath, ".cpg") is { Length: > 0 } cpg)
+        {
+            encoding = TextEncodings.Find(cpg);
+            if (encoding is null)
+            {
+                var shown = new string(cpg.Take(40).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+                diagnostics.Add(Diagnostic.Warning("layer.cpg-unknown", request.ShownPath, null, null, ("file", request.ShownPath), ("name", shown)));
+            }
+        }
+
         var epsg = CrsWkt.Epsg(ReadCompanion(shpPath, ".prj"));
         if (epsg != 0 && request.PlanCrs.Epsg != 0 && epsg != request.PlanCrs.Epsg)
         {
@@ -85,6 +98,23 @@ public static class ShapefileLayerReader
         MultiPolygon { NumGeometries: 1 } or MultiLineString { NumGeometries: 1 } or MultiPoint { NumGeometries: 1 } => geometry.GetGeometryN(0),
         _ => geometry,
     };
+
+    /// <summary>Why a .shp cannot be read as it is: shorter than its header, not a shapefile, or shorter than the length its header declares.</summary>
+    private static string? ShpHeaderProblem(string shpPath)
+    {
+        var header = new byte[100];
+        long length;
+        using (var file = File.OpenRead(shpPath))
+        {
+            length = file.Length;
+            if (length < header.Length) return $"the .shp file has {length} bytes, less than its 100-byte header: it was cut off";
+            file.ReadExactly(header);
+        }
+
+        if (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header) != 9994) return "the .shp file does not start like a shapefile (file code 9994)";
+        var declared = 2L * System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(24));
+        return length < declared ? $"the .shp file has {length} bytes, but its header says {declared}: it was cut off" : null;
+    }
 
     private static string? ReadCompanion(string shpPath, string extension)
     {

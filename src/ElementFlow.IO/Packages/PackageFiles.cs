@@ -26,10 +26,12 @@ public abstract class PackageFiles : IDisposable
     /// <summary>The path of a file as the user would look for it, for messages.</summary>
     public string Show(string relativePath) => $"{DisplayPath.TrimEnd('/', '\\')}/{relativePath}";
 
-    public string ReadAllText(string relativePath)
+    public byte[] ReadAllBytes(string relativePath)
     {
-        using var reader = new StreamReader(OpenRead(relativePath));
-        return reader.ReadToEnd();
+        using var stream = OpenRead(relativePath);
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
     }
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
@@ -110,9 +112,13 @@ public sealed class ZipPackage : PackageFiles
                 continue;
             }
 
-            if (name.StartsWith(prefix, StringComparison.Ordinal)) _entries[Normalise(name[prefix.Length..])] = entry;
+            // Two entries of one name: unzip tools disagree on which wins, so a reviewer may see another file than the one checked.
+            if (name.StartsWith(prefix, StringComparison.Ordinal) && !_entries.TryAdd(Normalise(name[prefix.Length..]), entry)) DuplicateEntries.Add(entry.FullName);
         }
     }
+
+    /// <summary>Entries whose name an earlier entry already has; the first one is the one read.</summary>
+    public List<string> DuplicateEntries { get; } = [];
 
     /// <summary>The unpacked size the entries' headers declare, all entries together.</summary>
     public long DeclaredSize { get; }

@@ -69,6 +69,11 @@ public static class PlanLoader
                     diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", path, null, null, ("entry", entry)));
                 }
 
+                foreach (var entry in zip.DuplicateEntries)
+                {
+                    diagnostics.Add(Diagnostic.Error("plan.zip-duplicate-entry", path, null, null, ("entry", entry)));
+                }
+
                 return zip;
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
@@ -103,10 +108,15 @@ public static class PlanLoader
         }
 
         var yamlFile = files.Show("plan.yaml");
-        string text;
+        string? text;
         try
         {
-            text = files.ReadAllText("plan.yaml");
+            text = YamlText.Decode(files.ReadAllBytes("plan.yaml"), yamlFile, out var notText);
+            if (notText is not null)
+            {
+                diagnostics.Add(notText);
+                return null;
+            }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -114,7 +124,7 @@ public static class PlanLoader
             return null;
         }
 
-        var dto = PlanYamlReader.Read(text, yamlFile, diagnostics, limits);
+        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits);
         if (dto is null) return null;
         if (files is FolderPackage referenced && ReferencedBytes(referenced, dto) is var bytes && bytes > limits.MaxPackageBytes)
         {
@@ -134,6 +144,7 @@ public static class PlanLoader
         }
 
         var crs = new CrsInfo(dto.Crs, ParseEpsg(dto.Crs));
+        var parent = ParentLocation(files, dto, yamlFile, diagnostics);
         var indicators = Indicators(dto, yamlFile, diagnostics);
         var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
@@ -161,10 +172,10 @@ public static class PlanLoader
             Region = new Region(dto.RegionCode, dto.RegionName ?? ""),
             BaseYear = int.TryParse(dto.BaseYear, out var b) ? b : null,
             TargetYear = int.TryParse(dto.TargetYear, out var t) ? t : null,
-            Parent = dto.Parent,
-            ParentLine = dto.Parent is null ? null : dto.ParentLine,
+            Parent = parent is null ? null : dto.Parent,
+            ParentLine = parent is null ? null : dto.ParentLine,
             Location = Path.GetFullPath(files.DisplayPath),
-            ParentLocation = dto.Parent is null ? null : Path.GetFullPath(Path.Combine(Path.GetFullPath(files.DisplayPath), dto.Parent)),
+            ParentLocation = parent,
             Crs = crs,
             Path = files.DisplayPath,
             Layers = layers,
@@ -174,6 +185,23 @@ public static class PlanLoader
             DataIssues = issues,
             BrokenLayers = broken,
         };
+    }
+
+    /// <summary>Where the parent package is on disk; a parent that is no usable path (a NUL character) is an error, not a crash.</summary>
+    private static string? ParentLocation(PackageFiles files, PlanDto dto, string yamlFile, List<Diagnostic> diagnostics)
+    {
+        if (dto.Parent is null) return null;
+        try
+        {
+            return Path.GetFullPath(Path.Combine(Path.GetFullPath(files.DisplayPath), dto.Parent));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            diagnostics.Add(Diagnostic.Error("plan.field-invalid", yamlFile, dto.ParentLine, null,
+                ("field", "parent"), ("value", new string(dto.Parent.Select(c => char.IsControl(c) ? '?' : c).ToArray())),
+                ("detail", new LocalizedText("不是可用的路径", "not a usable path"))));
+            return null;
+        }
     }
 
     private static Dictionary<string, Indicator> Indicators(PlanDto dto, string file, List<Diagnostic> diagnostics)
@@ -233,9 +261,20 @@ public static class PlanLoader
     private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits)
     {
         var requests = new List<LayerRequest>();
+        var given = new Dictionary<LayerRole, int>();
         foreach (var entry in dto.Layers)
         {
             if (LayerRole.Find(entry.Role) is not { } role || string.IsNullOrEmpty(entry.File)) continue;
+
+            // One role twice (ecological_redline and its alias STBHHX, or two spellings): one file would silently win.
+            if (!given.TryAdd(role, entry.Line))
+            {
+                diagnostics.Add(Diagnostic.Error("plan.field-invalid", files.Show("plan.yaml"), entry.Line, null,
+                    ("field", $"layers.{entry.Role}"), ("value", entry.File),
+                    ("detail", new LocalizedText($"图层 {role.Name} 已在第 {given[role]} 行给出", $"the layer {role.Name} is already given on line {given[role]}"))));
+                continue;
+            }
+
             var shown = files.Show(entry.File);
             if (!PackageFiles.IsSafe(entry.File))
             {

@@ -12,6 +12,25 @@ namespace ElementFlow.Rules.Yaml;
 /// </summary>
 public static class YamlText
 {
+    /// <summary>
+    /// The text of a YAML file from its bytes: UTF-8 (with or without a byte order mark) or UTF-16 with its
+    /// mark. Bytes that are not UTF-8 (a file saved as GBK) are an error naming the line, never replaced
+    /// silently by U+FFFD, which would garble names and codes without a word.
+    /// </summary>
+    public static string? Decode(byte[] bytes, string file, out Diagnostic? error)
+    {
+        error = null;
+        if (bytes is [0xFF, 0xFE, ..]) return System.Text.Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes is [0xFE, 0xFF, ..]) return System.Text.Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        var text = bytes.AsSpan(bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
+        if (System.Text.Unicode.Utf8.IsValid(text)) return System.Text.Encoding.UTF8.GetString(text);
+
+        var at = 0;
+        while (System.Text.Rune.DecodeFromUtf8(text[at..], out _, out var used) == System.Buffers.OperationStatus.Done) at += used;
+        error = Diagnostic.Error("yaml.not-unicode", file, 1 + text[..at].Count((byte)'\n'), null);
+        return null;
+    }
+
     /// <param name="limits">Alias uses allowed per document (<see cref="InputLimits.MaxYamlAliases"/>); the default limits when null.</param>
     public static (YamlMappingNode? Root, Diagnostic? Error) ParseMapping(string text, string file, InputLimits? limits = null)
     {

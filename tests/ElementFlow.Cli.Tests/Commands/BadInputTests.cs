@@ -45,6 +45,20 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void TextReportWrittenToAFile_StillPrintsTheInputProblemsOnStderr()
+    {
+        File.WriteAllText(Path.Combine(_folder, "plan.yaml"), "schema: elementflow/plan/v1\nid: x\n  level: : city\n");
+        var report = Path.Combine(_folder, "report.txt");
+
+        var (exit, stdout, stderr) = Repo.Cli("check", _folder, "--rules", Repo.Rules, "--lang", "en", "--out", report);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.Matches(@"plan\.yaml:\d+: error yaml\.syntax", stderr);
+        Assert.Matches(@"plan\.yaml:\d+: error yaml\.syntax", File.ReadAllText(report));
+    }
+
+    [Fact]
     public void MissingLayerFile_ExitsTwoButStillReportsTheOtherLayersFindings()
     {
         var overlap = Square.Replace("\"E1\"", "\"P1\"");

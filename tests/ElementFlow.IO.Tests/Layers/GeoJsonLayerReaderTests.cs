@@ -48,6 +48,32 @@ public class GeoJsonLayerReaderTests
     }
 
     [Fact]
+    public void Read_Utf8ByteOrderMark_IsIgnored()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(ThreeHundred)).ToArray();
+
+        var result = Read("", bufferSize: 64, new MemoryStream(bytes));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(300, result.Layer!.Features.Count);
+    }
+
+    [Fact]
+    public void Read_PropertyTextNotUtf8_IsUnreadableNamingTheFeatureAndDoesNotStall()
+    {
+        // Feature 1 carries Latin-1 bytes; thousands more follow, more than the builder's queue holds.
+        var many = string.Join(",", Enumerable.Range(2, 20_000).Select(i => $"{{\"type\":\"Feature\",\"id\":\"P{i}\",\"properties\":{{\"code\":\"0101\"}},\"geometry\":null}}"));
+        var json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"P1\",\"properties\":{\"name\":\"For\u00eat\"},\"geometry\":null}," + many + "]}";
+
+        var result = Read("", bufferSize: 4096, new MemoryStream(Encoding.Latin1.GetBytes(json)));
+
+        Assert.Null(result.Layer);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("layer.unreadable", d.Code);
+        Assert.Contains("feature 1: its properties hold text that is not valid UTF-8", d.Message(Core.Text.Language.En));
+    }
+
+    [Fact]
     public void Read_LegacyCrsAfterTheFeatures_IsStillChecked()
     {
         var json = ThreeHundred[..^1] + ",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4490\"}}}";
@@ -66,6 +92,8 @@ public class GeoJsonLayerReaderTests
     [InlineData("{\"type\":\"FeatureCollection\",\"features\":[]} trailing", "")]
     [InlineData("{\"type\":\"FeatureCollection\",\"features\":[1]}", "features must hold Feature objects")]
     [InlineData("", "")]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":null},{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1]]]}}]}", "feature 2: ")]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":true,\"properties\":{},\"geometry\":null}]}", "feature 1: ")]
     public void Read_Malformed_IsUnreadableNamingTheFile(string json, string detail)
     {
         var result = Read(json, bufferSize: 16);

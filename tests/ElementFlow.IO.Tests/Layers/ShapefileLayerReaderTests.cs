@@ -126,6 +126,34 @@ public sealed class ShapefileLayerReaderTests : IDisposable
         var d = Assert.Single(ShapefileLayerReader.Read(path, Requests.For("zoning", "layers/zoning.shp")).Diagnostics);
 
         Assert.Equal("layer.unreadable", d.Code);
+        Assert.Contains(".dbf", d.Message(Core.Text.Language.En));
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(150)]
+    public void Read_ShpCutOff_IsUnreadableSayingSo(int keep)
+    {
+        var path = WriteZoning(Encoding.GetEncoding(936), "GBK");
+        File.WriteAllBytes(path, File.ReadAllBytes(path)[..keep]);
+
+        var d = Assert.Single(ShapefileLayerReader.Read(path, Requests.For("zoning", "layers/zoning.shp")).Diagnostics);
+
+        Assert.Equal("layer.unreadable", d.Code);
+        Assert.Contains("cut off", d.Message(Core.Text.Language.En));
+    }
+
+    [Fact]
+    public void Read_CpgNamingNoEncoding_WarnsAndReadsOn()
+    {
+        var path = WriteZoning(Encoding.GetEncoding(936), "KLINGON-8");
+
+        var result = ShapefileLayerReader.Read(path, Requests.For("zoning", "layers/zoning.shp"));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(("layer.cpg-unknown", Core.Findings.Severity.Warning), (d.Code, d.Severity));
+        Assert.Contains("KLINGON-8", d.Message(Core.Text.Language.En));
+        Assert.Equal(2, result.Layer!.Features.Count);
     }
 
     [Fact]

@@ -39,6 +39,32 @@ public class PlanLoaderTests
     }
 
     [Fact]
+    public void Load_ZipWithAnEntryTwice_IsAnErrorAndReadsTheFirst()
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"ef-dup-{Guid.NewGuid():N}.zip");
+        try
+        {
+            using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+            {
+                foreach (var id in new[] { "test-county", "other" })
+                {
+                    using var w = new StreamWriter(archive.CreateEntry("plan.yaml").Open());
+                    w.Write(TempPackage.MinimalPlan.Replace("id: test-county", $"id: {id}"));
+                }
+            }
+
+            var result = PlanLoader.Load(zip);
+
+            Assert.Contains("plan.yaml", Only(result, "plan.zip-duplicate-entry").Message(Core.Text.Language.En));
+            Assert.Equal("test-county", result.Plan!.Id);
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    [Fact]
     public void Load_MalformedYaml_ReportsSyntaxErrorWithLine()
     {
         using var p = new TempPackage("schema: elementflow/plan/v1\nid: [unclosed\nlevel: city\n");
@@ -106,6 +132,33 @@ public class PlanLoaderTests
         var d = Only(result, "plan.unknown-role");
         Assert.Equal(Core.Findings.Severity.Error, d.Severity);
         Assert.Contains("red_lines", d.Message(Core.Text.Language.En));
+    }
+
+    [Fact]
+    public void Load_OneRoleGivenTwice_IsAnErrorNamingTheSecondEntryAndKeepsTheFirst()
+    {
+        using var p = new TempPackage(
+            TempPackage.MinimalPlan + "\nlayers:\n  ecological_redline: layers/erl.geojson\n  STBHHX: layers/other.geojson\n",
+            ("layers/erl.geojson", Squares), ("layers/other.geojson", TempPackage.Rectangles(("X1", 0, 0, 10, 10, "{}"))));
+
+        var result = PlanLoader.Load(p.Folder);
+
+        var d = Only(result, "plan.field-invalid");
+        Assert.Contains("layers.STBHHX", d.Message(Core.Text.Language.En));
+        Assert.Contains("already given on line", d.Message(Core.Text.Language.En));
+        Assert.Equal(["E1", "E2"], result.Plan!.Layers["ecological_redline"].Features.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void Load_ParentWithANulCharacter_IsAnErrorNotACrash()
+    {
+        using var p = new TempPackage(TempPackage.MinimalPlan + "\nparent: \"../up\\0stairs\"\n");
+
+        var result = PlanLoader.Load(p.Folder);
+
+        var d = Only(result, "plan.field-invalid");
+        Assert.Contains("parent has an invalid value '../up?stairs': not a usable path", d.Message(Core.Text.Language.En));
+        Assert.Null(result.Plan!.ParentLocation);
     }
 
     [Fact]
