@@ -54,6 +54,7 @@ public sealed class Checker
         var ruleStatus = new Dictionary<string, RuleStatus>(StringComparer.Ordinal);
         var needed = new Dictionary<string, Measurement>(StringComparer.Ordinal);
         var usedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var checksOf = new Dictionary<string, List<CompiledCheck>>(StringComparer.Ordinal);
 
         foreach (var check in _checks)
         {
@@ -68,6 +69,7 @@ public sealed class Checker
                     case (true, _):
                         needed.TryAdd(m.Key, m);
                         (usedBy.TryGetValue(m.Key, out var list) ? list : usedBy[m.Key] = []).Add(id);
+                        (checksOf.TryGetValue(m.Key, out var checks) ? checks : checksOf[m.Key] = []).Add(check);
                         if (ruleStatus[id] != RuleStatus.Skipped) ruleStatus[id] = RuleStatus.Ran;
                         break;
                     case (false, { } broken):
@@ -122,9 +124,9 @@ public sealed class Checker
 
         var decideClock = Stopwatch.StartNew();
         var facts = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var (_, (result, _)) in results.OrderBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var (key, (result, _)) in results.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            foreach (var f in result.Facts) facts.Add(f);
+            foreach (var f in Worth(needed[key], checksOf[key], result.Facts)) facts.Add(f);
         }
 
         // Approvals are always facts: they waive findings even when no rule reviews them.
@@ -167,6 +169,38 @@ public sealed class Checker
         {
             Equity = EquityRow.Merge(results.Values.SelectMany(r => r.Result.Equity)),
         };
+    }
+
+    /// <summary>
+    /// The facts of a measurement that some rule using it could match. A large plan yields a fact per
+    /// feature for expression rules (DATA-007 slivers) and one per parcel and zone for USE-001, nearly all
+    /// of which no rule matches, and the engine's alpha network costs far more per fact than the rules' own
+    /// tests; so each fact is tested here first, on all cores, and only those some rule accepts go in.
+    /// Approvals always go in (the waiver rule joins them with findings), and a test that throws keeps its
+    /// fact, so the engine reports the failure.
+    /// </summary>
+    private static IEnumerable<object> Worth(Measurement measurement, IReadOnlyList<CompiledCheck> checks, IReadOnlyList<object> facts)
+    {
+        if (facts.Count < 64 || measurement is FactsMeasurement { Source: Rules.Model.FactSource.Approval }) return facts;
+        var keep = new bool[facts.Count];
+        Parallel.For(0, facts.Count, i =>
+        {
+            foreach (var check in checks)
+            {
+                try
+                {
+                    if (!check.Accepts(facts[i])) continue;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Kept for the engine, whose failure event names the rule.
+                }
+
+                keep[i] = true;
+                break;
+            }
+        });
+        return facts.Where((_, i) => keep[i]);
     }
 
     /// <summary>Whether a measurement can run on this plan: (true, null); not applicable: (false, null); inputs broken: (false, why).</summary>

@@ -19,7 +19,7 @@ public sealed class FeatureIndex
     private readonly HPRtree<Feature> _tree = new();
     private readonly List<Feature> _features = [];
     private readonly Lazy<STRtree<Feature>> _nearest;
-    private readonly ConcurrentDictionary<Feature, IPreparedGeometry> _prepared = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Feature, Lazy<PreparedContainer>> _prepared = new(ReferenceEqualityComparer.Instance);
 
     public FeatureIndex(IEnumerable<Feature> features)
     {
@@ -50,8 +50,9 @@ public sealed class FeatureIndex
     /// The prepared geometry of an indexed feature, made on first use and kept: a container tested against
     /// many features (a plan boundary, a red-line polygon) is prepared once, not once per test.
     /// </summary>
-    public IPreparedGeometry Prepared(Feature feature) =>
-        _prepared.GetOrAdd(feature, f => PreparedGeometryFactory.Prepare(f.Geometry));
+    /// <remarks>Lazy, so two threads asking for the same large container at once build it once.</remarks>
+    public PreparedContainer Prepared(Feature feature) =>
+        _prepared.GetOrAdd(feature, f => new Lazy<PreparedContainer>(() => new PreparedContainer(f.Geometry!))).Value;
 
     /// <summary>The distance from a geometry to the nearest indexed polygon, or infinity when there is none.</summary>
     public double DistanceToNearestPolygon(Geometry geometry)

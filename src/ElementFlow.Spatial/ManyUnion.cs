@@ -26,11 +26,25 @@ public static class ManyUnion
     internal static Geometry Union(IReadOnlyList<Geometry> polygons, int threshold, int groupSize)
     {
         if (polygons.Count < threshold) return Overlaps.Union(polygons);
-        var groups = Groups(polygons, groupSize);
-        var merged = new Geometry[groups.Count];
-        Parallel.For(0, groups.Count, i => merged[i] = CoverageOrCascaded(groups[i]));
-        return merged.Length == 1 ? merged[0] : CoverageOrCascaded(merged.Where(g => !g.IsEmpty).ToList());
+
+        // Merge level by level, a few neighbouring results at a time: a defect (an overlap across two
+        // groups) then sends only its small block of results to the general union, not all of them.
+        var level = polygons;
+        var size = groupSize;
+        while (level.Count > FanIn)
+        {
+            var groups = Groups(level, size);
+            var merged = new Geometry[groups.Count];
+            Parallel.For(0, groups.Count, i => merged[i] = CoverageOrCascaded(groups[i]));
+            level = merged.Where(g => !g.IsEmpty).ToList();
+            size = FanIn;
+        }
+
+        return level.Count == 1 ? level[0] : CoverageOrCascaded(level);
     }
+
+    /// <summary>Results merged at once on the levels above the first.</summary>
+    private const int FanIn = 8;
 
     /// <summary>Groups polygons by the tile their envelope centre falls in, so that each group is compact.</summary>
     private static List<List<Geometry>> Groups(IReadOnlyList<Geometry> polygons, int groupSize)

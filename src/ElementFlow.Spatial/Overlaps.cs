@@ -22,7 +22,11 @@ public static class Overlaps
     /// <param name="a">The features to test.</param>
     /// <param name="b">The index of the features to test against; for a self-overlap, an index of <paramref name="a"/>.</param>
     /// <param name="self">True when <paramref name="b"/> indexes the same features: each pair is reported once.</param>
-    public static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self)
+    public static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self) =>
+        Find(a, b, self, CoverageScreenThreshold);
+
+    /// <param name="screenFrom">From how many features on a self search screens them first (tests screen small sets).</param>
+    internal static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self, int screenFrom)
     {
         var found = new ConcurrentBag<OverlapPair>();
 
@@ -34,8 +38,15 @@ public static class Overlaps
             for (var i = 0; i < a.Count; i++) position[a[i]] = i;
         }
 
-        Parallel.ForEach(a, feature =>
+        // Within a large full-coverage layer almost every parcel only shares edges with its neighbours:
+        // matching edges proves that far more cheaply than a relate per pair. Every overlapping pair has
+        // at least one suspect member (CoverageScreen), so only suspects need the exact tests below.
+        var suspect = self && a.Count >= screenFrom ? CoverageScreen.Suspects(a.Select(f => f.Geometry).ToList()) : null;
+
+        Parallel.For(0, a.Count, i =>
         {
+            var feature = a[i];
+            if (suspect is not null && !suspect[i]) return;
             if (!feature.Geometry.IsPolygonal() || feature.Geometry!.IsEmpty) return;
             var geometry = feature.Geometry!;
             var candidates = b.Candidates(geometry.EnvelopeInternal);
@@ -43,18 +54,65 @@ public static class Overlaps
             var relate = new Relation(geometry, candidates.Count);
             foreach (var other in candidates)
             {
-                if (position is not null && (!position.TryGetValue(other, out var j) || j <= position[feature])) continue;
-                if (!other.Geometry.IsPolygonal() || !relate.Holds(other.Geometry!, InteriorsIntersect)) continue;
+                if (ReferenceEquals(other, feature) || !other.Geometry.IsPolygonal()) continue;
+                var reversed = false;
+                if (position is not null)
+                {
+                    if (!position.TryGetValue(other, out var j)) continue;
+
+                    // Each pair once: from its first member, or from its only suspect member when the screen ran.
+                    if (j <= i && (suspect is null || suspect[j])) continue;
+                    reversed = j < i;
+                }
+
+                // A container much larger than the feature (a zone around its parcels) is tested through its
+                // own prepared geometry, built once for all the features it holds: apart is skipped, and
+                // covering is the nested case with no relate at all.
+                if (!reversed && other.Geometry!.NumPoints > LargerContainer * geometry.NumPoints)
+                {
+                    var seen = ThroughContainer(b, other, geometry);
+                    if (seen == ContainerSays.Apart) continue;
+                    if (seen == ContainerSays.Covers)
+                    {
+                        if (geometry.Area > 0) found.Add(new OverlapPair(feature, other, geometry.Area, geometry));
+                        continue;
+                    }
+                }
+
+                if (!relate.Holds(other.Geometry!, InteriorsIntersect)) continue;
 
                 // Most pairs nest (a parcel inside its zone): then the shared part is the smaller one, no overlay needed.
                 var shared = relate.Holds(other.Geometry!, Within) ? geometry
                     : relate.Holds(other.Geometry!, Contains) ? other.Geometry!
-                    : Intersection(geometry, other.Geometry!);
-                if (shared.Area > 0) found.Add(new OverlapPair(feature, other, shared.Area, shared));
+                    : reversed ? Intersection(other.Geometry!, geometry) : Intersection(geometry, other.Geometry!);
+                if (shared.Area > 0) found.Add(reversed ? new OverlapPair(other, feature, shared.Area, shared) : new OverlapPair(feature, other, shared.Area, shared));
             }
         });
         return found.OrderBy(p => p.A.Ordinal).ThenBy(p => p.B.Ordinal).ToList();
     }
+
+    private enum ContainerSays { Apart, Covers, Unsure }
+
+    /// <summary>What a large candidate's prepared geometry says of a feature; unsure when they touch or cross, or input is invalid.</summary>
+    private static ContainerSays ThroughContainer(FeatureIndex index, Feature container, Geometry geometry)
+    {
+        try
+        {
+            var prepared = index.Prepared(container);
+            if (!prepared.Intersects(geometry)) return ContainerSays.Apart;
+            return prepared.Covers(geometry) ? ContainerSays.Covers : ContainerSays.Unsure;
+        }
+        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        {
+            return ContainerSays.Unsure;
+        }
+    }
+
+    /// <summary>How many times more vertices a candidate needs to be tested through its prepared geometry.</summary>
+    private const int LargerContainer = 4;
+
+    /// <summary>From this many features on, a self-overlap search screens the layer as a coverage first.</summary>
+    public const int CoverageScreenThreshold = 256;
 
     /// <summary>DE-9IM patterns: interiors meet (overlap, not just touch); a within b; a contains b.</summary>
     private const string InteriorsIntersect = "T********";

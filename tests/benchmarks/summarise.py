@@ -21,7 +21,7 @@ def ef_run(log):
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([0-9.]+)", text)
     seconds = (int(wall[1] or 0) * 3600 + int(wall[2]) * 60 + float(wall[3])) if wall else phases.get("total")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    rules = re.findall(r"^  ((?:DATA|LINE)-\d+)\s+([0-9.]+) ms$", text, re.M)
+    rules = re.findall(r"^  ((?:DATA|LINE|HIER|ELAS|USE|EQUI)-\d+)\s+([0-9.]+) ms$", text, re.M)
     cpu = re.search(r"Percent of CPU this job got: (\d+)%", text)
     return {"wall": seconds, "phases": phases, "rss_mib": int(rss[1]) / 1024 if rss else None,
             "rules": [(r, float(t) / 1000) for r, t in rules], "cpu": int(cpu[1]) if cpu else None}
@@ -35,7 +35,7 @@ def pg(n):
     load = re.search(r"load_seconds ([0-9.]+)", text)
     steps, current = [], None
     for line in text.splitlines():
-        if re.match(r"^(index|LINE-|DATA-)", line):
+        if re.match(r"^(index|(?:DATA|LINE|HIER|ELAS|USE|EQUI)-)", line):
             current = line.split(" ")[0]
         t = re.match(r"^Time: ([0-9.]+) ms", line)
         if t and current:

@@ -11,7 +11,8 @@ using NRules.RuleModel.Builders;
 namespace ElementFlow.Engine.Decisions;
 
 /// <summary>One check of one rule, with the measurements it needs and the NRules rule that decides on them.</summary>
-public sealed record CompiledCheck(RuleSpec Rule, int Index, CheckSpec Check, IReadOnlyList<Measurement> Measurements, IRuleDefinition Definition);
+/// <param name="Accepts">The rule's conditions as one test of a fact, for facts too many to hand the engine whole (see Checker).</param>
+public sealed record CompiledCheck(RuleSpec Rule, int Index, CheckSpec Check, IReadOnlyList<Measurement> Measurements, IRuleDefinition Definition, Func<object, bool> Accepts);
 
 /// <summary>
 /// Compiles each (rule, check) of the canonical model into an NRules rule: one pattern over the
@@ -41,7 +42,8 @@ public static class RuleCompiler
         var pattern = builder.LeftHandSide().Pattern(factType, "fact");
         var fact = pattern.Declaration.ToParameterExpression();
         var measurements = MeasurementsFor(rule, index, check);
-        foreach (var condition in Conditions(rule, check, fact, measurements))
+        var conditions = Conditions(rule, check, fact, measurements).ToList();
+        foreach (var condition in conditions)
         {
             pattern.Condition(Expression.Lambda(condition, fact));
         }
@@ -50,7 +52,16 @@ public static class RuleCompiler
         var factory = new FindingFactory(rule, check, factType);
         var create = Expression.Call(Expression.Constant(factory), CreateMethod, Expression.Convert(fact, typeof(object)));
         builder.RightHandSide().Action(Expression.Lambda(Expression.Call(context, InsertMethod, create), context, fact));
-        return new CompiledCheck(rule, index, check, measurements, builder.Build());
+        return new CompiledCheck(rule, index, check, measurements, builder.Build(), Accepting(fact, conditions));
+    }
+
+    /// <summary>The conjunction of a pattern's conditions over any object: false for facts of another type.</summary>
+    private static Func<object, bool> Accepting(ParameterExpression fact, IReadOnlyList<Expression> conditions)
+    {
+        var any = Expression.Parameter(typeof(object), "any");
+        var all = conditions.Aggregate((Expression)Expression.NotEqual(fact, Expression.Constant(null, fact.Type)), Expression.AndAlso);
+        var body = Expression.Block([fact], Expression.Assign(fact, Expression.TypeAs(any, fact.Type)), all);
+        return Expression.Lambda<Func<object, bool>>(body, any).Compile();
     }
 
     public static Type FactTypeOf(CheckSpec check) => check switch

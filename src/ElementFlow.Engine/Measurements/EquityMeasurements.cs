@@ -4,6 +4,7 @@ using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Model;
 using ElementFlow.Spatial;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 
@@ -89,23 +90,43 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
         var waters = scope.Select(water).Where(f => f.Geometry.IsPolygonal()).ToList();
         if (waters.Count == 0) return MeasureResult.Missing($"no {water} polygons");
         var isWater = new HashSet<Core.Planning.Feature>(waters, ReferenceEqualityComparer.Instance);
-        var area = within is null ? null : Overlaps.Union(scope.Select(within).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
-        var body = Overlaps.Union(waters.Select(f => f.Geometry!).ToList());
+        var area = within is null ? null : ManyUnion.Union(scope.Select(within).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
+        var body = ManyUnion.Union(waters.Select(f => f.Geometry!).ToList());
         if (area is not null) body = Overlaps.Intersection(body, area);
         if (body.IsEmpty) return MeasureResult.Missing($"no {water} inside {within}");
-        var shore = body.Boundary;
+        var shore = ShoreIndex.Of(body.Boundary);
+        var inside = area is null ? null : PreparedGeometryFactory.Prepare(area);
         var role = scope.RoleOf(land.Role);
+
+        // Each parcel meets only the stretches of shore near it, so its edge is a small overlay; the
+        // parcels are independent and measured on all cores, then summed in source order (same totals every run).
+        var parcels = scope.Select(land).Where(f => !isWater.Contains(f) && f.Geometry.IsPolygonal() && !f.Geometry!.IsEmpty).ToList();
+        var edges = new Geometry?[parcels.Count];
+        Parallel.For(0, parcels.Count, i =>
+        {
+            var parcel = parcels[i].Geometry!;
+            var near = shore.Query(parcel.EnvelopeInternal);
+            if (near.Count == 0) return;
+
+            // Only the part inside the area borders its water: most parcels lie inside whole (a prepared
+            // test); the few across the area's edge are cut.
+            if (inside is not null && !inside.Covers(parcel))
+            {
+                if (!inside.Intersects(parcel)) return;
+                parcel = Overlaps.Intersection(parcel, area!);
+                if (parcel.IsEmpty) return;
+            }
+
+            var edge = Lineal(OverlayNGRobust.Overlay(parcel.Boundary, GeometryServices.Factory.CreateMultiLineString(near.ToArray()), SpatialFunction.Intersection));
+            if (edge.Length > 0) edges[i] = edge;
+        });
 
         double total = 0, open = 0;
         var closed = new List<(FeatureFact Fact, Geometry Edge)>();
-        foreach (var parcel in scope.Index(land).Candidates(body.EnvelopeInternal).OrderBy(f => f.Ordinal))
+        for (var i = 0; i < parcels.Count; i++)
         {
-            if (isWater.Contains(parcel) || !parcel.Geometry.IsPolygonal() || !parcel.Geometry!.Intersects(body)) continue;
-            var part = area is null ? parcel.Geometry! : Overlaps.Intersection(parcel.Geometry!, area);
-            if (part.IsEmpty) continue;
-            var edge = Lineal(OverlayNGRobust.Overlay(part.Boundary, shore, SpatialFunction.Intersection));
-            if (edge.Length <= 0) continue;
-            var fact = scope.FactOf(role, parcel);
+            if (edges[i] is not { } edge) continue;
+            var fact = scope.FactOf(role, parcels[i]);
             total += edge.Length;
             if (publicCodes.Any(c => Rules.Conditions.Codes.Match(fact.Code, c))) open += edge.Length;
             else closed.Add((fact, edge));

@@ -147,6 +147,8 @@ public sealed class FactsMeasurement(FactSource source, IReadOnlyList<string>? l
 
     public IReadOnlyList<string>? LayerFilter => layers;
 
+    public FactSource Source => source;
+
     public override MeasureResult Run(PlanScope scope)
     {
         var plan = scope.Plan;

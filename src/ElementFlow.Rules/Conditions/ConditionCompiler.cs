@@ -59,8 +59,9 @@ public static class ConditionCompiler
         {
             throw new ConditionException($"{e.Message} (at character {e.Position + 1})");
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
         {
+            // FormatException: a text compared with a bool is converted by a TypeConverter, which throws it ("x" == true).
             throw new ConditionException(e.Message);
         }
 

@@ -345,8 +345,9 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         return named;
     }
 
+    /// <remarks>The name is a key from the rule file, so it is escaped: it is matched as text, never read as a pattern.</remarks>
     private static bool Mentions(string? text, string name) =>
-        text is not null && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{name}\b");
+        text is not null && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(name)}\b");
 
     private UsePermittedCheck? UsePermitted(YamlMap map, SourceLocation source)
     {

@@ -105,6 +105,24 @@ public class GeoJsonLayerReaderTests
         Assert.Contains(detail, d.Message(Core.Text.Language.En));
     }
 
+    /// <summary>Found by fuzzing: the builder thread's exception escaped from Dispose after the layer was already reported.</summary>
+    [Theory]
+    [InlineData("{\"c\u00FFde\": \"0101\"}")]
+    [InlineData("{\"code\": \"01\u00FF01\"}")]
+    public void Read_AttributeTextNotUtf8_IsUnreadableInsteadOfThrowing(string properties)
+    {
+        var json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"P1\",\"properties\":"
+            + properties + ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,0],[10,10],[0,0]]]}}]}";
+        var bytes = Encoding.Latin1.GetBytes(json);
+
+        var result = GeoJsonLayerReader.Read(new MemoryStream(bytes), Requests.For("land_use", "lu.geojson"), 64);
+
+        Assert.Null(result.Layer);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("layer.unreadable", d.Code);
+        Assert.Contains("UTF-8", d.Message(Core.Text.Language.En));
+    }
+
     /// <summary>A stream that hands out at most a few bytes per read, as a slow network or pipe would.</summary>
     private sealed class TrickleStream(byte[] data, int step) : MemoryStream(data)
     {

@@ -111,6 +111,16 @@ public sealed class ConditionCompilerTests
         Assert.Contains("Source", ex.Message);
     }
 
+    /// <summary>Found by fuzzing: Dynamic LINQ converts a text compared with another type through a TypeConverter, which threw FormatException past the compiler.</summary>
+    [Theory]
+    [InlineData("feature.Area > 0 == \"overall\"")]
+    [InlineData("feature.Area == \"big\"")]
+    [InlineData("feature.Plan.Epsg == \"99999999999999999999\"")]
+    public void Compile_TextThatDoesNotConvertToTheOtherSide_IsRefused(string text)
+    {
+        Refused(text);
+    }
+
     [Fact]
     public void Compile_LongerThanMaxLength_IsRefused()
     {

@@ -86,6 +86,18 @@ public sealed class ExpressionCheckTests
         Assert.Empty(set!.Rules);
     }
 
+    /// <summary>Found by fuzzing: the parameter name went into a regular expression unescaped and threw RegexParseException.</summary>
+    [Theory]
+    [InlineData("max[area")]
+    [InlineData("min-area-m.")]
+    public void Build_ParameterNameWithPatternCharacters_IsMatchedAsTextAndReportedUnused(string name)
+    {
+        var (set, diagnostics) = LoadRules(SmallPatchRule.Replace("      min-area-m2: 200\n", $"      min-area-m2: 200\n      \"{name}\": 900\n"));
+
+        Assert.Equal(name, Single(diagnostics, "rules.unused-parameter").Arguments["parameter"]);
+        Assert.Empty(set!.Rules);
+    }
+
     [Fact]
     public void Build_UnknownFacts_ReportsFieldInvalid()
     {
