@@ -83,7 +83,7 @@ public static class CaseRunner
         clock.Stop();
         var report = Path.Combine(root, "out", ReportName(c));
         var after = Snapshot(root);
-        return new CaseResult(
+        var result = new CaseResult(
             process.ExitCode,
             timedOut,
             clock.Elapsed,
@@ -92,6 +92,21 @@ public static class CaseRunner
             File.Exists(report) ? await File.ReadAllTextAsync(report) : null,
             Compare(before, after),
             c.MustNotExist.Select(p => Path.GetFullPath(Path.Combine(root, p))).Where(p => File.Exists(p) || Directory.Exists(p)).ToList());
+
+        // The result holds all a failure needs; some inputs are 100 MB, and the test host may end before ProcessExit.
+        Remove(root);
+        return result;
+    }
+
+    private static void Remove(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     public static IEnumerable<string> Arguments(CorpusCase c, string root)
@@ -147,19 +162,7 @@ public static class CaseRunner
     private static string CreateRunRoot()
     {
         var root = Directory.CreateTempSubdirectory("ef-corpus-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(root);
         return root;
     }
 
