@@ -21,13 +21,13 @@ public sealed class ShoreIndex
 
     public int Count { get; private set; }
 
-    /// <summary>Indexes the line parts of <paramref name="line"/> (other parts are ignored).</summary>
+    /// <summary>Indexes the line parts of <paramref name="line"/>, however nested (other parts are ignored).</summary>
     public static ShoreIndex Of(Geometry line)
     {
         var index = new ShoreIndex();
-        for (var i = 0; i < line.NumGeometries; i++)
+        foreach (var part in NetTopologySuite.Geometries.Utilities.LinearComponentExtracter.GetLines(line).OfType<LineString>())
         {
-            if (line.GetGeometryN(i) is LineString { IsEmpty: false } part) index.Add(part);
+            if (!part.IsEmpty) index.Add(part);
         }
 
         index._tree.Build();
