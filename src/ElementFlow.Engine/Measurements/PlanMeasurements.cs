@@ -15,7 +15,12 @@ public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Mea
         ["layer"] = new("图层", "layer"),
         ["indicator"] = new("指标", "indicator"),
         ["attribute"] = new("属性字段", "attribute"),
+        ["empty-layer"] = new("图层（已登记但无要素）", "layer (listed but holds no features)"),
+        ["number"] = new("数值属性（值不是数字）", "numeric attribute (value is not a number)"),
     };
+
+    /// <summary>Attributes that are numbers by DOMAIN §2; a value that is no number is as good as missing.</summary>
+    private static readonly HashSet<(string Role, string Attribute)> Numeric = [("residential", "population")];
 
     public override string Key => $"required:{owner}";
     public override IReadOnlyList<LayerInput> Inputs => [];
@@ -36,9 +41,11 @@ public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Mea
             },
         };
 
-        foreach (var role in ForPlan(check.Layers, plan).Where(r => !plan.Layers.ContainsKey(r) && !plan.BrokenLayers.Contains(r)))
+        foreach (var role in ForPlan(check.Layers, plan).Where(r => !plan.BrokenLayers.Contains(r)))
         {
-            facts.Add(Missing("layer", role, 1, [new Subject(role, Subject.WholeLayer)]));
+            // An empty layer file is no layer: a boundary with no polygon would otherwise put every feature "outside" it.
+            if (!plan.Layers.TryGetValue(role, out var present)) facts.Add(Missing("layer", role, 1, [new Subject(role, Subject.WholeLayer)]));
+            else if (present.Features.Count == 0) facts.Add(Missing("empty-layer", role, 1, [new Subject(role, Subject.WholeLayer)]));
         }
 
         foreach (var key in ForPlan(check.Indicators, plan).Where(k => !plan.Indicators.ContainsKey(k)))
@@ -57,6 +64,10 @@ public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Mea
                     var o = Missing("attribute", $"{role}.{attribute}", lacking.Count, lacking);
                     facts.Add(o);
                 }
+
+                if (!Numeric.Contains((role, attribute))) continue;
+                var notNumbers = layer.Features.Where(f => f.Has(attribute) && double.IsNaN(f.Number(attribute))).Select(f => new Subject(role, f.Id)).ToList();
+                if (notNumbers.Count > 0) facts.Add(Missing("number", $"{role}.{attribute}", notNumbers.Count, notNumbers));
             }
         }
 

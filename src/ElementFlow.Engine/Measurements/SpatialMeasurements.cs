@@ -54,6 +54,9 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IRea
     public override MeasureResult Run(PlanScope scope)
     {
         var index = scope.Index(containers);
+
+        // With nothing to be inside, everything would be "outside": DATA-002 reports the empty layer instead.
+        if (index.Count == 0) return MeasureResult.Missing($"{string.Join(", ", containers.Select(c => c.Key))} holds no features");
         var facts = new List<object>();
         var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => containers.All(c => c.Role != r)).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
         foreach (var selector in selectors)

@@ -139,7 +139,6 @@ public static class GeoJsonCases
         };
         yield return new CorpusCase("geojson/empty-boundary")
         {
-            KnownBug = "an empty boundary layer is not reported as such; every feature is reported outside it (DATA-010) instead",
             Build = f => f.Base().Layer("boundary.geojson", Samples.Collection()),
             Exit = 1,
             Report = ["DATA-0\\d\\d\\s+boundary/"],
@@ -174,7 +173,6 @@ public static class GeoJsonCases
         };
         yield return new CorpusCase("geojson/residential-population-text")
         {
-            KnownBug = "a non-numeric population (\"many\") is kept as text and silently ignored: no finding, no diagnostic",
             Build = f => f.Base(plan: WithLayer("residential", "extra.geojson"))
                 .Layer("extra.geojson", Samples.Collection(Samples.Square("X1", Samples.X + 700, Samples.Y + 700, 100, """{"population":"many"}"""))),
             Exit = 1,
