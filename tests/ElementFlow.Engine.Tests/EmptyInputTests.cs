@@ -57,4 +57,21 @@ public sealed class EmptyInputTests
         Assert.Empty(result.Findings);
         Assert.Equal(0, result.RulesRun);
     }
+
+    [Fact]
+    public void Within_SelectionThatKeepsNoFeature_PutsEverythingOutside()
+    {
+        var rules = OneRule("""
+              kind: within
+              a: land_use
+              b: { layer: zoning, codes: [rural_development] }
+              tolerance-m2: 1
+        """);
+        var plan = new TestPlan()
+            .Layer("zoning", ("Z1", Square(0, 0, 1000), "zone=urban_development"))
+            .Layer("land_use", ("L1", Square(0, 0, 100), "code=1601"))
+            .Build();
+
+        Assert.Single(new Checker(rules).Check(plan).Findings);
+    }
 }

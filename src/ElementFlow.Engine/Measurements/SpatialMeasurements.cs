@@ -55,8 +55,14 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IRea
     {
         var index = scope.Index(containers);
 
-        // With nothing to be inside, everything would be "outside": DATA-002 reports the empty layer instead.
-        if (index.Count == 0) return MeasureResult.Missing($"{string.Join(", ", containers.Select(c => c.Key))} holds no features");
+        // Container layers that are empty or absent would put everything "outside": there is nothing to
+        // judge by (DATA-002 reports an empty required layer). A selection that keeps none of a present
+        // layer's features is different: then everything is outside indeed.
+        if (index.Count == 0 && containers.All(c => scope.Select(LayerSelector.Whole(c.Role) with { Plan = c.Plan }).All(f => f.Geometry is not { IsEmpty: false })))
+        {
+            return MeasureResult.Missing($"{string.Join(", ", containers.Select(c => c.Role))} holds no features");
+        }
+
         var facts = new List<object>();
         var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => containers.All(c => c.Role != r)).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
         foreach (var selector in selectors)
