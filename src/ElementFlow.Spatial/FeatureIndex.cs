@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ElementFlow.Core.Planning;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.HPRtree;
 using NetTopologySuite.Index.Strtree;
 

@@ -4,7 +4,6 @@ using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Model;
 using ElementFlow.Spatial;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 
@@ -91,7 +90,7 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
         if (waters.Count == 0) return MeasureResult.Missing($"no {water} polygons");
         var isWater = new HashSet<Core.Planning.Feature>(waters, ReferenceEqualityComparer.Instance);
         var area = within is null ? null : ManyUnion.Union(scope.Select(within).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
-        var inside = area is null ? null : PreparedGeometryFactory.Prepare(area);
+        var inside = area is null ? null : new PreparedContainer(area);
         var shore = ShoreIndex.Of(Shore(waters.Select(f => f.Geometry!).ToList(), area, inside));
         if (shore.Count == 0) return MeasureResult.Missing($"no {water} inside {within}");
         var role = scope.RoleOf(land.Role);
@@ -152,7 +151,7 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
     /// made: a river network of tens of thousands of cells whose corners touch is no clean coverage, and
     /// the general union of it took minutes at a million parcels.
     /// </summary>
-    private static Geometry Shore(IReadOnlyList<Geometry> waters, Geometry? area, IPreparedGeometry? inside)
+    private static Geometry Shore(IReadOnlyList<Geometry> waters, Geometry? area, PreparedContainer? inside)
     {
         // Water outside the area does not count, and its edge with water inside is no shore.
         var clipped = new Geometry[waters.Count];
