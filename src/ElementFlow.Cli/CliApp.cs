@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ElementFlow.Cli.Commands;
-using ElementFlow.Spatial;
 
 namespace ElementFlow.Cli;
 
@@ -9,7 +8,6 @@ public static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        GeometryServices.UseAsDefault();
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("ElementFlow: compliance checks for territorial spatial plans (国土空间规划合规检查)")
         {

@@ -40,13 +40,16 @@ public sealed class Checker
     public PlanResult Check(Plan plan) => Check(PlanTree.Single(plan)).Single();
 
     /// <summary>Checks every checked plan of a tree; context plans (parents loaded for comparison) are measured only as far as their children need.</summary>
-    public IReadOnlyList<PlanResult> Check(PlanTree tree)
+    /// <param name="progress">Told before each measurement and before each plan's decision; called on the checking thread.</param>
+    /// <param name="cancellation">Stops the check between measurements and inside long ones, with <see cref="OperationCanceledException"/>.</param>
+    public IReadOnlyList<PlanResult> Check(PlanTree tree, Action<CheckStep>? progress = null, CancellationToken cancellation = default)
     {
-        var scopes = new ScopeSet(tree, _options);
-        return tree.Checked.Select(p => Check(scopes[p])).ToList();
+        var scopes = new ScopeSet(tree, _options, cancellation);
+        var plans = tree.Checked.ToList();
+        return plans.Select((p, i) => Check(scopes[p], step => progress?.Invoke(step with { PlanIndex = i, PlanCount = plans.Count }), cancellation)).ToList();
     }
 
-    private PlanResult Check(PlanScope scope)
+    private PlanResult Check(PlanScope scope, Action<CheckStep> progress, CancellationToken cancellation)
     {
         var plan = scope.Plan;
         var approvals = new FactsMeasurement(Rules.Model.FactSource.Approval, null);
@@ -85,12 +88,20 @@ public sealed class Checker
         var failures = new ConcurrentBag<(string Key, string Why)>();
         // Measurements run one after another, each spread over all cores inside: nesting parallel loops
         // while shared indexes are built lazily starves the thread pool (measured: half the cores idle).
-        foreach (var m in needed.Values.OrderBy(m => m.Key, StringComparer.Ordinal))
+        var order = needed.Values.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        for (var done = 0; done < order.Count; done++)
         {
+            var m = order[done];
+            cancellation.ThrowIfCancellationRequested();
+            progress(new CheckStep(CheckStep.Measure, plan.Id, m.Key, usedBy[m.Key].Distinct().ToList(), done, order.Count));
             var clock = Stopwatch.StartNew();
             try
             {
                 results[m.Key] = (m.Run(scope), clock.Elapsed);
+            }
+            catch (Exception e) when (cancellation.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the check was cancelled", e, cancellation);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -122,6 +133,8 @@ public sealed class Checker
             }
         }
 
+        cancellation.ThrowIfCancellationRequested();
+        progress(new CheckStep(CheckStep.Decide, plan.Id, null, [], order.Count, order.Count));
         var decideClock = Stopwatch.StartNew();
         var facts = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var (key, (result, _)) in results.OrderBy(r => r.Key, StringComparer.Ordinal))

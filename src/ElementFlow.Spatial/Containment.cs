@@ -20,10 +20,11 @@ public static class Containment
     /// <param name="features">The features that should be inside.</param>
     /// <param name="container">The index of the containing layer.</param>
     /// <param name="perPart">One result per separate outside part instead of one per feature.</param>
-    public static IReadOnlyList<OutsidePart> Outside(IReadOnlyList<Feature> features, FeatureIndex container, bool perPart)
+    /// <param name="cancellation">Stops the measurement between features.</param>
+    public static IReadOnlyList<OutsidePart> Outside(IReadOnlyList<Feature> features, FeatureIndex container, bool perPart, CancellationToken cancellation = default)
     {
         var found = new ConcurrentBag<OutsidePart>();
-        Parallel.ForEach(features, feature =>
+        Parallel.ForEach(features, new ParallelOptions { CancellationToken = cancellation }, feature =>
         {
             if (feature.Geometry is not { IsEmpty: false } geometry) return;
             foreach (var part in Measure(feature, geometry, container, perPart)) found.Add(part);

@@ -3,6 +3,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.IO.Layers;
 using ElementFlow.IO.Packages;
 using ElementFlow.Rules;
+using ElementFlow.Sources;
 
 namespace ElementFlow.Fuzz;
 

@@ -4,8 +4,8 @@ using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Planning;
+using ElementFlow.Checking;
 using ElementFlow.Engine;
-using ElementFlow.IO.Packages;
 using ElementFlow.Reports;
 
 namespace ElementFlow.Cli.Commands;
@@ -31,7 +31,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
         limits.AddTo(command);
-        command.SetAction(parse => Run(console, new CheckSettings(
+        command.SetAction(parse => Run(console, new CheckArguments(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
             parse.GetValue(format)!,
@@ -45,84 +45,41 @@ internal static class CheckCommand
         return command;
     }
 
-    private static int Run(CliConsole console, CheckSettings settings)
+    private static int Run(CliConsole console, CheckArguments settings)
     {
         var total = Stopwatch.StartNew();
-        var phases = new List<(string, TimeSpan)>();
         CommonOptions.TryParseFailOn(settings.FailOn, out var threshold);
         IReadOnlyList<FindingKey>? previous = null;
         if (settings.Baseline is { } baselineFile && !TryReadBaseline(console, baselineFile, settings.Language, out previous)) return ExitCodes.BadInput;
 
         var clock = Stopwatch.StartNew();
         var catalog = CommonOptions.LoadRules(settings.Rules, settings.Limits);
-        phases.Add(("load rules", clock.Elapsed));
+        var loadRules = clock.Elapsed;
         if (catalog.HasErrors)
         {
             foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
             return ExitCodes.BadInput;
         }
 
-        clock.Restart();
-        var packages = settings.Plans.SelectMany(PlanDiscovery.Find).Distinct().ToList();
-        var loaded = new PlanLoadResult[packages.Count];
-        Parallel.For(0, packages.Count, i => loaded[i] = PlanLoader.Load(packages[i], settings.Limits));
-        phases.Add(("load plans", clock.Elapsed));
-
-        clock.Restart();
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), p => PlanLoader.Load(p, settings.Limits));
-        phases.Add(("plan tree", clock.Elapsed));
-
-        clock.Restart();
-        var checker = new Checker(catalog.Rules, new CheckOptions(settings.AsOf));
-        phases.Add(("compile rules", clock.Elapsed));
-
-        clock.Restart();
-        var results = checker.Check(tree);
-        var plans = tree.Checked.ToList();
-        phases.Add(("measure", TimeSpan.FromTicks(results.Sum(r => r.MeasureTime.Ticks))));
-        phases.Add(("decide", TimeSpan.FromTicks(results.Sum(r => r.DecideTime.Ticks))));
-
-        var findings = Report.Sort(results.SelectMany(r => r.Findings));
-        BaselineSummary? compared = null;
-        if (previous is not null) (findings, compared) = Baseline.Compare(findings, previous);
-        var report = new Report
+        var sourceRoot = Directory.GetCurrentDirectory();
+        var outcome = new CheckService().Check(new CheckRequest
         {
-            Plans = TreeOrder(tree).Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code, tree.ParentOf(p)?.Id) { Crs = p.Crs.Text }).ToList(),
-            RuleSets = catalog.RuleSets.Select(s => new RuleSetEntry(s.Id, s.Version)).ToList(),
-            Findings = findings,
-            Baseline = compared,
-            Diagnostics = catalog.Diagnostics.Concat(loaded.SelectMany(l => l.Diagnostics)).Concat(treeDiagnostics).ToList(),
-            Skipped = results.SelectMany(r => r.Skipped).ToList(),
-            RulesRun = results.Sum(r => r.RulesRun),
-            NotApplicable = results.Sum(r => r.NotApplicable),
-            Equity = results.SelectMany(r => r.Equity).ToList(),
-        };
+            Plans = settings.Plans,
+            Rules = catalog,
+            Settings = new Checking.CheckSettings
+            {
+                Language = settings.Language,
+                AsOf = settings.AsOf,
+                Limits = settings.Limits,
+                Baseline = previous,
+                SourceRoot = sourceRoot,
+            },
+        });
+        var report = outcome.Report;
+        var phases = outcome.Phases.Prepend(("load rules", loadRules)).ToList();
 
         clock.Restart();
-        var writer = ReportWriters.Find(settings.Format)!;
-        var context = new ReportContext(settings.Language, ToolInfo.Version)
-        {
-            Rules = catalog.Rules.ToList(),
-            // Two packages with one id make ids ambiguous; rather than fail the report, the first one's files win.
-            LayerFiles = plans.GroupBy(p => p.Id).ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyDictionary<string, string>)g.First().Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
-            Plans = plans,
-            SourceRoot = Directory.GetCurrentDirectory(),
-        };
-        if (settings.Out is { } path)
-        {
-            using var file = File.Create(path);
-            writer.Write(report, context, file);
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            writer.Write(report, context, buffer);
-            console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            console.Out.Flush();
-        }
-
+        Write(console, settings, report, outcome.ReportContext(settings.Language, ToolInfo.Version, sourceRoot));
         phases.Add(("report", clock.Elapsed));
 
         // People read diagnostics on stderr even when stdout carries JSON, or the report went to a file.
@@ -134,30 +91,29 @@ internal static class CheckCommand
         if (settings.Stats)
         {
             phases.Add(("total", total.Elapsed));
-            StatsPrinter.Print(console.Error, phases, results, plans);
+            StatsPrinter.Print(console.Error, phases, outcome.Results, outcome.Plans);
         }
 
-        if (report.HasInputErrors || loaded.Any(l => l.Plan is null)) return ExitCodes.BadInput;
+        if (report.HasInputErrors || outcome.AnyPackageRefused) return ExitCodes.BadInput;
         if (report.Skipped.Count > 0) return ExitCodes.BadInput;
         return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    /// <summary>Checked plans parents first, each followed by its children, so the report reads as the tree.</summary>
-    private static IEnumerable<Plan> TreeOrder(PlanTree tree)
+    /// <summary>Writes the report in the chosen format to --out, or whole to stdout.</summary>
+    private static void Write(CliConsole console, CheckArguments settings, Report report, ReportContext context)
     {
-        var done = new HashSet<Plan>(ReferenceEqualityComparer.Instance);
-        IEnumerable<Plan> Visit(Plan plan)
+        var writer = ReportWriters.Find(settings.Format)!;
+        if (settings.Out is { } path)
         {
-            if (!done.Add(plan)) yield break;
-            if (tree.IsChecked(plan)) yield return plan;
-            foreach (var child in tree.ChildrenOf(plan).OrderBy(c => c.Level).ThenBy(c => c.Id, StringComparer.Ordinal))
-            {
-                foreach (var p in Visit(child)) yield return p;
-            }
+            using var file = File.Create(path);
+            writer.Write(report, context, file);
+            return;
         }
 
-        var roots = tree.All.Where(p => tree.ParentOf(p) is null).OrderBy(p => p.Level).ThenBy(p => p.Id, StringComparer.Ordinal);
-        return roots.SelectMany(Visit).Concat(tree.Checked.Where(p => !done.Contains(p))).ToList();
+        using var buffer = new MemoryStream();
+        writer.Write(report, context, buffer);
+        console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        console.Out.Flush();
     }
 
     /// <summary>Reads the finding keys of an earlier JSON report; a file that is not one is bad input.</summary>
@@ -183,7 +139,7 @@ internal static class CheckCommand
         return true;
     }
 
-    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
+    private sealed record CheckArguments(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

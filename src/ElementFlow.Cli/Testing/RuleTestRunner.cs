@@ -2,7 +2,7 @@ using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Text;
-using ElementFlow.Engine;
+using ElementFlow.Checking;
 using ElementFlow.IO.Packages;
 using ElementFlow.Rules;
 using ElementFlow.Rules.Model;
@@ -43,34 +43,31 @@ public static class RuleTestRunner
 
     public static RuleTestResult Run(RuleCatalog catalog, RuleTestCase testCase, InputLimits? limits = null)
     {
-        limits ??= InputLimits.Default;
-        PlanLoadResult Load(string path) => PlanLoader.Load(path, limits);
         var rule = catalog.Find(testCase.Rule);
         if (rule is null) return new RuleTestResult(testCase, false, [$"no rule {testCase.Rule} in the rule sets"], []);
+
         // The case folder is the plan under test; plan packages below it are its parent or children.
-        var loaded = Load(testCase.Folder);
+        var outcome = new CheckService().Check(new CheckRequest
+        {
+            Plans = [testCase.Folder],
+            FindPlansBelow = false,
+            Context = PlanDiscovery.Find(testCase.Folder, includeRoot: false),
+            Rules = catalog,
+            OnlyRules = [rule.Id],
+            Settings = new CheckSettings { Limits = limits ?? InputLimits.Default },
+        });
+        var loaded = outcome.Loaded.Single();
         if (loaded.Plan is null)
         {
             return new RuleTestResult(testCase, false, loaded.Diagnostics.Select(d => d.Format(Language.En)).ToList(), []);
         }
 
-        var related = PlanDiscovery.Find(testCase.Folder, includeRoot: false).Select(Load).Where(l => l.Plan is not null).Select(l => l.Plan!);
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build([loaded.Plan], Load);
-        foreach (var plan in related)
+        if (outcome.TreeDiagnostics.Count > 0)
         {
-            if (tree.All.Any(p => p.Location == plan.Location)) continue;
-            tree.Add(plan, isChecked: false);
-            if (tree.All.FirstOrDefault(p => p.Location == plan.ParentLocation) is { } parent) tree.Link(plan, parent);
+            return new RuleTestResult(testCase, false, outcome.TreeDiagnostics.Select(d => d.Format(Language.En)).ToList(), []);
         }
 
-        if (treeDiagnostics.Count > 0)
-        {
-            return new RuleTestResult(testCase, false, treeDiagnostics.Select(d => d.Format(Language.En)).ToList(), []);
-        }
-
-        // Approvals may name any rule of the catalogue, not only the one under test.
-        var options = new CheckOptions(DateOnly.FromDateTime(DateTime.Today), catalog.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
-        var result = new Checker([rule], options).Check(tree).Single();
+        var result = outcome.Results.Single();
         var findings = result.Findings.Where(f => f.Rule == rule.Id).ToList();
         var problems = new List<string>();
         if (!rule.AppliesToPlan(loaded.Plan)) problems.Add($"the rule does not apply to a {loaded.Plan.Level.ToString().ToLowerInvariant()} {loaded.Plan.Type.ToString().ToLowerInvariant()} plan");

@@ -91,7 +91,7 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
         var isWater = new HashSet<Core.Planning.Feature>(waters, ReferenceEqualityComparer.Instance);
         var area = within is null ? null : ManyUnion.Union(scope.Select(within).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
         var inside = area is null ? null : new PreparedContainer(area);
-        var shore = ShoreIndex.Of(Shore(waters.Select(f => f.Geometry!).ToList(), area, inside));
+        var shore = ShoreIndex.Of(Shore(waters.Select(f => f.Geometry!).ToList(), area, inside, scope.Parallelism));
         if (shore.Count == 0) return MeasureResult.Missing($"no {water} inside {within}");
         var role = scope.RoleOf(land.Role);
 
@@ -99,7 +99,7 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
         // parcels are independent and measured on all cores, then summed in source order (same totals every run).
         var parcels = scope.Select(land).Where(f => !isWater.Contains(f) && f.Geometry.IsPolygonal() && !f.Geometry!.IsEmpty).ToList();
         var edges = new Geometry?[parcels.Count];
-        Parallel.For(0, parcels.Count, i =>
+        Parallel.For(0, parcels.Count, scope.Parallelism, i =>
         {
             var parcel = parcels[i].Geometry!;
             var near = shore.Query(parcel.EnvelopeInternal);
@@ -151,18 +151,18 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
     /// made: a river network of tens of thousands of cells whose corners touch is no clean coverage, and
     /// the general union of it took minutes at a million parcels.
     /// </summary>
-    private static Geometry Shore(IReadOnlyList<Geometry> waters, Geometry? area, PreparedContainer? inside)
+    private static Geometry Shore(IReadOnlyList<Geometry> waters, Geometry? area, PreparedContainer? inside, ParallelOptions parallelism)
     {
         // Water outside the area does not count, and its edge with water inside is no shore.
         var clipped = new Geometry[waters.Count];
-        Parallel.For(0, waters.Count, i => clipped[i] = inside is null || inside.Covers(waters[i]) ? waters[i]
+        Parallel.For(0, waters.Count, parallelism, i => clipped[i] = inside is null || inside.Covers(waters[i]) ? waters[i]
             : inside.Intersects(waters[i]) ? Overlaps.Intersection(waters[i], area!) : GeometryServices.Factory.CreatePolygon());
         var index = new NetTopologySuite.Index.HPRtree.HPRtree<Geometry>();
         foreach (var g in clipped.Where(g => !g.IsEmpty)) index.Insert(g.EnvelopeInternal, g);
         index.Build();
 
         var pieces = new Geometry?[clipped.Length];
-        Parallel.For(0, clipped.Length, i =>
+        Parallel.For(0, clipped.Length, parallelism, i =>
         {
             var w = clipped[i];
             if (w.IsEmpty) return;

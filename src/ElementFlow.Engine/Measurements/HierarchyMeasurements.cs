@@ -28,7 +28,7 @@ public sealed class DroppedMeasurement(string layer) : Measurement
         var preparedBoundary = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(boundary);
         var lines = parent.Index(own).Candidates(boundary.EnvelopeInternal).Where(f => f.Geometry.IsPolygonal()).OrderBy(f => f.Ordinal).ToList();
         var dropped = new (Feature Line, NetTopologySuite.Geometries.Geometry Part)?[lines.Count];
-        Parallel.For(0, lines.Count, i =>
+        Parallel.For(0, lines.Count, scope.Parallelism, i =>
         {
             var line = lines[i].Geometry!;
             if (!preparedBoundary.Intersects(line)) return;

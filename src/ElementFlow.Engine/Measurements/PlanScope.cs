@@ -42,6 +42,12 @@ public sealed class PlanScope
 
     /// <summary>The as-of date and known rules approvals are judged by.</summary>
     public CheckOptions Options { get; init; } = CheckOptions.Today;
+
+    /// <summary>Cancels the check; long measurements look at it between features.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Options for a measurement's parallel loop over features: all cores, stopping when the check is cancelled.</summary>
+    public ParallelOptions Parallelism => new() { CancellationToken = Cancellation };
     public PlanScope? Parent { get; }
 
     /// <summary>The overall plans of the next subdivision: the children whose boundaries tile this plan's region.</summary>

@@ -15,7 +15,7 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
     public override MeasureResult Run(PlanScope scope)
     {
         var self = b is null || b.Key == a.Key;
-        var pairs = Overlaps.Find(scope.Select(a), scope.Index(b ?? a), self);
+        var pairs = Overlaps.Find(scope.Select(a), scope.Index(b ?? a), self, scope.Cancellation);
         var roleA = scope.RoleOf(a.Role);
         var roleB = scope.RoleOf((b ?? a).Role);
         return new MeasureResult(pairs.Select(p =>
@@ -68,7 +68,7 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IRea
         foreach (var selector in selectors)
         {
             var role = LayerRole.Find(selector.Role)!;
-            foreach (var part in Containment.Outside(scope.Select(selector), index, perPart))
+            foreach (var part in Containment.Outside(scope.Select(selector), index, perPart, scope.Cancellation))
             {
                 var fact = scope.FactOf(role, part.Feature);
                 var (value, measure) = part.Feature.Geometry switch
@@ -111,7 +111,7 @@ public sealed class ValidityMeasurement(IReadOnlyList<string>? layers) : Measure
         {
             var problems = new (int Index, GeometryProblem Problem)[layer.Features.Count];
             var found = 0;
-            Parallel.For(0, layer.Features.Count, i =>
+            Parallel.For(0, layer.Features.Count, scope.Parallelism, i =>
             {
                 if (GeometryChecks.Problem(layer.Features[i].Geometry, layer.Role.Geometry) is { } p)
                 {

@@ -1,6 +1,6 @@
 using System.Text;
 using ElementFlow.Core.Diagnostics;
-using ElementFlow.IO.Packages;
+using ElementFlow.Sources;
 using ElementFlow.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Esri;
@@ -21,12 +21,12 @@ public static class ShapefileLayerReader
         Encoding? encoding = null;
         if (request.Encoding is { } named && (encoding = TextEncodings.Find(named)) is null)
         {
-            return Unreadable(request, $"unknown encoding '{named}' (use e.g. gbk or utf-8)");
+            return LayerReadResult.Unreadable(request, $"unknown encoding '{named}' (use e.g. gbk or utf-8)");
         }
 
         // Name a missing or cut-off part instead of the library's bare "File not found." or shapes read from nothing.
-        if (!File.Exists(Path.ChangeExtension(shpPath, ".dbf"))) return Unreadable(request, "the .dbf file with the attributes is missing beside the .shp");
-        if (ShpHeaderProblem(shpPath) is { } problem) return Unreadable(request, problem);
+        if (!File.Exists(Path.ChangeExtension(shpPath, ".dbf"))) return LayerReadResult.Unreadable(request, "the .dbf file with the attributes is missing beside the .shp");
+        if (ShpHeaderProblem(shpPath) is { } problem) return LayerReadResult.Unreadable(request, problem);
 
         var diagnostics = new List<Diagnostic>();
         if (encoding is null && ReadCompanion(shpPath, ".cpg") is { Length: > 0 } cpg)
@@ -76,14 +76,10 @@ public static class ShapefileLayerReader
 
             return builder.Build(diagnostics);
         }
-        catch (InputLimitException e) when (e is not PackageSizeException)
-        {
-            return new LayerReadResult(null, [], [e.Diagnostic]);
-        }
         catch (Exception e) when (e is IOException or ShapefileException or NotSupportedException or ArgumentException
                                       or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException)
         {
-            return Unreadable(request, e.Message);
+            return LayerReadResult.Unreadable(request, e.Message);
         }
     }
 
@@ -121,8 +117,4 @@ public static class ShapefileLayerReader
         var path = Path.ChangeExtension(shpPath, extension);
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
-
-    private static LayerReadResult Unreadable(LayerRequest request, string detail) =>
-        new(null, [], [Diagnostic.Error("layer.unreadable", request.ShownPath, null, null,
-            ("role", request.Role.Name), ("file", request.ShownPath), ("detail", detail))]);
 }

@@ -6,6 +6,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
 using ElementFlow.Core.Units;
 using ElementFlow.IO.Layers;
+using ElementFlow.Sources;
 using ElementFlow.Rules.Lint;
 using ElementFlow.Rules.Yaml;
 
@@ -25,8 +26,12 @@ public static class PlanLoader
 
     public static PlanLoadResult Load(string path) => Load(path, InputLimits.Default);
 
+    public static PlanLoadResult Load(string path, InputLimits limits) => Load(path, limits, PackageFormats.Sources);
+
     /// <param name="limits">How large a package, layer and geometry may be; past a limit the package or layer is refused with a diagnostic.</param>
-    public static PlanLoadResult Load(string path, InputLimits limits)
+    /// <param name="sources">The layer sources entries may name (<see cref="PackageFormats.Sources"/> and any a host adds).</param>
+    /// <param name="cancellation">Stops loading between layers and inside sources that honour it.</param>
+    public static PlanLoadResult Load(string path, InputLimits limits, LayerSources sources, CancellationToken cancellation = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
@@ -34,7 +39,7 @@ public static class PlanLoader
         try
         {
             files = Open(path, diagnostics, limits);
-            var plan = files is null ? null : Load(files, diagnostics, limits);
+            var plan = files is null ? null : Load(files, diagnostics, limits, sources, cancellation);
             return new PlanLoadResult(plan, diagnostics, started.Elapsed);
         }
         catch (PackageSizeException e)
@@ -92,7 +97,7 @@ public static class PlanLoader
         return null;
     }
 
-    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics, InputLimits limits)
+    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics, InputLimits limits, LayerSources sources, CancellationToken cancellation)
     {
         if (!files.Exists("plan.yaml"))
         {
@@ -124,9 +129,9 @@ public static class PlanLoader
             return null;
         }
 
-        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits);
+        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits, sources.EntryKeys);
         if (dto is null) return null;
-        if (files is FolderPackage referenced && ReferencedBytes(referenced, dto) is var bytes && bytes > limits.MaxPackageBytes)
+        if (files is FolderPackage referenced && ReferencedBytes(referenced, dto, sources) is var bytes && bytes > limits.MaxPackageBytes)
         {
             diagnostics.Add(LimitDiagnostics.FolderFiles(limits, files.DisplayPath, bytes));
             return null;
@@ -146,7 +151,7 @@ public static class PlanLoader
         var crs = new CrsInfo(dto.Crs, ParseEpsg(dto.Crs));
         var parent = ParentLocation(files, dto, yamlFile, diagnostics);
         var indicators = Indicators(dto, yamlFile, diagnostics);
-        var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
+        var layerResults = LoadLayers(files, dto, crs, diagnostics, limits, sources, cancellation);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
         var issues = new List<DataIssue>();
         var broken = new List<string>();
@@ -250,15 +255,15 @@ public static class PlanLoader
     /// The bytes a folder package's plan.yaml brings into the run: itself and every layer file it names (with a
     /// shapefile's companions), each file once. Other files in the folder are never read, so they do not count.
     /// </summary>
-    private static long ReferencedBytes(FolderPackage files, PlanDto dto) =>
-        dto.Layers.Where(l => !string.IsNullOrEmpty(l.File))
-            .SelectMany(l => LayerReaders.FilesOf(l.File!))
+    private static long ReferencedBytes(FolderPackage files, PlanDto dto, LayerSources sources) =>
+        dto.Layers.Where(l => !string.IsNullOrEmpty(l.File) && l.SourceKey is null)
+            .SelectMany(l => sources.FilesOf(l.File!, files))
             .Append("plan.yaml")
             .Select(PackageFiles.Normalise)
             .Distinct(StringComparer.Ordinal)
             .Sum(files.Length);
 
-    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits)
+    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits, LayerSources sources, CancellationToken cancellation)
     {
         var requests = new List<LayerRequest>();
         var given = new Dictionary<LayerRole, int>();
@@ -275,6 +280,12 @@ public static class PlanLoader
                 continue;
             }
 
+            if (entry.SourceKey is { } key)
+            {
+                requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, $"{key}:{entry.File}", crs) { Encoding = entry.Encoding, Limits = limits, EntryKey = key, Line = entry.Line });
+                continue;
+            }
+
             var shown = files.Show(entry.File);
             if (!PackageFiles.IsSafe(entry.File))
             {
@@ -282,15 +293,25 @@ public static class PlanLoader
                 continue;
             }
 
-            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs) { Encoding = entry.Encoding, Limits = limits });
+            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs) { Encoding = entry.Encoding, Limits = limits, Line = entry.Line });
         }
 
         // A zip archive is not safe to read from several threads; folders are.
         var parallel = files is FolderPackage;
         var results = new (string, LayerReadResult)[requests.Count];
-        void ReadOne(int i) => results[i] = (requests[i].Role.Name, LayerReaders.Read(files, requests[i], dto.Layers.First(l => LayerRole.Find(l.Role) == requests[i].Role).Line));
-        if (parallel) Parallel.For(0, requests.Count, ReadOne);
-        else for (var i = 0; i < requests.Count; i++) ReadOne(i);
+        void ReadOne(int i) => results[i] = (requests[i].Role.Name, sources.Read(files, requests[i], cancellation));
+        if (parallel)
+        {
+            Parallel.For(0, requests.Count, new ParallelOptions { CancellationToken = cancellation }, ReadOne);
+        }
+        else
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                ReadOne(i);
+            }
+        }
         return results.ToList();
     }
 

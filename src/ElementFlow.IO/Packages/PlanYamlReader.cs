@@ -11,7 +11,8 @@ public static class PlanYamlReader
     private static readonly string[] Keys =
         ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "description"];
 
-    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null)
+    /// <param name="sourceKeys">Layer-entry keys that layer sources claim (<c>postgis</c>): an entry with one reads its value through that source.</param>
+    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null, IReadOnlyList<string>? sourceKeys = null)
     {
         var (root, error) = YamlText.ParseMapping(text, file, limits);
         if (error is not null)
@@ -49,7 +50,7 @@ public static class PlanYamlReader
             period.ReportUnknownKeys(asError: false, ["base", "target"]);
         }
 
-        if (map.Map("layers") is { } layers) ReadLayers(layers, dto);
+        if (map.Map("layers") is { } layers) ReadLayers(layers, dto, sourceKeys ?? []);
         if (map.Map("indicators") is { } indicators)
         {
             foreach (var (k, v) in indicators.Node.Children) dto.Indicators.Add(ReadQuantity(k.Scalar() ?? "", v, indicators));
@@ -76,7 +77,7 @@ public static class PlanYamlReader
         return dto;
     }
 
-    private static void ReadLayers(YamlMap layers, PlanDto dto)
+    private static void ReadLayers(YamlMap layers, PlanDto dto, IReadOnlyList<string> sourceKeys)
     {
         foreach (var (k, v) in layers.Node.Children)
         {
@@ -94,8 +95,16 @@ public static class PlanYamlReader
                         foreach (var (fk, fv) in f.Node.Children) fields[fk.Scalar() ?? ""] = fv.Scalar() ?? "";
                     }
 
-                    dto.Layers.Add(new LayerEntryDto(role, entry.String("file"), entry.String("layer"), fields, k.Line(), entry.String("encoding")));
-                    entry.ReportUnknownKeys(asError: true, ["file", "layer", "fields", "encoding"]);
+                    var (file, sourceKey) = (entry.String("file"), (string?)null);
+                    foreach (var key in sourceKeys)
+                    {
+                        if (entry.String(key) is not { } value) continue;
+                        (file, sourceKey) = (value, key);
+                        break;
+                    }
+
+                    dto.Layers.Add(new LayerEntryDto(role, file, entry.String("layer"), fields, k.Line(), entry.String("encoding"), sourceKey));
+                    entry.ReportUnknownKeys(asError: true, ["file", "layer", "fields", "encoding", .. sourceKeys]);
                     break;
                 default:
                     layers.WrongShape(v, role, "a file path or a mapping with file, layer, fields");

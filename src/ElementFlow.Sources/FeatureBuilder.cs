@@ -3,10 +3,9 @@ using System.Text.Json;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Planning;
-using ElementFlow.IO.Packages;
 using NetTopologySuite.Geometries;
 
-namespace ElementFlow.IO.Layers;
+namespace ElementFlow.Sources;
 
 /// <summary>
 /// Assembles features from any reader: maps field names, normalises values, assigns ids and records

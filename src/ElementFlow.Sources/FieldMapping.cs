@@ -1,6 +1,6 @@
 using ElementFlow.Core.Planning;
 
-namespace ElementFlow.IO.Layers;
+namespace ElementFlow.Sources;
 
 /// <summary>
 /// Maps source attribute names to ours: an explicit <c>fields:</c> mapping from plan.yaml first, then the
