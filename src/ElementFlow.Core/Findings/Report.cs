@@ -44,9 +44,6 @@ public sealed record SeverityCounts(int Error, int Warning, int Info, int Waived
 /// <summary>The counts at the foot of a report.</summary>
 public sealed record Summary(int Error, int Warning, int Info, int Waived, int RulesRun, int NotApplicable);
 
-/// <summary>Timings and memory of one run, for <c>--stats</c>.</summary>
-public sealed record RunStats(IReadOnlyList<(string Phase, TimeSpan Time)> Phases, IReadOnlyList<(string Rule, TimeSpan Time)> Rules, long PeakWorkingSetBytes);
-
 /// <summary>The result of a check: what was checked, what was found, and what could not be read.</summary>
 public sealed record Report
 {

@@ -9,22 +9,11 @@ using NetTopologySuite.Operation.OverlayNG;
 
 namespace ElementFlow.Engine.Measurements;
 
-/// <summary>The measurements of the equity check kinds (coverage, distribution, per-capita, shoreline).</summary>
+/// <summary>What the equity measurements share.</summary>
 public static class EquityMeasurements
 {
-    public static IReadOnlyList<Measurement> For(CheckSpec check) => check switch
-    {
-        CoverageCheck c => [new CoverageMeasurement(c.Coverage, c.Declared?.Indicator, Column(c))],
-        DistributionCheck c => [new DistributionMeasurement(c, c.Measure is { } m ? Stem(m) : null)],
-        PerCapitaCheck c => [new PerCapitaMeasurement(c.Numerator, c.Residents, c.PopulationAttribute, c.PopulationIndicator, c.Declared?.Indicator)],
-        ShorelineCheck c => [new ShorelineMeasurement(c.Water, c.Land, c.Public, c.Within)],
-        _ => throw new NotSupportedException(check.Kind),
-    };
-
-    /// <summary>The check's measure name without its unit, for the life-circle table's column.</summary>
-    private static string? Column(CoverageCheck c) => c.Measure is { } m ? Stem(m) : null;
-
-    private static string Stem(string measure) => measure.EndsWith("_share", StringComparison.Ordinal) ? measure[..^"_share".Length] : measure;
+    /// <summary>A check's measure name without its unit, for the life-circle table's column.</summary>
+    public static string Stem(string measure) => measure.EndsWith("_share", StringComparison.Ordinal) ? measure[..^"_share".Length] : measure;
 }
 
 /// <summary>An area per resident: the area of a selection (m²) over the residents' population or a declared population (per-capita).</summary>

@@ -10,7 +10,7 @@ namespace ElementFlow.Engine.Measurements;
 /// The parts of the parent's line, inside this plan's boundary, that this plan's same layer does not
 /// cover (covers): what a child dropped when passing a line down.
 /// </summary>
-public sealed class DroppedMeasurement(string layer) : Measurement
+public sealed class CoversMeasurement(string layer) : Measurement
 {
     private static readonly LayerSelector Boundary = LayerSelector.Whole(LayerRole.Boundary.Name);
 

@@ -43,7 +43,7 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
 
 /// <summary>What of each feature lies outside a container layer (within).</summary>
 /// <remarks>With no inner list ("all"), every layer of the plan but the container's is checked.</remarks>
-public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IReadOnlyList<LayerSelector> containers, bool perPart) : Measurement
+public sealed class WithinMeasurement(IReadOnlyList<LayerSelector>? inner, IReadOnlyList<LayerSelector> containers, bool perPart) : Measurement
 {
     public override string Key => $"outside:{(inner is null ? "all" : string.Join("+", inner.Select(s => s.Key)))}:{string.Join("|", containers.Select(c => c.Key))}:{(perPart ? "parts" : "features")}";
 

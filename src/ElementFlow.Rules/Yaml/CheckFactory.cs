@@ -16,31 +16,11 @@ namespace ElementFlow.Rules.Yaml;
 /// <param name="ruleConditions">The rule's other expressions (severity-when), which may use a check's named parameters too.</param>
 public sealed partial class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics, IReadOnlyList<string>? ruleConditions = null)
 {
-    public static IReadOnlyList<string> Kinds { get; } =
-        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "use-permitted", "expression",
-            "coverage", "distribution", "per-capita", "shoreline"];
+    /// <summary>The names of the check kinds, in the order of <see cref="CheckKinds"/>.</summary>
+    public static IReadOnlyList<string> Kinds => CheckKinds.Select(k => k.Name).ToList();
 
     /// <summary>Keys every check may carry besides its kind's parameters.</summary>
     private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
-
-    private static readonly Dictionary<string, string[]> KnownParameters = new()
-    {
-        ["required"] = ["layers", "attributes", "indicators"],
-        ["valid-geometry"] = ["layers"],
-        ["no-overlap"] = ["a", "b", "tolerance-m2"],
-        ["within"] = ["a", "b", "tolerance-m2", "per-part"],
-        ["covers"] = ["layer", "tolerance-m2"],
-        ["use-permitted"] = ["uses", "zones", "matrix", "tolerance-m2"],
-        ["transmission"] = ["compare", "direction", "indicators"],
-        ["area-ratio"] = ["numerator", "denominator", "max", "min", "measure"],
-        ["indicator"] = ["assert", "value", "measure"],
-        ["consistency"] = ["pairs", "relative-tolerance"],
-        ["expression"] = ["facts", "layers", "when", "value", "limit", "measure", "requires"],
-        ["coverage"] = CoverageParameters,
-        ["distribution"] = DistributionParameters,
-        ["per-capita"] = PerCapitaParameters,
-        ["shoreline"] = ShorelineParameters,
-    };
 
     public CheckSpec? Create(CheckDto dto)
     {
@@ -52,37 +32,19 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             return null;
         }
 
-        if (!KnownParameters.TryGetValue(dto.Kind, out var known))
+        if (CheckKinds.FirstOrDefault(k => k.Name == dto.Kind) is not { } kind)
         {
             Add("rules.unknown-kind", map.Line, ("kind", dto.Kind), ("kinds", string.Join(", ", Kinds)));
             return null;
         }
 
         var errorsBefore = diagnostics.Count;
-        CheckSpec? check = dto.Kind switch
+        var check = kind.Parse(this, map, source);
+        if (!kind.NamedParameters)
         {
-            "required" => Required(map, source),
-            "valid-geometry" => new ValidGeometryCheck(LayerList(map, "layers")) { Source = source },
-            "no-overlap" => NoOverlap(map, source),
-            "within" => Within(map, source),
-            "covers" => Covers(map, source),
-            "use-permitted" => UsePermitted(map, source),
-            "transmission" => Transmission(map, source),
-            "area-ratio" => AreaRatio(map, source),
-            "indicator" => Indicator(map, source),
-            "consistency" => Consistency(map, source),
-            "coverage" => Coverage(map, source),
-            "distribution" => Distribution(map, source),
-            "per-capita" => PerCapita(map, source),
-            "shoreline" => Shoreline(map, source),
-            _ => Expression(map, source),
-        };
-
-        if (dto.Kind is not "expression" and not "indicator")
-        {
-            foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !known.Contains(k)))
+            foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !kind.Parameters.Contains(k)))
             {
-                Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", known)));
+                Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", kind.Parameters)));
             }
         }
 
