@@ -93,11 +93,11 @@ public class CheckServiceTests
     }
 
     [Fact]
-    public void Check_TwoChecksAtOnceOnOneService_GiveTheSameReport()
+    public async Task Check_TwoChecksAtOnceOnOneService_GiveTheSameReport()
     {
         var service = new CheckService();
 
-        var both = Task.WhenAll(Task.Run(() => service.Check(Request("qinghe-city"))), Task.Run(() => service.Check(Request("qinghe-city")))).GetAwaiter().GetResult();
+        var both = await Task.WhenAll(Task.Run(() => service.Check(Request("qinghe-city"))), Task.Run(() => service.Check(Request("qinghe-city"))));
 
         Assert.Equal(both[0].Report.Findings.Select(f => f.Message(Core.Text.Language.En)), both[1].Report.Findings.Select(f => f.Message(Core.Text.Language.En)));
     }
