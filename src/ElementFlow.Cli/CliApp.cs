@@ -6,9 +6,10 @@ namespace ElementFlow.Cli;
 /// <summary>The command tree. Each verb lives in its own class under Commands/.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="live">The live progress display for long checks, or null (tests, redirected stderr, CI).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Progress.LiveProgress? live = null)
     {
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { Live = live };
         var root = new RootCommand("ElementFlow: compliance checks for territorial spatial plans (国土空间规划合规检查)")
         {
             CheckCommand.Create(console),
@@ -42,4 +43,8 @@ public static class CliApp
 }
 
 /// <summary>Where commands write: machine output to stdout, people's messages to stderr.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error);
+public sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    /// <summary>Where a long check shows its progress; null when nobody watches stderr.</summary>
+    public Progress.LiveProgress? Live { get; init; }
+}

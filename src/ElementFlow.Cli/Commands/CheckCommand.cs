@@ -26,10 +26,11 @@ internal static class CheckCommand
         var stats = new Option<bool>("--stats") { Description = "Print timings per phase and per rule, and peak memory, to stderr" };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The date approvals are judged by (yyyy-MM-dd); default today" };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier JSON report: report only the findings that are new against it" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No live progress display on stderr (there is none when stderr is redirected or CI=true)" };
 
         var limits = CommonOptions.Limits(packages: true);
 
-        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
+        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline, quiet };
         limits.AddTo(command);
         command.SetAction(parse => Run(console, new CheckArguments(
             parse.GetValue(plans) ?? [],
@@ -41,7 +42,8 @@ internal static class CheckCommand
             parse.GetValue(stats),
             parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today),
             parse.GetValue(baseline),
-            limits.Read(parse))));
+            limits.Read(parse),
+            parse.GetValue(quiet))));
         return command;
     }
 
@@ -62,7 +64,8 @@ internal static class CheckCommand
         }
 
         var sourceRoot = Directory.GetCurrentDirectory();
-        var outcome = new CheckService().Check(new CheckRequest
+        var service = new CheckService();
+        var request = new CheckRequest
         {
             Plans = settings.Plans,
             Rules = catalog,
@@ -74,7 +77,10 @@ internal static class CheckCommand
                 Baseline = previous,
                 SourceRoot = sourceRoot,
             },
-        });
+        };
+        var outcome = console.Live is { } live && !settings.Quiet
+            ? live.Run(service, () => service.Check(request))
+            : service.Check(request);
         var report = outcome.Report;
         var phases = outcome.Phases.Prepend(("load rules", loadRules)).ToList();
 
@@ -139,7 +145,7 @@ internal static class CheckCommand
         return true;
     }
 
-    private sealed record CheckArguments(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
+    private sealed record CheckArguments(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits, bool Quiet);
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

@@ -91,7 +91,7 @@ public sealed class ExpressionKind : EngineKind<ExpressionCheck>
 {
     private static readonly MethodInfo ContainsMethod = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
 
-    protected override Type FactType(ExpressionCheck check) => Rules.Yaml.CheckFactory.FactType(check.Facts);
+    protected override Type FactType(ExpressionCheck check) => FactTypes.Of(check.Facts);
 
     protected override IReadOnlyList<Measurement> Measurements(RuleSpec rule, int index, ExpressionCheck check) => [new FactsMeasurement(check.Facts, check.Layers, check.Requires)];
 

@@ -279,7 +279,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         }
 
         var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source, Requires = requires };
-        var parameter = System.Linq.Expressions.Expression.Parameter(FactType(facts), check.Variable);
+        var parameter = System.Linq.Expressions.Expression.Parameter(FactTypes.Of(facts), check.Variable);
         var used = new HashSet<string>(StringComparer.Ordinal);
         Condition(when, "when", KeyLine(map, "when"), parameter, typeof(bool), named, used);
         Condition(value, "value", KeyLine(map, "value"), parameter, typeof(double), named, used);
@@ -341,16 +341,6 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         return uses is null || zones is null ? null
             : new UsePermittedCheck(uses, zones, new UseMatrix(matrix), NonNegative(map, "tolerance-m2") ?? 1) { Source = source };
     }
-
-    public static Type FactType(FactSource source) => source switch
-    {
-        FactSource.Plan => typeof(PlanFact),
-        FactSource.Layer => typeof(LayerFact),
-        FactSource.Feature => typeof(FeatureFact),
-        FactSource.Indicator => typeof(IndicatorFact),
-        FactSource.Approval => typeof(ApprovalFact),
-        _ => typeof(IssueFact),
-    };
 
     /// <summary>Checks that a condition parses; records which named parameters it uses.</summary>
     public void Condition(string? text, string field, int line, ParameterExpression parameter, Type resultType, IReadOnlyDictionary<string, object?>? named = null, HashSet<string>? used = null)
