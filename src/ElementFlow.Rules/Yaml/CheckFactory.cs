@@ -22,6 +22,8 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
     /// <summary>Keys every check may carry besides its kind's parameters.</summary>
     private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
 
+    private static string[] ParametersOf(string kind) => CheckKinds.First(k => k.Name == kind).Parameters.ToArray();
+
     public CheckSpec? Create(CheckDto dto)
     {
         var map = dto.Map;
@@ -201,7 +203,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 
         var value = map.String("value");
         var measure = map.String("measure") ?? "indicator_value";
-        var named = Named(map, KnownParameters["indicator"]);
+        var named = Named(map, ParametersOf("indicator"));
         var keys = IndicatorKeysIn(assert, "assert", KeyLine(map, "assert"), typeof(bool), named);
         if (value is not null) keys = keys.Union(IndicatorKeysIn(value, "value", KeyLine(map, "value"), typeof(double), named)).ToList();
         foreach (var name in named.Keys.Where(n => !Mentions(assert, n) && !Mentions(value, n) && !(ruleConditions ?? []).Any(c => Mentions(c, n))))
@@ -268,7 +270,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var measure = map.String("measure") ?? "value";
         if (when is null) Add("rules.field-required", map.Line, ("field", "when"));
 
-        var named = Named(map, KnownParameters["expression"]);
+        var named = Named(map, ParametersOf("expression"));
 
         PlanRelation? requires = null;
         if (map.String("requires") is { } r)
