@@ -34,6 +34,12 @@ public sealed record CheckOutcome
     /// <summary>Time per phase (load plans, plan tree, compile rules, measure, decide).</summary>
     public IReadOnlyList<(string Phase, TimeSpan Time)> Phases { get; init; } = [];
 
+    /// <summary>The day approvals were judged by.</summary>
+    public DateOnly AsOf { get; init; }
+
+    /// <summary>When the check ran.</summary>
+    public DateTimeOffset CheckedAt { get; init; }
+
     /// <summary>True when a requested package could not be loaded at all.</summary>
     public bool AnyPackageRefused => Loaded.Any(l => l.Plan is null);
 
@@ -47,5 +53,8 @@ public sealed record CheckOutcome
             g => (IReadOnlyDictionary<string, string>)g.First().Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
         Plans = Plans,
         SourceRoot = sourceRoot,
+        AsOf = AsOf,
+        CheckedAt = CheckedAt,
+        RuleSetTitles = Catalog.RuleSets.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Title),
     };
 }

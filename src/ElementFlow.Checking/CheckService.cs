@@ -30,6 +30,7 @@ public sealed class CheckService
         }
 
         var settings = request.Settings;
+        var checkedAt = DateTimeOffset.Now;
         var phases = new List<(string, TimeSpan)>();
         var gate = new object();
         void Raise(CheckProgress p)
@@ -85,6 +86,8 @@ public sealed class CheckService
             Plans = tree.Checked.ToList(),
             Results = results,
             Phases = phases,
+            AsOf = settings.AsOf,
+            CheckedAt = checkedAt,
         };
     }
 

@@ -17,7 +17,7 @@ internal static class CheckCommand
     {
         var plans = new Argument<string[]>("plan-or-folder") { Description = "Plan packages (folders or .zip), or folders holding them", Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
-        var format = new Option<string>("--format", "-f") { Description = "text | json | sarif | html | geojson", DefaultValueFactory = _ => "text" }
+        var format = new Option<string>("--format", "-f") { Description = string.Join(" | ", ReportWriters.All.Select(w => w.Format)), DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong(ReportWriters.All.Select(w => w.Format).ToArray());
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
         var lang = CommonOptions.Lang();
@@ -85,7 +85,7 @@ internal static class CheckCommand
         var phases = outcome.Phases.Prepend(("load rules", loadRules)).ToList();
 
         clock.Restart();
-        Write(console, settings, report, outcome.ReportContext(settings.Language, ToolInfo.Version, sourceRoot));
+        if (!Write(console, settings, report, outcome.ReportContext(settings.Language, ToolInfo.Version, sourceRoot))) return ExitCodes.BadInput;
         phases.Add(("report", clock.Elapsed));
 
         // People read diagnostics on stderr even when stdout carries JSON, or the report went to a file.
@@ -105,21 +105,20 @@ internal static class CheckCommand
         return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    /// <summary>Writes the report in the chosen format to --out, or whole to stdout.</summary>
-    private static void Write(CliConsole console, CheckArguments settings, Report report, ReportContext context)
+    /// <summary>Writes the report in the chosen format to --out (a binary format without --out to a file of its own), or whole to stdout; false when the file cannot be written.</summary>
+    private static bool Write(CliConsole console, CheckArguments settings, Report report, ReportContext context)
     {
         var writer = ReportWriters.Find(settings.Format)!;
-        if (settings.Out is { } path)
-        {
-            using var file = File.Create(path);
-            writer.Write(report, context, file);
-            return;
-        }
+
+        // A spreadsheet or a PDF is a file, never text for a terminal: without --out it gets a name of its own.
+        var outPath = settings.Out ?? (writer.Binary ? $"elementflow-report.{writer.Format}" : null);
+        if (outPath is { } path) return ReportFile.Write(console, writer, report, context, path, settings.Language);
 
         using var buffer = new MemoryStream();
         writer.Write(report, context, buffer);
         console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         console.Out.Flush();
+        return true;
     }
 
     /// <summary>Reads the finding keys of an earlier JSON report; a file that is not one is bad input.</summary>
@@ -146,6 +145,32 @@ internal static class CheckCommand
     }
 
     private sealed record CheckArguments(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits, bool Quiet);
+}
+
+/// <summary>Writes a report to a file and says where it went; a writer that cannot write leaves no half file behind.</summary>
+internal static class ReportFile
+{
+    public static bool Write(CliConsole console, IReportWriter writer, Report report, ReportContext context, string path, Core.Text.Language language)
+    {
+        var zh = language == Core.Text.Language.Zh;
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                writer.Write(report, context, file);
+            }
+        }
+        catch (ReportWriterException e)
+        {
+            File.Delete(path);
+            console.Error.WriteLine($"elementflow: {e.Text[language]}");
+            return false;
+        }
+
+        var full = Path.GetFullPath(path);
+        console.Error.WriteLine(zh ? $"报告已写入 {full}" : $"Report written to {full}");
+        return true;
+    }
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>
