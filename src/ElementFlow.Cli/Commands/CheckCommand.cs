@@ -98,6 +98,24 @@ internal static class CheckCommand
             Equity = results.SelectMany(r => r.Equity).ToList(),
         };
 
+        // Nothing could be checked (a path that does not exist, no plan.yaml): the input errors are the whole answer,
+        // not a report that says "no problems found" above them.
+        if (report.Plans.Count == 0 && report.HasInputErrors && settings.Format == "text")
+        {
+            var problems = string.Concat(report.Diagnostics.Select(d => d.Format(settings.Language) + Environment.NewLine));
+            if (settings.Out is { } problemsFile)
+            {
+                File.WriteAllText(problemsFile, problems);
+                console.Error.Write(problems);
+            }
+            else
+            {
+                console.Out.Write(problems);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
         clock.Restart();
         var writer = ReportWriters.Find(settings.Format)!;
         var context = new ReportContext(settings.Language, ToolInfo.Version)
