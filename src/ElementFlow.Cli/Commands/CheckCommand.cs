@@ -7,6 +7,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.Checking;
 using ElementFlow.Engine;
 using ElementFlow.Reports;
+using static ElementFlow.Cli.HelpText;
 
 namespace ElementFlow.Cli.Commands;
 
@@ -15,22 +16,22 @@ internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
-        var plans = new Argument<string[]>("plan-or-folder") { Description = "Plan packages (folders or .zip), or folders holding them", Arity = ArgumentArity.OneOrMore };
+        var plans = new Argument<string[]>("plan-or-folder") { Description = T("规划包（文件夹或 .zip），或包含规划包的文件夹", "Plan packages (folders or .zip), or folders holding them"), Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
-        var format = new Option<string>("--format", "-f") { Description = string.Join(" | ", ReportWriters.All.Select(w => w.Format)), DefaultValueFactory = _ => "text" }
+        var format = new Option<string>("--format", "-f") { Description = T("报告格式：", "Report format: ") + string.Join(" | ", ReportWriters.All.Select(w => w.Format)), DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong(ReportWriters.All.Select(w => w.Format).ToArray());
-        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
+        var output = new Option<string?>("--out", "-o") { Description = T("把报告写入此文件，而不是标准输出", "Write the report to this file instead of stdout") };
         var lang = CommonOptions.Lang();
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above: error | warning | info | never", DefaultValueFactory = _ => "error" }
+        var failOn = new Option<string>("--fail-on") { Description = T("存在该级别及以上的问题时退出码为 1：error | warning | info | never", "Exit 1 when a finding is at or above: error | warning | info | never"), DefaultValueFactory = _ => "error" }
             .AcceptOnlyFromAmong("error", "warning", "info", "never");
-        var stats = new Option<bool>("--stats") { Description = "Print timings per phase and per rule, and peak memory, to stderr" };
-        var asOf = new Option<DateOnly?>("--as-of") { Description = "The date approvals are judged by (yyyy-MM-dd); default today" };
-        var baseline = new Option<string?>("--baseline") { Description = "An earlier JSON report: report only the findings that are new against it" };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "No live progress display on stderr (there is none when stderr is redirected or CI=true)" };
+        var stats = new Option<bool>("--stats") { Description = T("在标准错误输出各阶段、各规则的耗时和内存峰值", "Print timings per phase and per rule, and peak memory, to stderr") };
+        var asOf = new Option<DateOnly?>("--as-of") { Description = T("判断批准文件是否有效的日期（yyyy-MM-dd），默认今天", "The date approvals are judged by (yyyy-MM-dd); default today") };
+        var baseline = new Option<string?>("--baseline") { Description = T("以前的 JSON 报告：只报告相对它新增的问题", "An earlier JSON report: report only the findings that are new against it") };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = T("不在标准错误显示实时进度（标准错误被重定向或 CI=true 时本来就不显示）", "No live progress display on stderr (there is none when stderr is redirected or CI=true)") };
 
         var limits = CommonOptions.Limits(packages: true);
 
-        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline, quiet };
+        var command = new Command("check", T("按规则检查规划包", "Check plan packages against the rules")) { plans, rules, format, output, lang, failOn, stats, asOf, baseline, quiet };
         limits.AddTo(command);
         command.SetAction(parse => Run(console, new CheckArguments(
             parse.GetValue(plans) ?? [],
@@ -83,6 +84,24 @@ internal static class CheckCommand
             : service.Check(request);
         var report = outcome.Report;
         var phases = outcome.Phases.Prepend(("load rules", loadRules)).ToList();
+
+        // Nothing could be checked (a path that does not exist, no plan.yaml): the input errors are the whole answer,
+        // not a report that says "no problems found" above them.
+        if (report.Plans.Count == 0 && report.HasInputErrors && settings.Format == "text")
+        {
+            var problems = string.Concat(report.Diagnostics.Select(d => d.Format(settings.Language) + Environment.NewLine));
+            if (settings.Out is { } problemsFile)
+            {
+                File.WriteAllText(problemsFile, problems);
+                console.Error.Write(problems);
+            }
+            else
+            {
+                console.Out.Write(problems);
+            }
+
+            return ExitCodes.BadInput;
+        }
 
         clock.Restart();
         if (!Write(console, settings, report, outcome.ReportContext(settings.Language, ToolInfo.Version, sourceRoot))) return ExitCodes.BadInput;

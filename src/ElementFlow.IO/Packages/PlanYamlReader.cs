@@ -11,6 +11,9 @@ public static class PlanYamlReader
     private static readonly string[] Keys =
         ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "description"];
 
+    private static readonly string[] LayerKeys = ["file", "layer", "fields", "encoding"];
+    private static readonly string[] QuantityKeys = ["value", "min", "max", "unit"];
+
     /// <param name="sourceKeys">Layer-entry keys that layer sources claim (<c>postgis</c>): an entry with one reads its value through that source.</param>
     public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null, IReadOnlyList<string>? sourceKeys = null)
     {
@@ -21,7 +24,7 @@ public static class PlanYamlReader
             return null;
         }
 
-        var map = new YamlMap(root!, file, "", diagnostics);
+        var map = new YamlMap(root!, file, "", diagnostics) { Known = Keys };
         var dto = new PlanDto
         {
             Line = map.Line,
@@ -35,19 +38,25 @@ public static class PlanYamlReader
             Crs = map.String("crs"),
         };
         map.Get("description");
+        foreach (var key in Keys) dto.Lines[key] = map.LineOf(key);
         if (map.Map("region") is { } region)
         {
+            region = region.Knowing(["code", "name"]);
             dto.RegionCode = region.String("code");
             dto.RegionName = region.String("name");
             dto.RegionLine = region.Line;
-            region.ReportUnknownKeys(asError: false, ["code", "name"]);
+            dto.Lines["region.code"] = region.LineOf("code");
+            region.ReportUnknownKeys(asError: false);
         }
 
         if (map.Map("period") is { } period)
         {
+            period = period.Knowing(["base", "target"]);
             dto.BaseYear = period.String("base");
             dto.TargetYear = period.String("target");
-            period.ReportUnknownKeys(asError: false, ["base", "target"]);
+            dto.Lines["period.base"] = period.LineOf("base");
+            dto.Lines["period.target"] = period.LineOf("target");
+            period.ReportUnknownKeys(asError: false);
         }
 
         if (map.Map("layers") is { } layers) ReadLayers(layers, dto, sourceKeys ?? []);
@@ -88,7 +97,7 @@ public static class PlanYamlReader
                     dto.Layers.Add(new LayerEntryDto(role, s.Value, null, new Dictionary<string, string>(), k.Line()));
                     break;
                 case YamlMappingNode m:
-                    var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics);
+                    var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics) { Known = [.. LayerKeys, .. sourceKeys] };
                     var fields = new Dictionary<string, string>(StringComparer.Ordinal);
                     if (entry.Map("fields") is { } f)
                     {
@@ -104,7 +113,7 @@ public static class PlanYamlReader
                     }
 
                     dto.Layers.Add(new LayerEntryDto(role, file, entry.String("layer"), fields, k.Line(), entry.String("encoding"), sourceKey));
-                    entry.ReportUnknownKeys(asError: true, ["file", "layer", "fields", "encoding", .. sourceKeys]);
+                    entry.ReportUnknownKeys(asError: true);
                     break;
                 default:
                     layers.WrongShape(v, role, "a file path or a mapping with file, layer, fields");
@@ -121,14 +130,16 @@ public static class PlanYamlReader
             return new QuantityDto(key, null, null, null, null, node.Line());
         }
 
-        var q = new YamlMap(m, parent.File, parent.FieldPath(key), parent.Diagnostics);
-        var dto = new QuantityDto(key, q.Number("value"), q.Number("min"), q.Number("max"), q.String("unit"), m.Line());
-        q.ReportUnknownKeys(asError: true, ["value", "min", "max", "unit"]);
-        return dto;
+        var q = new YamlMap(m, parent.File, parent.FieldPath(key), parent.Diagnostics) { Known = QuantityKeys };
+        var before = parent.Diagnostics.Count;
+        var dto = new QuantityDto(key, q.Number("value"), q.Number("min"), q.Number("max"), q.String("unit"), m.Line()) { UnitLine = q.LineOf("unit") };
+        q.ReportUnknownKeys(asError: true);
+        return parent.Diagnostics.Count > before ? dto with { Reported = true } : dto;
     }
 
-    private static ApprovalDto ReadApproval(YamlMap map)
+    private static ApprovalDto ReadApproval(YamlMap approval)
     {
+        var map = approval.Knowing(["id", "document", "rule", "features", "expires", "note"]);
         var features = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (map.Map("features") is { } f)
         {
@@ -136,7 +147,8 @@ public static class PlanYamlReader
         }
 
         var dto = new ApprovalDto(map.String("id"), map.String("document"), map.String("rule"), features, map.String("expires"), map.Line);
-        map.ReportUnknownKeys(asError: false, ["id", "document", "rule", "features", "expires", "note"]);
+        map.Get("note");
+        map.ReportUnknownKeys(asError: false);
         return dto;
     }
 }
