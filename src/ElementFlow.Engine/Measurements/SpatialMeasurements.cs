@@ -48,8 +48,9 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IRea
     public override string Key => $"outside:{(inner is null ? "all" : string.Join("+", inner.Select(s => s.Key)))}:{string.Join("|", containers.Select(c => c.Key))}:{(perPart ? "parts" : "features")}";
 
     /// <summary>With several containers (a UDB or a rural zone), one present is enough: the union is what there is.</summary>
-    public override IReadOnlyList<LayerInput> Inputs => (inner is { Count: 1 } ? [LayerInput.Of(inner[0])] : Array.Empty<LayerInput>())
-        .Concat(containers.Count == 1 ? [LayerInput.Of(containers[0])] : []).ToList();
+    /// <remarks>Several inners or containers are each optional, but one of them that could not be read skips the check: the union would be short of it.</remarks>
+    public override IReadOnlyList<LayerInput> Inputs => (inner is { Count: 1 } ? [LayerInput.Of(inner[0])] : (inner ?? []).Select(i => LayerInput.Of(i) with { Optional = true }))
+        .Concat(containers.Count == 1 ? [LayerInput.Of(containers[0])] : containers.Select(c => LayerInput.Of(c) with { Optional = true })).ToList();
 
     public override MeasureResult Run(PlanScope scope)
     {
@@ -113,7 +114,9 @@ public sealed class ValidityMeasurement(IReadOnlyList<string>? layers) : Measure
             var found = 0;
             Parallel.For(0, layer.Features.Count, i =>
             {
-                if (GeometryChecks.Problem(layer.Features[i].Geometry, layer.Role.Geometry) is { } p)
+                // Validity was tested once, when the plan's invalid geometry was repaired; the problem is located in the geometry as submitted.
+                var feature = layer.Features[i];
+                if ((scope.Repairs.TryGetValue(feature, out var repaired) ? repaired.Problem : GeometryChecks.Shape(feature.Geometry, layer.Role.Geometry)) is { } p)
                 {
                     problems[Interlocked.Increment(ref found) - 1] = (i, p);
                 }

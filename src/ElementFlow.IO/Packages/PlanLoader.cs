@@ -261,6 +261,7 @@ public static class PlanLoader
     private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits)
     {
         var requests = new List<LayerRequest>();
+        var unsafeRoles = new List<(string, LayerReadResult)>();
         var given = new Dictionary<LayerRole, int>();
         foreach (var entry in dto.Layers)
         {
@@ -278,7 +279,8 @@ public static class PlanLoader
             var shown = files.Show(entry.File);
             if (!PackageFiles.IsSafe(entry.File))
             {
-                diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", files.Show("plan.yaml"), entry.Line, null, ("entry", entry.File)));
+                // Not read, so broken: rules that need the layer are skipped instead of finding it empty.
+                unsafeRoles.Add((role.Name, new LayerReadResult(null, [], [Diagnostic.Error("plan.zip-unsafe-entry", files.Show("plan.yaml"), entry.Line, null, ("entry", entry.File))])));
                 continue;
             }
 
@@ -291,7 +293,7 @@ public static class PlanLoader
         void ReadOne(int i) => results[i] = (requests[i].Role.Name, LayerReaders.Read(files, requests[i], dto.Layers.First(l => LayerRole.Find(l.Role) == requests[i].Role).Line));
         if (parallel) Parallel.For(0, requests.Count, ReadOne);
         else for (var i = 0; i < requests.Count; i++) ReadOne(i);
-        return results.ToList();
+        return [.. unsafeRoles, .. results];
     }
 
     private static int ParseEpsg(string text) =>
