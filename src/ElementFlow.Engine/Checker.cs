@@ -90,7 +90,8 @@ public sealed class Checker
             var clock = Stopwatch.StartNew();
             try
             {
-                results[m.Key] = (m.Run(scope), clock.Elapsed);
+                var result = m.Run(scope);
+                results[m.Key] = (result, clock.Elapsed + (m is ValidityMeasurement ? scope.RepairTime : TimeSpan.Zero));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -78,7 +78,7 @@ public static class RuleCompiler
         NoOverlapCheck c => [new OverlapMeasurement(c.A, c.B)],
         WithinCheck c => [new OutsideMeasurement(c.A, c.B, c.PerPart)],
         CoversCheck c => [new DroppedMeasurement(c.Layer)],
-        UsePermittedCheck c => [new OverlapMeasurement(c.Uses, c.Zones)],
+        UsePermittedCheck c => [new UseMeasurement(c.Uses, c.Zones, c.Matrix)],
         TransmissionCheck c => [new TransmissionMeasurement(c)],
         AreaRatioCheck c => [new RatioMeasurement(c.Numerator, c.Denominator)],
         IndicatorCheck c => [new IndicatorSetMeasurement(c.Keys)],

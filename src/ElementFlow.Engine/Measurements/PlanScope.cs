@@ -24,7 +24,9 @@ public sealed class PlanScope
     /// <param name="registry">Feature facts of every plan in the check, so a parent's feature keeps one fact.</param>
     public PlanScope(Plan plan, PlanScope? parent, int childCount, ConcurrentDictionary<Feature, FeatureFact> registry)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         (plan, Repairs) = PlanRepair.Repair(plan);
+        RepairTime = clock.Elapsed;
         Plan = plan;
         Parent = parent;
         _registry = registry;
@@ -43,6 +45,9 @@ public sealed class PlanScope
 
     /// <summary>The features of <see cref="Plan"/> that were repaired, with their geometry as submitted and its problem (DATA-003).</summary>
     public IReadOnlyDictionary<Feature, Repaired> Repairs { get; }
+
+    /// <summary>How long testing and repairing the plan's geometry took (reported as part of the validity measurement, which uses its result).</summary>
+    public TimeSpan RepairTime { get; }
     public PlanFact PlanFact { get; }
 
     /// <summary>The as-of date and known rules approvals are judged by.</summary>

@@ -41,6 +41,54 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
     }
 }
 
+/// <summary>
+/// Land use in zones that do not permit it (use-permitted): the matrix is decided before overlaying, so only
+/// parcels whose code some listed zone denies are overlaid, and only with the zones that deny it — as
+/// PostgreSQL applies the matrix as a WHERE before its spatial join. A zone the matrix does not list permits everything.
+/// </summary>
+public sealed class UseMeasurement(LayerSelector uses, LayerSelector zones, UseMatrix matrix) : Measurement
+{
+    public override string Key => $"use:{uses.Key}:{zones.Key}:{string.Join(";", matrix.Zones.OrderBy(z => z.Key, StringComparer.Ordinal).Select(z => $"{z.Key}={string.Join(",", z.Value.Allow)}/{string.Join(",", z.Value.Deny)}"))}";
+    public override IReadOnlyList<LayerInput> Inputs => [LayerInput.Of(uses), LayerInput.Of(zones)];
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var roleA = scope.RoleOf(uses.Role);
+        var roleB = scope.RoleOf(zones.Role);
+        var denyingZones = scope.Select(zones).Where(z => matrix.Zones.ContainsKey(scope.FactOf(roleB, z).Code ?? "")).ToList();
+        var deniedSomewhere = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var parcels = scope.Select(uses)
+            .Where(f => scope.FactOf(roleA, f).Code is var code && deniedSomewhere.GetOrAdd(code ?? "", c => matrix.Zones.Keys.Any(z => !matrix.Permits(z, code))))
+            .ToList();
+        if (parcels.Count == 0 || denyingZones.Count == 0) return new MeasureResult([]);
+        var pairs = Overlaps.Find(parcels, new FeatureIndex(denyingZones), self: false);
+        var facts = new List<object>();
+        foreach (var p in pairs)
+        {
+            var fa = scope.FactOf(roleA, p.A);
+            var fb = scope.FactOf(roleB, p.B);
+            if (matrix.Permits(fb.Code, fa.Code)) continue;
+            facts.Add(new Observation
+            {
+                Key = Key,
+                Plan = scope.PlanFact,
+                Value = p.Area,
+                A = fa,
+                B = fb,
+                Subjects = [scope.SubjectOf(fa), scope.SubjectOf(fb)],
+                Geometry = p.Intersection,
+                Arguments = new Dictionary<string, object?>
+                {
+                    ["a"] = fa.Id, ["b"] = fb.Id, ["a_code"] = fa.Code, ["b_code"] = fb.Code,
+                    ["layer"] = fa.Layer, ["id"] = fa.Id,
+                },
+            });
+        }
+
+        return new MeasureResult(facts);
+    }
+}
+
 /// <summary>What of each feature lies outside a container layer (within).</summary>
 /// <remarks>With no inner list ("all"), every layer of the plan but the container's is checked.</remarks>
 public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IReadOnlyList<LayerSelector> containers, bool perPart) : Measurement
