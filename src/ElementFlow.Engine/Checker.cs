@@ -130,7 +130,8 @@ public sealed class Checker
             var clock = Stopwatch.StartNew();
             try
             {
-                run.Results[m.Key] = (m.Run(run.Scope), clock.Elapsed);
+                var result = m.Run(run.Scope);
+                run.Results[m.Key] = (result, clock.Elapsed + (m is ValidityMeasurement ? run.Scope.RepairTime : TimeSpan.Zero));
             }
             catch (Exception e) when (cancellation.IsCancellationRequested)
             {
@@ -242,7 +243,7 @@ public sealed class Checker
     }
 
     /// <summary>Whether a measurement can run on this plan: (true, null); not applicable: (false, null); inputs broken: (false, why).</summary>
-    private static (bool Ready, string? Broken) Readiness(PlanScope scope, Measurement m)
+    internal static (bool Ready, string? Broken) Readiness(PlanScope scope, Measurement m)
     {
         var plan = scope.Plan;
         if (m.Requires is { } needed && !scope.Related(needed).Any()) return (false, null);
@@ -256,13 +257,15 @@ public sealed class Checker
                 return (false, $"layer {input.Role}{whose} could not be read");
             }
 
-            if (!related.Any(r => r.HasLayer(input.Role))) return (false, null);
+            if (!input.Optional && !related.Any(r => r.HasLayer(input.Role))) return (false, null);
         }
 
         if (m.Indicators.Any(k => !plan.Indicators.ContainsKey(k))) return (false, null);
-        if (m is FactsMeasurement { LayerFilter: { } filter } && !filter.Any(plan.Layers.ContainsKey))
+        if (m is FactsMeasurement { LayerFilter: { } filter })
         {
-            return filter.Any(plan.BrokenLayers.Contains) ? (false, $"layer {string.Join(", ", filter.Where(plan.BrokenLayers.Contains))} could not be read") : (false, null);
+            // A rule over the features of several layers does not run on what is left when one of them could not be read.
+            if (filter.Any(plan.BrokenLayers.Contains)) return (false, $"layer {string.Join(", ", filter.Where(plan.BrokenLayers.Contains))} could not be read");
+            if (!filter.Any(plan.Layers.ContainsKey)) return (false, null);
         }
 
         return (true, null);

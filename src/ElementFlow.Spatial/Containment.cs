@@ -32,6 +32,27 @@ public static class Containment
         return found.OrderBy(p => p.Feature.Ordinal).ThenBy(p => p.Part).ToList();
     }
 
+    /// <summary>
+    /// The union of many containers (a land-use layer under its plan boundary), at a cost that does not grow
+    /// with their defects: the coverage screen, with the feature as the frame, clears every container whose
+    /// edges all match a neighbour's or the frame's; those form a clean coverage and merge by coverage union
+    /// alone, and only the suspects (defects, their neighbours, a rim that does not follow the frame) go
+    /// through the general union, once, with the clean result. Without the screen a defect in most groups
+    /// of the grouped union (0.5 % of parcels is one in most groups of 256) sent nearly all of them, and
+    /// the levels above, to the general union.
+    /// </summary>
+    internal static Geometry ScreenedUnion(IReadOnlyList<Geometry> containers, Geometry frame)
+    {
+        if (containers.Count < ManyUnion.Threshold) return ManyUnion.Union(containers);
+        var suspect = CoverageScreen.Suspects(containers, frame);
+        var clean = new List<Geometry>(containers.Count);
+        var rest = new List<Geometry>();
+        for (var i = 0; i < containers.Count; i++) (suspect[i] ? rest : clean).Add(containers[i]);
+        if (rest.Count == 0) return ManyUnion.Union(clean);
+        var cleanUnion = ManyUnion.Union(clean);
+        return Overlaps.Union([cleanUnion, Overlaps.Union(rest)]);
+    }
+
     private static IEnumerable<OutsidePart> Measure(Feature feature, Geometry geometry, FeatureIndex container, bool perPart)
     {
         var containers = container.Candidates(geometry.EnvelopeInternal).Where(c => c.Geometry.IsPolygonal()).ToList();
@@ -67,7 +88,7 @@ public static class Containment
         Func<Geometry, bool> meets = candidates.Count > 4 ? PreparedGeometryFactory.Prepare(geometry).Intersects : geometry.Intersects;
         var outside = candidates.Count == 0
             ? geometry
-            : Overlaps.Difference(geometry, ManyUnion.Union(candidates.Where(meets).ToList()));
+            : Overlaps.Difference(geometry, ScreenedUnion(candidates.Where(meets).ToList(), geometry));
         if (outside.IsEmpty || outside.Area <= 0) yield break;
 
         if (!perPart)

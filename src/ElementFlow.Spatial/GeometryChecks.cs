@@ -1,5 +1,6 @@
 using ElementFlow.Core.Planning;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
 
 namespace ElementFlow.Spatial;
@@ -7,13 +8,18 @@ namespace ElementFlow.Spatial;
 /// <summary>Why a feature's geometry cannot be used as it is.</summary>
 /// <param name="Code">missing | empty | invalid | wrong-type | non-finite.</param>
 /// <param name="Detail">A human explanation (the OGC validity error and where).</param>
-/// <param name="Location">Where the problem is: the error point when known, else the geometry.</param>
+/// <param name="Location">Where the problem is: the self-intersection point, the offending ring (a hole outside its shell, nested shells), else the geometry.</param>
 public sealed record GeometryProblem(string Code, string Detail, Geometry? Location);
 
 /// <summary>Validity, emptiness and type checks for features of a role.</summary>
 public static class GeometryChecks
 {
-    public static GeometryProblem? Problem(Geometry? geometry, GeometryKinds expected)
+    /// <summary>Every problem of a geometry, validity included.</summary>
+    public static GeometryProblem? Problem(Geometry? geometry, GeometryKinds expected) =>
+        Shape(geometry, expected) ?? Validity(geometry!);
+
+    /// <summary>Missing, empty or of a kind the role does not allow; validity is not looked at.</summary>
+    public static GeometryProblem? Shape(Geometry? geometry, GeometryKinds expected)
     {
         if (geometry is null) return new("missing", "no geometry", null);
         if (geometry.IsEmpty) return new("empty", "empty geometry", null);
@@ -25,11 +31,43 @@ public static class GeometryChecks
             return new("wrong-type", $"{expected} expected, got {geometry.GeometryType}", geometry);
         }
 
+        return null;
+    }
+
+    /// <summary>The OGC validity problem of a geometry of the right kind, located where it is.</summary>
+    public static GeometryProblem? Validity(Geometry geometry)
+    {
         var error = new IsValidOp(geometry).ValidationError;
         if (error is null) return null;
-        var at = error.Coordinate is { } c ? geometry.Factory.CreatePoint(c) : geometry;
         var where = error.Coordinate is { } p ? FormattableString.Invariant($" at ({p.X:0.###} {p.Y:0.###})") : "";
-        return new("invalid", error.Message + where, at);
+        return new("invalid", error.Message + where, Locate(geometry, error));
+    }
+
+    /// <summary>
+    /// The geometry of a validity error: for a ring in the wrong place (a hole outside its shell, a hole
+    /// inside another, a shell inside another) that ring; otherwise the point NTS names (a self-intersection,
+    /// a ring touching itself); the whole geometry only when NTS names no point.
+    /// </summary>
+    private static Geometry Locate(Geometry geometry, TopologyValidationError error)
+    {
+        if (error.Coordinate is not { } at) return geometry;
+        if (error.ErrorType is TopologyValidationErrors.HoleOutsideShell or TopologyValidationErrors.NestedHoles or TopologyValidationErrors.NestedShells)
+        {
+            var ring = Rings(geometry, error.ErrorType == TopologyValidationErrors.NestedShells)
+                .FirstOrDefault(r => r.Coordinates.Any(c => c.Equals2D(at)));
+            if (ring is not null) return geometry.Factory.CreateLineString(ring.CoordinateSequence.Copy());
+        }
+
+        return geometry.Factory.CreatePoint(at);
+    }
+
+    /// <summary>The holes of every polygon part, then (or, for nested shells, first) the shells.</summary>
+    private static IEnumerable<LinearRing> Rings(Geometry geometry, bool shellsFirst)
+    {
+        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<Polygon>().ToList();
+        var holes = polygons.SelectMany(p => p.Holes);
+        var shells = polygons.Select(p => p.Shell);
+        return shellsFirst ? shells.Concat(holes) : holes.Concat(shells);
     }
 
     public static GeometryKinds KindOf(Geometry geometry) => geometry switch
@@ -41,4 +79,46 @@ public static class GeometryChecks
             .Aggregate(GeometryKinds.None, (k, i) => k | KindOf(gc.GetGeometryN(i))),
         _ => GeometryKinds.None,
     };
+}
+
+/// <summary>
+/// The one semantics of invalid geometry: a feature whose geometry is invalid is measured, by every rule,
+/// as its repair (<see cref="GeometryFixer"/>, the MakeValid of JTS, as PostGIS users run ST_MakeValid),
+/// keeping only the part of its role's geometry kind. Only DATA-003 looks at the geometry as submitted.
+/// </summary>
+public static class GeometryRepair
+{
+    /// <summary>The repaired geometry and the problem it had, or null when it can be measured as it is (valid, or missing, empty or of a wrong kind, which DATA-003 reports and measurements filter by kind).</summary>
+    public static (Geometry Repaired, GeometryProblem Problem)? Repair(Geometry? geometry, GeometryKinds expected)
+    {
+        if (GeometryChecks.Shape(geometry, expected) is not null) return null;
+        if (GeometryChecks.Validity(geometry!) is not { } problem) return null;
+        return (Keep(GeometryFixer.Fix(geometry!, isKeepMulti: true), geometry!, expected), problem);
+    }
+
+    /// <summary>The part of a repair of the kinds a role allows: a bow-tie's repair is polygons, never its crossing point or a collapsed line.</summary>
+    private static Geometry Keep(Geometry repaired, Geometry submitted, GeometryKinds expected)
+    {
+        var parts = Enumerable.Range(0, repaired.NumGeometries).Select(repaired.GetGeometryN)
+            .SelectMany(g => g is GeometryCollection c and not (MultiPolygon or MultiLineString or MultiPoint) ? Enumerable.Range(0, c.NumGeometries).Select(c.GetGeometryN) : [g])
+            .SelectMany(g => Enumerable.Range(0, g.NumGeometries).Select(g.GetGeometryN))
+            .Where(g => !g.IsEmpty)
+            .ToList();
+        var factory = repaired.Factory;
+        var kind = GeometryChecks.KindOf(submitted);
+        if ((kind & GeometryKinds.Polygon) != 0 && (expected & GeometryKinds.Polygon) != 0)
+        {
+            var polygons = parts.OfType<Polygon>().ToArray();
+            return polygons.Length == 1 && submitted is Polygon ? polygons[0] : factory.CreateMultiPolygon(polygons);
+        }
+
+        if ((kind & GeometryKinds.Line) != 0 && (expected & GeometryKinds.Line) != 0)
+        {
+            var lines = parts.OfType<LineString>().ToArray();
+            return lines.Length == 1 && submitted is LineString ? lines[0] : factory.CreateMultiLineString(lines);
+        }
+
+        var points = parts.OfType<Point>().ToArray();
+        return points.Length == 1 && submitted is Point ? points[0] : factory.CreateMultiPoint(points);
+    }
 }

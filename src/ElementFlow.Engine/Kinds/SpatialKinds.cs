@@ -44,7 +44,7 @@ public sealed class UsePermittedKind : EngineKind<UsePermittedCheck>
 {
     private static readonly MethodInfo PermitsMethod = typeof(UseMatrix).GetMethod(nameof(UseMatrix.Permits))!;
 
-    protected override IReadOnlyList<Measurement> Measurements(RuleSpec rule, int index, UsePermittedCheck check) => [new OverlapMeasurement(check.Uses, check.Zones)];
+    protected override IReadOnlyList<Measurement> Measurements(RuleSpec rule, int index, UsePermittedCheck check) => [new UseMeasurement(check.Uses, check.Zones, check.Matrix)];
 
     protected override IEnumerable<Expression> Decision(UsePermittedCheck check, ParameterExpression fact) =>
     [

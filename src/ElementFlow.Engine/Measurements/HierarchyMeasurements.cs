@@ -16,7 +16,8 @@ public sealed class CoversMeasurement(string layer) : Measurement
 
     public override string Key => $"dropped:{layer}";
 
-    public override IReadOnlyList<LayerInput> Inputs => [LayerInput.Own(Boundary.Role), new(PlanRelation.Parent, layer)];
+    /// <summary>The plan's own layer is optional (a plan without it dropped everything), but when it could not be read nothing can be said.</summary>
+    public override IReadOnlyList<LayerInput> Inputs => [LayerInput.Own(Boundary.Role), new(PlanRelation.Parent, layer), LayerInput.Maybe(layer)];
 
     public override MeasureResult Run(PlanScope scope)
     {

@@ -179,8 +179,10 @@ public sealed class FactsMeasurement(FactSource source, IReadOnlyList<string>? l
         return new MeasureResult(facts.ToList());
     }
 
+    /// <summary>Ids an approval names that its layer does not hold; a layer that could not be read holds nothing we know of, so its ids count as unknown to nobody.</summary>
     private static int UnknownFeatures(Plan plan, Approval approval) => approval.Features.Sum(kv =>
-        plan.Layer(LayerRole.Find(kv.Key)?.Name ?? kv.Key) is { } layer
+        (LayerRole.Find(kv.Key)?.Name ?? kv.Key) is var role && plan.BrokenLayers.Contains(role) ? 0
+        : plan.Layer(role) is { } layer
             ? kv.Value.Count(id => !layer.Features.Any(f => f.Id == id))
             : kv.Value.Count);
 

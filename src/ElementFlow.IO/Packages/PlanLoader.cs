@@ -340,6 +340,7 @@ public static class PlanLoader
     private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits, LayerSources sources, CancellationToken cancellation)
     {
         var requests = new List<LayerRequest>();
+        var unsafeRoles = new List<(string, LayerReadResult)>();
         var given = new Dictionary<LayerRole, int>();
         foreach (var entry in dto.Layers)
         {
@@ -363,7 +364,8 @@ public static class PlanLoader
             var shown = files.Show(entry.File);
             if (!PackageFiles.IsSafe(entry.File))
             {
-                diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", files.Show("plan.yaml"), entry.Line, null, ("entry", entry.File)));
+                // Not read, so broken: rules that need the layer are skipped instead of finding it empty.
+                unsafeRoles.Add((role.Name, new LayerReadResult(null, [], [Diagnostic.Error("plan.zip-unsafe-entry", files.Show("plan.yaml"), entry.Line, null, ("entry", entry.File))])));
                 continue;
             }
 
@@ -386,7 +388,7 @@ public static class PlanLoader
                 ReadOne(i);
             }
         }
-        return results.ToList();
+        return [.. unsafeRoles, .. results];
     }
 
     private static int ParseEpsg(string text) =>
