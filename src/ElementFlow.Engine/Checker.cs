@@ -74,7 +74,7 @@ public sealed class Checker
                         break;
                     case (false, { } broken):
                         ruleStatus[id] = RuleStatus.Skipped;
-                        skipped.Add(new SkippedRule(id, plan.Id, broken));
+                        skipped.Add(new SkippedRule(id, plan.Id, broken.En) { Text = broken });
                         break;
                 }
             }
@@ -105,7 +105,7 @@ public sealed class Checker
             foreach (var rule in usedBy[key].Distinct())
             {
                 ruleStatus[rule] = RuleStatus.Skipped;
-                skipped.Add(new SkippedRule(rule, plan.Id, $"measurement {key} failed: {why}"));
+                skipped.Add(new SkippedRule(rule, plan.Id, $"measurement {key} failed: {why}") { Text = new($"测量 {key} 出错：{why}", $"measurement {key} failed: {why}") });
             }
         }
 
@@ -149,7 +149,7 @@ public sealed class Checker
         foreach (var (rule, why) in decisionErrors.Distinct())
         {
             var id = rule.Split('#')[0];
-            skipped.Add(new SkippedRule(id, plan.Id, $"a condition failed: {why}"));
+            skipped.Add(new SkippedRule(id, plan.Id, $"a condition failed: {why}") { Text = new($"条件表达式求值出错：{why}", $"a condition failed: {why}") });
         }
 
         var ruleTimes = usedBy
@@ -204,7 +204,7 @@ public sealed class Checker
     }
 
     /// <summary>Whether a measurement can run on this plan: (true, null); not applicable: (false, null); inputs broken: (false, why).</summary>
-    private static (bool Ready, string? Broken) Readiness(PlanScope scope, Measurement m)
+    private static (bool Ready, Core.Text.LocalizedText? Broken) Readiness(PlanScope scope, Measurement m)
     {
         var plan = scope.Plan;
         if (m.Requires is { } needed && !scope.Related(needed).Any()) return (false, null);
@@ -214,8 +214,12 @@ public sealed class Checker
             var broken = related.Where(r => r.Plan.BrokenLayers.Contains(input.Role)).ToList();
             if (broken.Count > 0)
             {
-                var whose = input.Plan == Rules.Model.PlanRelation.Self ? "" : $" of {string.Join(", ", broken.Select(b => b.Plan.Id))}";
-                return (false, $"layer {input.Role}{whose} could not be read");
+                var plans = string.Join(", ", broken.Select(b => b.Plan.Id));
+                var self = input.Plan == Rules.Model.PlanRelation.Self;
+                var name = Core.Planning.Terms.Zh(input.Role) ?? input.Role;
+                return (false, new(
+                    self ? $"图层 {name} 无法读取" : $"规划 {plans} 的图层 {name} 无法读取",
+                    self ? $"layer {input.Role} could not be read" : $"layer {input.Role} of {plans} could not be read"));
             }
 
             if (!related.Any(r => r.HasLayer(input.Role))) return (false, null);
@@ -224,7 +228,10 @@ public sealed class Checker
         if (m.Indicators.Any(k => !plan.Indicators.ContainsKey(k))) return (false, null);
         if (m is FactsMeasurement { LayerFilter: { } filter } && !filter.Any(plan.Layers.ContainsKey))
         {
-            return filter.Any(plan.BrokenLayers.Contains) ? (false, $"layer {string.Join(", ", filter.Where(plan.BrokenLayers.Contains))} could not be read") : (false, null);
+            var unread = filter.Where(plan.BrokenLayers.Contains).ToList();
+            return unread.Count > 0
+                ? (false, new($"图层 {string.Join("、", unread.Select(r => Core.Planning.Terms.Zh(r) ?? r))} 无法读取", $"layer {string.Join(", ", unread)} could not be read"))
+                : (false, null);
         }
 
         return (true, null);
