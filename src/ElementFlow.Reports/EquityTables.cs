@@ -40,7 +40,7 @@ internal static class EquityTables
         if (lang != Language.Zh) return column;
         var match = System.Text.RegularExpressions.Regex.Match(column, @"^(?<what>.+?)_(?<distance>\d+)m$");
         var what = match.Success ? match.Groups["what"].Value : column;
-        var names = what.Split("_or_").Select(k => Core.Planning.Terms.Zh(k) ?? k);
+        var names = what.Split("_or_").Select(k => k == "life_circle" ? "生活圈设施" : k == "green" ? "绿地与开敞空间" : Core.Planning.Terms.Zh(k) ?? k);
         return string.Join("或", names) + (match.Success ? $" {match.Groups["distance"].Value}米" : "");
     }
 

@@ -66,7 +66,7 @@ public class PdfReportWriterTests
     }
 
     [SkippableFact]
-    public void Write_Font_IsEmbedded()
+    public void Write_Fonts_AreAllInTheFile()
     {
         ExternalTool.PdfToText.SkipUnlessInstalled();
         SkipUnlessAFontIsInstalled();
@@ -75,7 +75,8 @@ public class PdfReportWriterTests
         var listing = fonts.Run(WritePdf(Language.Zh)).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
 
         Assert.NotEmpty(listing);
-        Assert.All(listing, line => Assert.Matches(@"\syes\s+yes\s", line));
+        // Skia writes a TrueType CJK font as Type 3 glyph procedures (the outlines are in the file) or embeds a subset: never a font the reader must have.
+        Assert.All(listing, line => Assert.Matches(@"Type 3|\syes\s+yes\s", line));
     }
 
     [SkippableFact]

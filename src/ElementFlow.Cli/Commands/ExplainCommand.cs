@@ -51,7 +51,7 @@ internal static class ExplainCommand
             {
                 var prefix = rule.Checks.Count == 1 ? "check" : $"checks[{i}]";
                 var set = rule.Overrides.LastOrDefault(o => o.Key == $"{prefix}.{name}");
-                w.WriteLine($"    {name}: {Explained(value, language)}" + (set is null ? "" : zh ? $"  （由 {set.Source} 设定）" : $"  (set by {set.Source})"));
+                w.WriteLine($"    {Explained(name, language)}: {Explained(value, language)}" + (set is null ? "" : zh ? $"  （由 {set.Source} 设定）" : $"  (set by {set.Source})"));
             }
         }
 

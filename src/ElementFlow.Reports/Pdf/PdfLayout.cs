@@ -18,7 +18,6 @@ internal sealed class PdfLayout : IDisposable
     private readonly SKDocument document;
     private readonly SKTypeface typeface;
     private readonly string footer;
-    private readonly Dictionary<(char, bool), float> widths = [];
     private SKCanvas? canvas;
     private int pageNumber;
 
@@ -121,10 +120,11 @@ internal sealed class PdfLayout : IDisposable
             var start = 0;
             var lastBreak = -1;
             var used = 0f;
+            var advances = Advances(paragraph, font);
             for (var i = 0; i < paragraph.Length; i++)
             {
                 var c = paragraph[i];
-                var w = Width(c, font);
+                var w = advances[i];
                 if (used + w > width && i > start)
                 {
                     var end = lastBreak > start ? lastBreak : i;
@@ -132,7 +132,7 @@ internal sealed class PdfLayout : IDisposable
                     start = end;
                     while (start < paragraph.Length && paragraph[start] == ' ') start++;
                     used = 0;
-                    for (var k = start; k < i; k++) used += Width(paragraph[k], font);
+                    for (var k = start; k < i; k++) used += advances[k];
                     lastBreak = -1;
                 }
 
@@ -146,16 +146,18 @@ internal sealed class PdfLayout : IDisposable
         return lines;
     }
 
-    private float Width(char c, SKFont font)
+    /// <summary>The advance of each UTF-16 unit of the text as this font draws it (the second half of a surrogate pair advances nothing).</summary>
+    private static float[] Advances(string text, SKFont font)
     {
-        if (!widths.TryGetValue((c, font.Embolden), out var unit))
+        var advances = new float[text.Length];
+        var glyphs = font.GetGlyphWidths(text);
+        for (int i = 0, g = 0; i < text.Length && g < glyphs.Length; i++)
         {
-            using var probe = Font(100, font.Embolden);
-            unit = probe.MeasureText(c.ToString()) / 100;
-            widths[(c, font.Embolden)] = unit;
+            if (char.IsLowSurrogate(text[i])) continue;
+            advances[i] = glyphs[g++];
         }
 
-        return unit * font.Size;
+        return advances;
     }
 
     private void EndPage()

@@ -66,11 +66,11 @@ public sealed class PdfReportWriter : IReportWriter
     {
         var lang = context.Language;
         layout.NewPage();
-        layout.Space(120);
+        layout.Space(60);
         layout.Paragraph(PdfLabels.Title[lang], 28, Ink, bold: true);
         layout.Space(6);
         layout.Paragraph(string.Join("\n", report.Plans.Select(p => context.PlanName(p.Id))), 15, Ink);
-        layout.Space(40);
+        layout.Space(24);
         var items = new List<(string, string)>
         {
             (ReviewLabels.Plans[lang], string.Join("\n", report.Plans.Select(p => $"{context.PlanName(p.Id)}\n    {p.Id} · {PlanKinds.Describe(p.Level, p.Type, lang)} · {p.RegionCode ?? ""}".TrimEnd(' ', '·')))),

@@ -21,7 +21,7 @@ public class ChineseOutputTests(ITestOutputHelper output)
     ];
 
     private static readonly Regex Identifier = new(
-        @"[\w.-]*[/\\][\w./\\:#*-]*|\b[A-Z]+-\d{3}\b|\bEPSG:\d+|\bElementFlow\b|\b\d+ passed, \d+ failed(, \d+ skipped)?|[A-Za-z]+-\d[\w-]*", RegexOptions.Compiled);
+        @"\{[a-z_]+(:[^}]*)?\}|""[^""]*""|[\w.-]*[/\\][\w./\\:#*-]*|\b[A-Z]+-\d{3}\b|\bEPSG:\d+|\bElementFlow\b|\b\d+ passed, \d+ failed(, \d+ skipped)?|[A-Za-z]+-\d[\w-]*", RegexOptions.Compiled);
 
     private static readonly Regex AsciiSentence = new(@"[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){3,}", RegexOptions.Compiled);
 
@@ -37,7 +37,7 @@ public class ChineseOutputTests(ITestOutputHelper output)
             foreach (var key in Keys)
             {
                 // A key followed by its name in brackets is explained, not left untranslated.
-                if (Regex.IsMatch(stripped, $@"(?<![\w-]){Regex.Escape(key)}(?![\w-])(?!\s*（)"))
+                if (Regex.IsMatch(stripped, $@"(?<![\w（-]){Regex.Escape(key)}(?![\w-])(?!\s*（)"))
                 {
                     problems.Add($"untranslated key '{key}': {line}");
                 }
