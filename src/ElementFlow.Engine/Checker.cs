@@ -105,7 +105,7 @@ public sealed class Checker
                         break;
                     case (false, { } broken):
                         run.Status[id] = RuleStatus.Skipped;
-                        run.Skipped.Add(new SkippedRule(id, plan.Id, broken));
+                        run.Skipped.Add(new SkippedRule(id, plan.Id, broken.En) { Text = broken });
                         break;
                 }
             }
@@ -152,7 +152,7 @@ public sealed class Checker
             foreach (var rule in run.UsedBy[key].Distinct())
             {
                 run.Status[rule] = RuleStatus.Skipped;
-                run.Skipped.Add(new SkippedRule(rule, run.Scope.Plan.Id, $"measurement {key} failed: {why}"));
+                run.Skipped.Add(new SkippedRule(rule, run.Scope.Plan.Id, $"measurement {key} failed: {why}") { Text = new($"测量 {key} 出错：{why}", $"measurement {key} failed: {why}") });
             }
         }
 
@@ -198,7 +198,7 @@ public sealed class Checker
 
         foreach (var (rule, why) in decisionErrors.Distinct())
         {
-            run.Skipped.Add(new SkippedRule(_ruleOfDefinition.GetValueOrDefault(rule, rule), run.Scope.Plan.Id, $"a condition failed: {why}"));
+            run.Skipped.Add(new SkippedRule(_ruleOfDefinition.GetValueOrDefault(rule, rule), run.Scope.Plan.Id, $"a condition failed: {why}") { Text = new($"条件表达式求值出错：{why}", $"a condition failed: {why}") });
         }
 
         return findings;
@@ -243,7 +243,7 @@ public sealed class Checker
     }
 
     /// <summary>Whether a measurement can run on this plan: (true, null); not applicable: (false, null); inputs broken: (false, why).</summary>
-    internal static (bool Ready, string? Broken) Readiness(PlanScope scope, Measurement m)
+    internal static (bool Ready, Core.Text.LocalizedText? Broken) Readiness(PlanScope scope, Measurement m)
     {
         var plan = scope.Plan;
         if (m.Requires is { } needed && !scope.Related(needed).Any()) return (false, null);
@@ -253,8 +253,12 @@ public sealed class Checker
             var broken = related.Where(r => r.Plan.BrokenLayers.Contains(input.Role)).ToList();
             if (broken.Count > 0)
             {
-                var whose = input.Plan == Rules.Model.PlanRelation.Self ? "" : $" of {string.Join(", ", broken.Select(b => b.Plan.Id))}";
-                return (false, $"layer {input.Role}{whose} could not be read");
+                var plans = string.Join(", ", broken.Select(b => b.Plan.Id));
+                var self = input.Plan == Rules.Model.PlanRelation.Self;
+                var name = Core.Planning.Terms.Zh(input.Role) ?? input.Role;
+                return (false, new(
+                    self ? $"图层 {name} 无法读取" : $"规划 {plans} 的图层 {name} 无法读取",
+                    self ? $"layer {input.Role} could not be read" : $"layer {input.Role} of {plans} could not be read"));
             }
 
             if (!input.Optional && !related.Any(r => r.HasLayer(input.Role))) return (false, null);
@@ -264,7 +268,8 @@ public sealed class Checker
         if (m is FactsMeasurement { LayerFilter: { } filter })
         {
             // A rule over the features of several layers does not run on what is left when one of them could not be read.
-            if (filter.Any(plan.BrokenLayers.Contains)) return (false, $"layer {string.Join(", ", filter.Where(plan.BrokenLayers.Contains))} could not be read");
+            var unread = filter.Where(plan.BrokenLayers.Contains).ToList();
+            if (unread.Count > 0) return (false, new($"图层 {string.Join("、", unread.Select(r => Core.Planning.Terms.Zh(r) ?? r))} 无法读取", $"layer {string.Join(", ", unread)} could not be read"));
             if (!filter.Any(plan.Layers.ContainsKey)) return (false, null);
         }
 

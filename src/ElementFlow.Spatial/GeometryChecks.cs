@@ -1,6 +1,7 @@
 using ElementFlow.Core.Planning;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
+using ElementFlow.Core.Text;
 using NetTopologySuite.Operation.Valid;
 
 namespace ElementFlow.Spatial;
@@ -9,7 +10,11 @@ namespace ElementFlow.Spatial;
 /// <param name="Code">missing | empty | invalid | wrong-type | non-finite.</param>
 /// <param name="Detail">A human explanation (the OGC validity error and where).</param>
 /// <param name="Location">Where the problem is: the self-intersection point, the offending ring (a hole outside its shell, nested shells), else the geometry.</param>
-public sealed record GeometryProblem(string Code, string Detail, Geometry? Location);
+public sealed record GeometryProblem(string Code, string Detail, Geometry? Location)
+{
+    /// <summary>The problem for people, in both languages ("invalid: Self-intersection at (x y)" / "无效：自相交，位于 (x y)").</summary>
+    public LocalizedText Text { get; init; } = LocalizedText.Same($"{Code}: {Detail}");
+}
 
 /// <summary>Validity, emptiness and type checks for features of a role.</summary>
 public static class GeometryChecks
@@ -21,14 +26,17 @@ public static class GeometryChecks
     /// <summary>Missing, empty or of a kind the role does not allow; validity is not looked at.</summary>
     public static GeometryProblem? Shape(Geometry? geometry, GeometryKinds expected)
     {
-        if (geometry is null) return new("missing", "no geometry", null);
-        if (geometry.IsEmpty) return new("empty", "empty geometry", null);
+        if (geometry is null) return new("missing", "no geometry", null) { Text = new("缺失：没有几何图形", "missing: no geometry") };
+        if (geometry.IsEmpty) return new("empty", "empty geometry", null) { Text = new("为空：几何图形为空", "empty: empty geometry") };
         var kind = KindOf(geometry);
 
         // A collection passes only when every part is of a kind the role allows: a point hidden in a red-line collection is as wrong as a bare one.
         if ((kind & expected) == 0 || (kind & ~expected) != 0)
         {
-            return new("wrong-type", $"{expected} expected, got {geometry.GeometryType}", geometry);
+            return new("wrong-type", $"{expected} expected, got {geometry.GeometryType}", geometry)
+            {
+                Text = new($"类型不符：应为{KindZh(expected)}，实为 {geometry.GeometryType}", $"wrong-type: {expected} expected, got {geometry.GeometryType}"),
+            };
         }
 
         return null;
@@ -40,7 +48,8 @@ public static class GeometryChecks
         var error = new IsValidOp(geometry).ValidationError;
         if (error is null) return null;
         var where = error.Coordinate is { } p ? FormattableString.Invariant($" at ({p.X:0.###} {p.Y:0.###})") : "";
-        return new("invalid", error.Message + where, Locate(geometry, error));
+        var whereZh = error.Coordinate is { } q ? FormattableString.Invariant($"，位于 ({q.X:0.###} {q.Y:0.###})") : "";
+        return new("invalid", error.Message + where, Locate(geometry, error)) { Text = new($"无效：{ErrorZh(error.ErrorType, error.Message)}{whereZh}", $"invalid: {error.Message}{where}") };
     }
 
     /// <summary>
@@ -69,6 +78,27 @@ public static class GeometryChecks
         var shells = polygons.Select(p => p.Shell);
         return shellsFirst ? shells.Concat(holes) : holes.Concat(shells);
     }
+
+    /// <summary>The OGC validity errors NTS reports, in Chinese.</summary>
+    private static string ErrorZh(TopologyValidationErrors type, string english) => type switch
+    {
+        TopologyValidationErrors.HoleOutsideShell => "内环位于外环之外",
+        TopologyValidationErrors.NestedHoles => "内环嵌套",
+        TopologyValidationErrors.DisconnectedInteriors => "内部不连通",
+        TopologyValidationErrors.SelfIntersection => "自相交",
+        TopologyValidationErrors.RingSelfIntersection => "环自相交",
+        TopologyValidationErrors.NestedShells => "外环嵌套",
+        TopologyValidationErrors.DuplicateRings => "环重复",
+        TopologyValidationErrors.TooFewPoints => "不同的点过少",
+        TopologyValidationErrors.InvalidCoordinate => "坐标无效",
+        TopologyValidationErrors.RingNotClosed => "环未闭合",
+        _ => english,
+    };
+
+    private static string KindZh(GeometryKinds kinds) => string.Join("或", new[]
+    {
+        (GeometryKinds.Point, "点"), (GeometryKinds.Line, "线"), (GeometryKinds.Polygon, "面"),
+    }.Where(k => kinds.HasFlag(k.Item1)).Select(k => k.Item2));
 
     public static GeometryKinds KindOf(Geometry geometry) => geometry switch
     {

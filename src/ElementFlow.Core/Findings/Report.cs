@@ -14,7 +14,14 @@ public sealed record PlanEntry(string Id, PlanLevel Level, PlanType Type, string
 public sealed record RuleSetEntry(string Id, string Version);
 
 /// <summary>A rule that could not run on a plan, and why (nothing is dropped silently).</summary>
-public sealed record SkippedRule(string Rule, string Plan, string Reason);
+/// <param name="Reason">Why, in English (machine formats carry it).</param>
+public sealed record SkippedRule(string Rule, string Plan, string Reason)
+{
+    /// <summary>Why, in both languages; null where only the English reason is known.</summary>
+    public Text.LocalizedText? Text { get; init; }
+
+    public string ReasonIn(Text.Language language) => Text?[language] ?? Reason;
+}
 
 /// <summary>Unwaived findings by severity, and the waived ones apart: what every report line counts.</summary>
 public sealed record SeverityCounts(int Error, int Warning, int Info, int Waived)

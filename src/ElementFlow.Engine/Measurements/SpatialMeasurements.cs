@@ -137,7 +137,7 @@ public sealed class WithinMeasurement(IReadOnlyList<LayerSelector>? inner, IRead
                     Geometry = part.Outside,
                     Arguments = new Dictionary<string, object?>
                     {
-                        ["a"] = fact.Id, ["a_code"] = fact.Code, ["layer"] = fact.Layer, ["id"] = fact.Id,
+                        ["a"] = fact.Id, ["a_code"] = fact.Code, ["layer"] = fact.Layer, ["id"] = fact.Id, ["at"] = Where(part.Outside),
                     },
                 });
             }
@@ -145,6 +145,12 @@ public sealed class WithinMeasurement(IReadOnlyList<LayerSelector>? inner, IRead
 
         return new MeasureResult(facts);
     }
+
+    /// <summary>A point inside the piece, in plan coordinates to the metre, so two pieces of one feature read apart: <c>(39501234, 3301234)</c>.</summary>
+    private static string Where(NetTopologySuite.Geometries.Geometry? piece) =>
+        piece is { IsEmpty: false } && piece.InteriorPoint is { IsEmpty: false } p
+            ? FormattableString.Invariant($"({p.X:0}, {p.Y:0})")
+            : "";
 }
 
 /// <summary>Geometry validity, emptiness and type of the features of some layers (valid-geometry).</summary>
@@ -182,7 +188,7 @@ public sealed class ValidityMeasurement(IReadOnlyList<string>? layers) : Measure
                     Geometry = problem.Location,
                     Arguments = new Dictionary<string, object?>
                     {
-                        ["problem"] = $"{problem.Code}: {problem.Detail}", ["layer"] = fact.Layer, ["id"] = fact.Id,
+                        ["problem"] = problem.Text, ["layer"] = fact.Layer, ["id"] = fact.Id,
                     },
                 });
             }

@@ -72,7 +72,9 @@ public sealed record WithinCheck(IReadOnlyList<LayerSelector>? A, IReadOnlyList<
 {
     public override string Kind => "within";
     public override string MeasureName => "outside_area_m2";
-    public override IReadOnlyList<string> Placeholders => ["a", "a_code"];
+
+    /// <summary><c>at</c>: a point inside the piece outside, so that two pieces of one feature read apart.</summary>
+    public override IReadOnlyList<string> Placeholders => ["a", "a_code", "at"];
 
     public override IEnumerable<(string, string)> Parameters =>
     [

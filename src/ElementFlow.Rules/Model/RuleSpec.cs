@@ -12,6 +12,11 @@ public sealed record AppliesTo(IReadOnlySet<PlanLevel> Levels, IReadOnlySet<Plan
     public bool Matches(PlanLevel level, PlanType type) =>
         (Levels.Count == 0 || Levels.Contains(level)) && (Types.Count == 0 || Types.Contains(type));
 
+    /// <summary>Where the rule applies in the reader's language: "市级、县级；总体规划" or "city,county; overall".</summary>
+    public string Describe(Language language) => language == Language.Zh
+        ? $"{(Levels.Count == 0 ? "各级" : string.Join("、", Levels.Order().Select(l => l.Label(language))))}；{(Types.Count == 0 ? "各类规划" : string.Join("、", Types.Order().Select(t => t.Label(language))))}"
+        : ToString();
+
     public override string ToString() =>
         $"{(Levels.Count == 0 ? "all levels" : string.Join(",", Levels.Select(l => l.Name())))}; {(Types.Count == 0 ? "all types" : string.Join(",", Types.Select(t => t.Name())))}";
 }
