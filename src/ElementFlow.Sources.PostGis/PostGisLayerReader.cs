@@ -156,7 +156,9 @@ public sealed class PostGisLayerReader(PostGisStore store)
         }
 
         var g = PostGisCatalog.Quote(geometry.Name);
-        select.Append(geometry.MayHoldCurves ? $"CASE WHEN ST_HasArc({g}) THEN ST_CurveToLine({g}) ELSE {g} END, ST_HasArc({g})" : $"{g}, false");
+        // The geometry travels as EWKB (binary) and is decoded on the project's geometry services: geometries built
+        // on other services (Npgsql's own reader uses the process default) cannot be combined with ours.
+        select.Append(geometry.MayHoldCurves ? $"(CASE WHEN ST_HasArc({g}) THEN ST_CurveToLine({g}) ELSE {g} END)::bytea, ST_HasArc({g})" : $"{g}::bytea, false");
         var from = $" FROM {table.Quoted}" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "");
         select.Append(from);
 
@@ -193,6 +195,7 @@ public sealed class PostGisLayerReader(PostGisStore store)
         var geometryOrdinal = attributes.Count;
         var planSrid = request.PlanCrs.Epsg;
         var curved = 0;
+        var wkb = new WKBReader(GeometryServices.Services) { HandleSRID = true };
         using var batches = new BlockingCollection<List<Row>>(boundedCapacity: 2);
         var consumer = Task.Run(() =>
         {
@@ -222,7 +225,7 @@ public sealed class PostGisLayerReader(PostGisStore store)
                     return new StreamOutcome(true, curved, null);
                 }
 
-                var geometry = reader.IsDBNull(geometryOrdinal) ? null : Ours(reader.GetFieldValue<Geometry>(geometryOrdinal));
+                var geometry = reader.IsDBNull(geometryOrdinal) ? null : Decode(wkb, reader.GetFieldValue<byte[]>(geometryOrdinal));
                 if (!reader.IsDBNull(geometryOrdinal + 1) && reader.GetBoolean(geometryOrdinal + 1)) curved++;
                 if (geometry is not null && planSrid != 0 && geometry.SRID != 0 && geometry.SRID != planSrid)
                 {
@@ -302,9 +305,12 @@ public sealed class PostGisLayerReader(PostGisStore store)
         }
     }
 
-    /// <summary>Geometries built on the project's geometry services (Npgsql's reader uses the process default, which the CLI sets to them).</summary>
-    private static Geometry Ours(Geometry g) =>
-        ReferenceEquals(g.Factory.GeometryServices, GeometryServices.Services) ? g : GeometryServices.Factory.CreateGeometry(g);
+    /// <summary>EWKB as PostGIS sends it, its collections' nesting bounded before the recursive reader sees it.</summary>
+    private static Geometry Decode(WKBReader wkb, byte[] ewkb)
+    {
+        if (!WkbNesting.IsWithin(ewkb)) throw new InvalidDataException($"a geometry nests collections more than {WkbNesting.MaxDepth} deep");
+        return wkb.Read(ewkb);
+    }
 
     /// <summary>Npgsql's binary values as the feature builder takes them.</summary>
     private static object? Plain(object value) => value switch

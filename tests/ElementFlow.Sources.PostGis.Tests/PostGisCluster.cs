@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ElementFlow.Spatial;
 using Npgsql;
 
 namespace ElementFlow.Sources.PostGis.Tests;
@@ -16,7 +15,6 @@ public sealed class PostGisCluster : IDisposable
 
     public PostGisCluster()
     {
-        GeometryServices.UseAsDefault();
         var given = Environment.GetEnvironmentVariable("EF_TEST_PG");
         if (string.IsNullOrEmpty(given))
         {

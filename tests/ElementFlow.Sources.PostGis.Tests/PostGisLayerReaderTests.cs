@@ -3,6 +3,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
 using ElementFlow.IO.Layers;
 using ElementFlow.Core.Limits;
+using ElementFlow.Spatial;
 using NetTopologySuite.Geometries;
 
 namespace ElementFlow.Sources.PostGis.Tests;
@@ -56,6 +57,15 @@ public sealed class PostGisLayerReaderTests(PostGisCluster cluster) : IDisposabl
         Assert.Equal("0701", features[0].Attributes["code"]);
         Assert.Equal(250000.0, features[0].Attributes["mj"]);
         Assert.Equal(250000, features[0].Geometry!.Area, 6);
+    }
+
+    [SkippableFact]
+    public void Geometries_are_built_on_the_projects_geometry_services()
+    {
+        cluster.Require();
+        var result = Read(LandUse());
+
+        Assert.All(result.Layer!.Features, f => Assert.Same(GeometryServices.Services, f.Geometry!.Factory.GeometryServices));
     }
 
     [SkippableFact]
