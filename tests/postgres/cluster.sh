@@ -44,9 +44,11 @@ install() {
   fi
   log "installing postgresql-postgis and gdal-bin (Debian packages)"
   local out=${TMPDIR:-/tmp}/elementflow-pg-apt.log
-  # Another apt run on the machine holds the lock for a while: wait for it rather than fail.
-  if ! { apt-get -o DPkg::Lock::Timeout=300 update \
-         && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends postgresql-postgis gdal-bin; } >"$out" 2>&1; then
+  # Another apt run on the machine holds the lock for a while: wait for it rather than fail. The package
+  # lists are refreshed only when the install fails without (a fresh machine has none).
+  local get=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
+  if ! { "${get[@]}" install -y --no-install-recommends postgresql-postgis gdal-bin \
+         || { "${get[@]}" update && "${get[@]}" install -y --no-install-recommends postgresql-postgis gdal-bin; }; } >"$out" 2>&1; then
     tail -20 "$out" >&2
     log "apt-get failed (whole log: $out)"
     return 3
