@@ -163,7 +163,7 @@ public sealed class PostGisLayerReader(PostGisStore store)
         select.Append(from);
 
         var builder = new FeatureBuilder(request with { Fields = fields });
-        var outcome = Stream(db, select.ToString(), parameters, attributes, key, builder, request);
+        var outcome = Stream(db, select.ToString(), parameters, attributes, key, fields, builder, request);
         if (outcome.TooMany)
         {
             var count = Count(db, from, parameters);
@@ -186,12 +186,17 @@ public sealed class PostGisLayerReader(PostGisStore store)
     private sealed record StreamOutcome(bool TooMany, int Curved, (int Srid, string Id)? WrongSrid);
 
     /// <summary>Streams the rows (binary, sequential) into the builder; stops at the first row past the feature limit or in another SRID.</summary>
-    private StreamOutcome Stream(NpgsqlConnection db, string sql, List<NpgsqlParameter> parameters, List<CatalogColumn> attributes, string? key, FeatureBuilder builder, LayerRequest request)
+    private StreamOutcome Stream(NpgsqlConnection db, string sql, List<NpgsqlParameter> parameters, List<CatalogColumn> attributes, string? key,
+        IReadOnlyDictionary<string, string> fields, FeatureBuilder builder, LayerRequest request)
     {
         using var command = new NpgsqlCommand(sql, db);
         foreach (var p in parameters) command.Parameters.Add(p);
         var names = attributes.Select(a => a.Name).ToArray();
         var keyIndex = key is null ? -1 : Array.IndexOf(names, key);
+        // The primary key (ogr2ogr's fid) gives ids when no id field does, as a GeoPackage's fid does; like there,
+        // it is no attribute of the feature unless fields: names it.
+        var keyIsAttribute = keyIndex >= 0 && fields.Values.Contains(names[keyIndex], StringComparer.Ordinal);
+        var kept = Enumerable.Range(0, names.Length).Where(i => i != keyIndex || keyIsAttribute).ToArray();
         var geometryOrdinal = attributes.Count;
         var planSrid = request.PlanCrs.Epsg;
         var curved = 0;
@@ -215,9 +220,15 @@ public sealed class PostGisLayerReader(PostGisStore store)
             while (reader.Read())
             {
                 ordinal++;
-                var values = new KeyValuePair<string, object?>[names.Length];
-                for (var i = 0; i < names.Length; i++) values[i] = new(names[i], reader.IsDBNull(i) ? null : Plain(reader.GetValue(i)));
-                var rowKey = keyIndex < 0 ? null : values[keyIndex].Value;
+                object? rowKey = null;
+                var values = new KeyValuePair<string, object?>[kept.Length];
+                for (int i = 0, k = 0; i < names.Length; i++)
+                {
+                    var value = reader.IsDBNull(i) ? null : Plain(reader.GetValue(i));
+                    if (i == keyIndex) rowKey = value;
+                    if (k < kept.Length && kept[k] == i) values[k++] = new(names[i], value);
+                }
+
                 if (ordinal > builder.Limits.MaxFeatures)
                 {
                     cancelled = true;

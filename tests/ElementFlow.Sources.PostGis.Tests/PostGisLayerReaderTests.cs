@@ -156,6 +156,18 @@ public sealed class PostGisLayerReaderTests(PostGisCluster cluster) : IDisposabl
     }
 
     [SkippableFact]
+    public void The_primary_key_gives_ids_when_no_id_field_does_and_is_no_attribute()
+    {
+        cluster.Require();
+        cluster.Execute($"CREATE SCHEMA {_schema}; CREATE TABLE {_schema}.keyed (fid serial PRIMARY KEY, geom geometry(Polygon, 4527)); INSERT INTO {_schema}.keyed (geom) VALUES (ST_GeomFromText('{Square}', 4527))");
+
+        var feature = Assert.Single(Read($"{_schema}.keyed").Layer!.Features);
+
+        Assert.Equal("1", feature.Id);
+        Assert.False(feature.Attributes.ContainsKey("fid"));
+    }
+
+    [SkippableFact]
     public void Field_names_match_the_catalogue_ignoring_case()
     {
         cluster.Require();
