@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Text;
+using ElementFlow.IO.Layers;
 
 namespace ElementFlow.Sources.PostGis;
 
@@ -88,6 +89,3 @@ public static partial class PostGisEntry
     private static Diagnostic Invalid(string planYaml, int line, string field, string value, LocalizedText detail) =>
         Diagnostic.Error("plan.field-invalid", planYaml, line, null, ("field", field), ("value", value), ("detail", detail));
 }
-
-/// <summary>One option of a layer entry as plan.yaml writes it: a scalar, or a mapping of further options, with its line.</summary>
-public sealed record LayerOption(string? Value, IReadOnlyDictionary<string, LayerOption>? Map, int Line);

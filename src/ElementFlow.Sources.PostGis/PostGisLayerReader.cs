@@ -23,8 +23,10 @@ public sealed class PostGisLayerReader(PostGisStore store)
     /// <summary>Rows are read and decoded in batches on one thread while the previous batch is added to the builder on another.</summary>
     private const int BatchSize = 4096;
 
-    public LayerReadResult Read(PostGisLayerSpec spec, LayerRequest request)
+    /// <param name="cancellation">Cancels the statement on the server and ends the read with <see cref="OperationCanceledException"/>.</param>
+    public LayerReadResult Read(PostGisLayerSpec spec, LayerRequest request, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (spec.Split() is not { } name)
         {
             return Failed(Invalid(spec, spec.Line, "postgis", spec.Table, new LocalizedText(
@@ -60,13 +62,17 @@ public sealed class PostGisLayerReader(PostGisStore store)
                 shown = table.Shown;
                 if (!table.CanSelect) return Failed(NoPermission(request, table.Shown));
                 var columns = PostGisCatalog.Columns(db, table);
-                return ReadTable(db, spec, request, table, columns);
+                return ReadTable(db, spec, request, table, columns, cancellation);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && cancellation.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the read was cancelled", e, cancellation);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
             {
                 return Failed(NoPermission(request, shown));
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellation.IsCancellationRequested)
             {
                 return Failed(Diagnostic.Error("postgis.statement-timeout", request.ShownPath, null, null,
                     ("role", request.Role.Name), ("table", shown), ("seconds", store.Connection.StatementTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture))));
@@ -86,7 +92,7 @@ public sealed class PostGisLayerReader(PostGisStore store)
         }
     }
 
-    private LayerReadResult ReadTable(NpgsqlConnection db, PostGisLayerSpec spec, LayerRequest request, CatalogTable table, List<CatalogColumn> columns)
+    private LayerReadResult ReadTable(NpgsqlConnection db, PostGisLayerSpec spec, LayerRequest request, CatalogTable table, List<CatalogColumn> columns, CancellationToken cancellation)
     {
         var allColumns = string.Join(", ", columns.Select(c => c.Name));
         CatalogColumn geometry;
@@ -163,7 +169,7 @@ public sealed class PostGisLayerReader(PostGisStore store)
         select.Append(from);
 
         var builder = new FeatureBuilder(request with { Fields = fields });
-        var outcome = Stream(db, select.ToString(), parameters, attributes, key, fields, builder, request);
+        var outcome = Stream(db, select.ToString(), parameters, attributes, key, fields, builder, request, cancellation);
         if (outcome.TooMany)
         {
             var count = Count(db, from, parameters);
@@ -187,9 +193,10 @@ public sealed class PostGisLayerReader(PostGisStore store)
 
     /// <summary>Streams the rows (binary, sequential) into the builder; stops at the first row past the feature limit or in another SRID.</summary>
     private StreamOutcome Stream(NpgsqlConnection db, string sql, List<NpgsqlParameter> parameters, List<CatalogColumn> attributes, string? key,
-        IReadOnlyDictionary<string, string> fields, FeatureBuilder builder, LayerRequest request)
+        IReadOnlyDictionary<string, string> fields, FeatureBuilder builder, LayerRequest request, CancellationToken cancellation)
     {
         using var command = new NpgsqlCommand(sql, db);
+        using var cancel = cancellation.Register(command.Cancel);
         foreach (var p in parameters) command.Parameters.Add(p);
         var names = attributes.Select(a => a.Name).ToArray();
         var keyIndex = key is null ? -1 : Array.IndexOf(names, key);

@@ -1,5 +1,6 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Text;
+using ElementFlow.IO.Layers;
 
 namespace ElementFlow.Sources.PostGis.Tests;
 

@@ -7,6 +7,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.Engine;
 using ElementFlow.IO.Packages;
 using ElementFlow.Reports;
+using ElementFlow.Sources.PostGis;
 
 namespace ElementFlow.Cli.Commands;
 
@@ -28,9 +29,11 @@ internal static class CheckCommand
         var baseline = new Option<string?>("--baseline") { Description = "An earlier JSON report: report only the findings that are new against it" };
 
         var limits = CommonOptions.Limits(packages: true);
+        var postgis = new PostGisOptions();
 
         var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
         limits.AddTo(command);
+        postgis.AddTo(command);
         command.SetAction(parse => Run(console, new CheckSettings(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
@@ -41,7 +44,8 @@ internal static class CheckCommand
             parse.GetValue(stats),
             parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today),
             parse.GetValue(baseline),
-            limits.Read(parse))));
+            limits.Read(parse),
+            new StoreSettings(parse.GetValue(postgis.Db), parse.GetValue(postgis.StatementTimeout), parse.GetValue(postgis.Publish), parse.GetValue(postgis.RunId)))));
         return command;
     }
 
@@ -62,14 +66,33 @@ internal static class CheckCommand
             return ExitCodes.BadInput;
         }
 
+        // The PostGIS store of postgis: layers and --publish; without --db, the libpq environment.
+        var connection = PostGisConnection.Resolve(settings.Store.Db, Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(settings.Store.StatementTimeoutSeconds), out var dbError);
+        if (connection is null)
+        {
+            console.Error.WriteLine($"elementflow: {dbError![settings.Language]}");
+            return ExitCodes.BadInput;
+        }
+
+        if (settings.Store.Publish is { } publishTo && !PostGisPublisher.IsTableName(publishTo))
+        {
+            console.Error.WriteLine(settings.Language == Core.Text.Language.Zh
+                ? $"elementflow: --publish 的值 '{publishTo}' 应写作 模式.表名，只含字母、数字和下划线（如 review.findings）"
+                : $"elementflow: --publish '{publishTo}' must be schema.table made of letters, digits and _ (e.g. review.findings)");
+            return ExitCodes.BadInput;
+        }
+
+        using var store = new PostGisStore(connection);
+        IReadOnlyList<IO.Layers.IKeyedLayerSource> keyed = [new PostGisSource(store)];
+
         clock.Restart();
         var packages = settings.Plans.SelectMany(PlanDiscovery.Find).Distinct().ToList();
         var loaded = new PlanLoadResult[packages.Count];
-        Parallel.For(0, packages.Count, i => loaded[i] = PlanLoader.Load(packages[i], settings.Limits));
+        Parallel.For(0, packages.Count, i => loaded[i] = PlanLoader.Load(packages[i], settings.Limits, keyed));
         phases.Add(("load plans", clock.Elapsed));
 
         clock.Restart();
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), p => PlanLoader.Load(p, settings.Limits));
+        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), p => PlanLoader.Load(p, settings.Limits, keyed));
         phases.Add(("plan tree", clock.Elapsed));
 
         clock.Restart();
@@ -131,13 +154,28 @@ internal static class CheckCommand
             foreach (var d in report.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
         }
 
+        var published = true;
+        if (settings.Store.Publish is { } table)
+        {
+            clock.Restart();
+            var runId = settings.Store.RunId ?? PostGisPublisher.NewRunId();
+            var result = PostGisPublisher.Publish(store, table, runId, report.Findings, plans.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Crs.Epsg), settings.Language);
+            phases.Add(("publish", clock.Elapsed));
+            published = result.Error is null;
+            console.Error.WriteLine(result.Error is { } error
+                ? error.Format(settings.Language)
+                : settings.Language == Core.Text.Language.Zh
+                    ? $"elementflow: 已将 {result.Rows} 条检查结果写入 {table}（{connection.Shown}，运行编号 {runId}{(result.Replaced > 0 ? $"，替换了该运行原有的 {result.Replaced} 条" : "")}{(result.Created ? "，新建了该表" : "")}）"
+                    : $"elementflow: published {result.Rows} findings to {table} ({connection.Shown}, run {runId}{(result.Replaced > 0 ? $", replacing its {result.Replaced} earlier rows" : "")}{(result.Created ? ", table created" : "")})");
+        }
+
         if (settings.Stats)
         {
             phases.Add(("total", total.Elapsed));
             StatsPrinter.Print(console.Error, phases, results, plans);
         }
 
-        if (report.HasInputErrors || loaded.Any(l => l.Plan is null)) return ExitCodes.BadInput;
+        if (report.HasInputErrors || loaded.Any(l => l.Plan is null) || !published) return ExitCodes.BadInput;
         if (report.Skipped.Count > 0) return ExitCodes.BadInput;
         return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
@@ -183,7 +221,10 @@ internal static class CheckCommand
         return true;
     }
 
-    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
+    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits, StoreSettings Store);
+
+    /// <summary>The PostGIS store options: --db, --statement-timeout, --publish, --run-id.</summary>
+    private sealed record StoreSettings(string? Db, int StatementTimeoutSeconds, string? Publish, string? RunId);
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

@@ -21,4 +21,13 @@ public sealed record LayerRequest(LayerRole Role, string File, string? Table, IR
 
     /// <summary>The features per layer and vertices per geometry the reader accepts before it refuses the layer.</summary>
     public InputLimits Limits { get; init; } = InputLimits.Default;
+
+    /// <summary>The entry key that chose a keyed source (<c>postgis</c>), or null for a package file.</summary>
+    public string? EntryKey { get; init; }
+
+    /// <summary>The line of the layer entry in plan.yaml.</summary>
+    public int Line { get; init; }
+
+    /// <summary>A keyed entry's other options (<c>filter</c>, <c>geometry</c>, or anything written there), for its source to judge.</summary>
+    public IReadOnlyDictionary<string, LayerOption> Options { get; init; } = new Dictionary<string, LayerOption>();
 }

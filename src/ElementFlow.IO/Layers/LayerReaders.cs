@@ -44,6 +44,19 @@ public static class LayerReaders
         }
     }
 
+    /// <summary>Reads a layer from a keyed source outside the package; a limit refuses the layer as for files.</summary>
+    public static LayerReadResult ReadKeyed(IKeyedLayerSource source, LayerRequest request, string planYaml)
+    {
+        try
+        {
+            return source.Read(request, planYaml);
+        }
+        catch (InputLimitException e) when (e is not PackageSizeException)
+        {
+            return Failed(e.Diagnostic);
+        }
+    }
+
     /// <summary>The package files a layer entry reads: the file itself (without a <c>#table</c>) and, for a shapefile, its companions.</summary>
     public static IEnumerable<string> FilesOf(string entryFile)
     {

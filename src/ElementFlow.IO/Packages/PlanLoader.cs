@@ -26,7 +26,10 @@ public static class PlanLoader
     public static PlanLoadResult Load(string path) => Load(path, InputLimits.Default);
 
     /// <param name="limits">How large a package, layer and geometry may be; past a limit the package or layer is refused with a diagnostic.</param>
-    public static PlanLoadResult Load(string path, InputLimits limits)
+    public static PlanLoadResult Load(string path, InputLimits limits) => Load(path, limits, []);
+
+    /// <param name="keyed">Sources outside the package that layer entries may name by their key (PostGIS).</param>
+    public static PlanLoadResult Load(string path, InputLimits limits, IReadOnlyList<IKeyedLayerSource> keyed)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
@@ -34,7 +37,7 @@ public static class PlanLoader
         try
         {
             files = Open(path, diagnostics, limits);
-            var plan = files is null ? null : Load(files, diagnostics, limits);
+            var plan = files is null ? null : Load(files, diagnostics, limits, keyed);
             return new PlanLoadResult(plan, diagnostics, started.Elapsed);
         }
         catch (PackageSizeException e)
@@ -92,7 +95,7 @@ public static class PlanLoader
         return null;
     }
 
-    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics, InputLimits limits)
+    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics, InputLimits limits, IReadOnlyList<IKeyedLayerSource> keyed)
     {
         if (!files.Exists("plan.yaml"))
         {
@@ -124,7 +127,7 @@ public static class PlanLoader
             return null;
         }
 
-        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits);
+        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits, keyed.Select(k => k.EntryKey).ToList());
         if (dto is null) return null;
         if (files is FolderPackage referenced && ReferencedBytes(referenced, dto) is var bytes && bytes > limits.MaxPackageBytes)
         {
@@ -146,7 +149,7 @@ public static class PlanLoader
         var crs = new CrsInfo(dto.Crs, ParseEpsg(dto.Crs));
         var parent = ParentLocation(files, dto, yamlFile, diagnostics);
         var indicators = Indicators(dto, yamlFile, diagnostics);
-        var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
+        var layerResults = LoadLayers(files, dto, crs, diagnostics, limits, keyed);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
         var issues = new List<DataIssue>();
         var broken = new List<string>();
@@ -251,14 +254,14 @@ public static class PlanLoader
     /// shapefile's companions), each file once. Other files in the folder are never read, so they do not count.
     /// </summary>
     private static long ReferencedBytes(FolderPackage files, PlanDto dto) =>
-        dto.Layers.Where(l => !string.IsNullOrEmpty(l.File))
+        dto.Layers.Where(l => !string.IsNullOrEmpty(l.File) && l.SourceKey is null)
             .SelectMany(l => LayerReaders.FilesOf(l.File!))
             .Append("plan.yaml")
             .Select(PackageFiles.Normalise)
             .Distinct(StringComparer.Ordinal)
             .Sum(files.Length);
 
-    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits)
+    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits, IReadOnlyList<IKeyedLayerSource> keyed)
     {
         var requests = new List<LayerRequest>();
         var given = new Dictionary<LayerRole, int>();
@@ -275,6 +278,15 @@ public static class PlanLoader
                 continue;
             }
 
+            if (entry.SourceKey is { } key)
+            {
+                requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, $"{key}:{entry.File}", crs)
+                {
+                    Encoding = entry.Encoding, Limits = limits, EntryKey = key, Line = entry.Line, Options = entry.Options ?? new Dictionary<string, LayerOption>(),
+                });
+                continue;
+            }
+
             var shown = files.Show(entry.File);
             if (!PackageFiles.IsSafe(entry.File))
             {
@@ -288,7 +300,9 @@ public static class PlanLoader
         // A zip archive is not safe to read from several threads; folders are.
         var parallel = files is FolderPackage;
         var results = new (string, LayerReadResult)[requests.Count];
-        void ReadOne(int i) => results[i] = (requests[i].Role.Name, LayerReaders.Read(files, requests[i], dto.Layers.First(l => LayerRole.Find(l.Role) == requests[i].Role).Line));
+        void ReadOne(int i) => results[i] = (requests[i].Role.Name, requests[i].EntryKey is { } key
+            ? LayerReaders.ReadKeyed(keyed.First(k => k.EntryKey == key), requests[i], files.Show("plan.yaml"))
+            : LayerReaders.Read(files, requests[i], dto.Layers.First(l => LayerRole.Find(l.Role) == requests[i].Role).Line));
         if (parallel) Parallel.For(0, requests.Count, ReadOne);
         else for (var i = 0; i < requests.Count; i++) ReadOne(i);
         return results.ToList();

@@ -11,7 +11,8 @@ public static class PlanYamlReader
     private static readonly string[] Keys =
         ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "description"];
 
-    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null)
+    /// <param name="sourceKeys">Layer-entry keys that keyed sources claim (<c>postgis</c>).</param>
+    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null, IReadOnlyList<string>? sourceKeys = null)
     {
         var (root, error) = YamlText.ParseMapping(text, file, limits);
         if (error is not null)
@@ -49,7 +50,7 @@ public static class PlanYamlReader
             period.ReportUnknownKeys(asError: false, ["base", "target"]);
         }
 
-        if (map.Map("layers") is { } layers) ReadLayers(layers, dto);
+        if (map.Map("layers") is { } layers) ReadLayers(layers, dto, sourceKeys ?? []);
         if (map.Map("indicators") is { } indicators)
         {
             foreach (var (k, v) in indicators.Node.Children) dto.Indicators.Add(ReadQuantity(k.Scalar() ?? "", v, indicators));
@@ -76,7 +77,9 @@ public static class PlanYamlReader
         return dto;
     }
 
-    private static void ReadLayers(YamlMap layers, PlanDto dto)
+    private static readonly string[] EntryKeys = ["file", "layer", "fields", "encoding"];
+
+    private static void ReadLayers(YamlMap layers, PlanDto dto, IReadOnlyList<string> sourceKeys)
     {
         foreach (var (k, v) in layers.Node.Children)
         {
@@ -94,8 +97,18 @@ public static class PlanYamlReader
                         foreach (var (fk, fv) in f.Node.Children) fields[fk.Scalar() ?? ""] = fv.Scalar() ?? "";
                     }
 
+                    if (sourceKeys.FirstOrDefault(entry.Has) is { } sourceKey)
+                    {
+                        // A keyed source judges the entry's other keys itself (a where: is its error to name).
+                        var options = m.Children.Where(c => c.Key.Scalar() is { } name && name != sourceKey && !EntryKeys.Contains(name))
+                            .ToDictionary(c => c.Key.Scalar()!, c => Option(c.Value), StringComparer.Ordinal);
+                        dto.Layers.Add(new LayerEntryDto(role, entry.String(sourceKey), entry.String("layer"), fields, k.Line(), entry.String("encoding"), sourceKey, options));
+                        entry.ReportUnknownKeys(asError: true, [.. EntryKeys, .. sourceKeys, .. options.Keys]);
+                        break;
+                    }
+
                     dto.Layers.Add(new LayerEntryDto(role, entry.String("file"), entry.String("layer"), fields, k.Line(), entry.String("encoding")));
-                    entry.ReportUnknownKeys(asError: true, ["file", "layer", "fields", "encoding"]);
+                    entry.ReportUnknownKeys(asError: true, [.. EntryKeys, .. sourceKeys]);
                     break;
                 default:
                     layers.WrongShape(v, role, "a file path or a mapping with file, layer, fields");
@@ -103,6 +116,14 @@ public static class PlanYamlReader
             }
         }
     }
+
+    private static Layers.LayerOption Option(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => new Layers.LayerOption(scalar.Value, null, node.Line()),
+        YamlMappingNode mapping => new Layers.LayerOption(null,
+            mapping.Children.GroupBy(c => c.Key.Scalar() ?? "").ToDictionary(g => g.Key, g => Option(g.First().Value), StringComparer.Ordinal), node.Line()),
+        _ => new Layers.LayerOption(null, null, node.Line()),
+    };
 
     private static QuantityDto ReadQuantity(string key, YamlNode node, YamlMap parent)
     {
