@@ -13,7 +13,7 @@ namespace ElementFlow.Sources;
 /// </summary>
 public sealed class FeatureBuilder(LayerRequest request)
 {
-    private readonly FieldMapping _mapping = new(request.Fields);
+    private readonly FieldMapping _mapping = new(request.Fields, request.Role);
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
     private readonly List<Feature> _features = [];
     private readonly List<DataIssue> _issues = [];

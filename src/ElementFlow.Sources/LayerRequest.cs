@@ -39,4 +39,17 @@ public sealed record LayerRequest(LayerRole Role, string File, string? Table, IR
 
     /// <summary>The line of the layer entry in plan.yaml, for diagnostics about the entry itself.</summary>
     public int Line { get; init; }
+
+    /// <summary>
+    /// A keyed entry's other keys (besides its <see cref="EntryKey"/>, <c>file</c>, <c>layer</c>, <c>fields</c> and
+    /// <c>encoding</c>): PostGIS's <c>filter:</c> and <c>geometry:</c>, or anything written there, for the source to
+    /// accept or report on its line. Always empty for a package file, whose entries take no other keys.
+    /// </summary>
+    public IReadOnlyDictionary<string, LayerOption> Options { get; init; } = NoOptions;
+
+    private static readonly IReadOnlyDictionary<string, LayerOption> NoOptions = new Dictionary<string, LayerOption>();
 }
+
+/// <summary>One option of a layer entry as plan.yaml writes it: a scalar <see cref="Value"/>, or a <see cref="Map"/> of further options, with its line.</summary>
+/// <remarks>A list, or a scalar where a mapping is expected, reaches the source with neither set, for it to name as invalid.</remarks>
+public sealed record LayerOption(string? Value, IReadOnlyDictionary<string, LayerOption>? Map, int Line);

@@ -59,12 +59,21 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void PostGisSource_StandsBesideIo_ReferencingOnlyTheSeamSpatialAndCore()
+    {
+        // docs/architecture.md: a layer source project → Sources, Spatial, Core; never IO, Rules, the engine or Checking.
+        var ours = References("ElementFlow.Sources.PostGis").Where(r => r.StartsWith("ElementFlow.", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ElementFlow.Core", "ElementFlow.Sources", "ElementFlow.Spatial"], ours);
+    }
+
+    [Fact]
     public void LayerSources_TheSeamTypesLiveInTheSeam()
     {
         var seam = Assembly.Load("ElementFlow.Sources");
 
         Assert.All(
-            new[] { "ILayerSource", "LayerSources", "LayerRequest", "LayerReadResult", "FeatureBuilder", "IPackageFiles" },
+            new[] { "ILayerSource", "LayerSources", "LayerRequest", "LayerReadResult", "LayerOption", "FeatureBuilder", "FieldMapping", "IPackageFiles", "WkbNesting" },
             name => Assert.NotNull(seam.GetType($"ElementFlow.Sources.{name}")));
     }
 

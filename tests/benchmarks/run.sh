@@ -7,10 +7,12 @@
 # Environment: EF_BENCH_DIR (work folder, default /tmp/elementflow-bench), EF_BENCH_SEED (default 42),
 # EF_BENCH_RUNS (runs per check, the fastest is kept), EF_BENCH_POSTGIS=0 to skip PostGIS,
 # EF_BENCH_DEFECTS (shares of defective land-use parcels, default "0"; e.g. "0 0.005 0.05"),
-# EF_BENCH_FORMATS (default "geojson gpkg"), EF_BENCH_PGPORT (default 54329), EF_BENCH_BUILD=0 to use the built binaries.
+# EF_BENCH_FORMATS (default "geojson gpkg"), EF_BENCH_BUILD=0 to use the built binaries.
 # On defective plans PostGIS repairs invalid geometry first (ST_MakeValid), and compare_pairs.py
-# compares the DATA-005 pairs and DATA-006 gaps of both, pair by pair. To get PostGIS on Debian: apt-get install postgresql postgis gdal-bin.
-# The script starts its own cluster on 127.0.0.1:54329 in the work folder and stops it at the end.
+# compares the DATA-005 pairs and DATA-006 gaps of both, pair by pair.
+# PostgreSQL, PostGIS and GDAL come from tests/postgres/cluster.sh, which installs them (as root) when missing
+# and starts a private cluster on a free loopback port in the work folder; it is stopped at the end.
+# Reading the layers from PostGIS instead of files: tests/benchmarks/read.sh.
 # Results: $EF_BENCH_DIR/results.md (the table for docs/benchmarks.md) and the raw logs beside it.
 set -euo pipefail
 
@@ -32,24 +34,21 @@ CLI="$ROOT/src/ElementFlow.Cli/bin/Release/net10.0/elementflow"
 GEN="$ROOT/tests/ElementFlow.Generator/bin/Release/net10.0/elementflow-generator"
 
 POSTGIS=${EF_BENCH_POSTGIS:-1}
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ "$POSTGIS" = 1 ] && { [ -z "$PGBIN" ] || ! command -v ogr2ogr >/dev/null || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; }; then
-  echo "PostgreSQL, PostGIS or GDAL missing: skipping PostGIS (apt-get install postgresql postgis gdal-bin)"
+if [ "$POSTGIS" = 1 ] && ! EF_PG_INSTALL=${EF_PG_INSTALL:-1} "$ROOT/tests/postgres/cluster.sh" install; then
+  echo "PostgreSQL, PostGIS or GDAL missing: skipping PostGIS (tests/postgres/cluster.sh install, as root)"
   POSTGIS=0
 fi
 
-PGDATA="$WORK/pg"
-PGPORT=${EF_BENCH_PGPORT:-54329}
-as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
-psql_bench() { psql -h 127.0.0.1 -p $PGPORT -U postgres -d bench -v ON_ERROR_STOP=1 -X -q "$@"; }
+psql_bench() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d bench -v ON_ERROR_STOP=1 -X -q "$@"; }
 
 if [ "$POSTGIS" = 1 ]; then
-  echo "== PostGIS cluster on 127.0.0.1:$PGPORT"
-  rm -rf "$PGDATA" && mkdir -p "$PGDATA" && chmod 777 "$WORK" && [ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
-  as_postgres "$PGBIN/initdb -D $PGDATA -U postgres -A trust >/dev/null"
-  as_postgres "$PGBIN/pg_ctl -D $PGDATA -l $WORK/pg.log -w -o \"-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA -c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB -c max_parallel_workers_per_gather=2 -c jit=off -c fsync=off -c synchronous_commit=off\" start >/dev/null"
-  trap 'as_postgres "$PGBIN/pg_ctl -D $PGDATA -m fast stop >/dev/null" || true' EXIT
-  createdb -h 127.0.0.1 -p $PGPORT -U postgres bench
+  echo "== PostGIS cluster (tests/postgres/cluster.sh)"
+  EF_PG_CONF="-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB -c max_parallel_workers_per_gather=2" \
+    "$ROOT/tests/postgres/cluster.sh" start "$WORK/pg" > "$WORK/pg.env"
+  # shellcheck disable=SC1091
+  source "$WORK/pg.env"
+  trap '"$ROOT/tests/postgres/cluster.sh" stop "$WORK/pg" || true' EXIT
+  createdb -h 127.0.0.1 -p "$PGPORT" -U postgres bench
   psql_bench -c "CREATE EXTENSION postgis"
 fi
 

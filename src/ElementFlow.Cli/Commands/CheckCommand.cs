@@ -30,9 +30,11 @@ internal static class CheckCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = T("不在标准错误显示实时进度（标准错误被重定向或 CI=true 时本来就不显示）", "No live progress display on stderr (there is none when stderr is redirected or CI=true)") };
 
         var limits = CommonOptions.Limits(packages: true);
+        var postgis = new PostGisOptions();
 
         var command = new Command("check", T("按规则检查规划包", "Check plan packages against the rules")) { plans, rules, format, output, lang, failOn, stats, asOf, baseline, quiet };
         limits.AddTo(command);
+        postgis.AddTo(command);
         command.SetAction(parse => Run(console, new CheckArguments(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
@@ -44,7 +46,8 @@ internal static class CheckCommand
             parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today),
             parse.GetValue(baseline),
             limits.Read(parse),
-            parse.GetValue(quiet))));
+            parse.GetValue(quiet),
+            postgis.Read(parse))));
         return command;
     }
 
@@ -64,6 +67,10 @@ internal static class CheckCommand
             return ExitCodes.BadInput;
         }
 
+        // The PostGIS store of postgis: layers and --publish; without --db, the libpq environment.
+        using var store = PostGisStep.Open(console, settings.Store, settings.Language);
+        if (store is null) return ExitCodes.BadInput;
+
         var sourceRoot = Directory.GetCurrentDirectory();
         var service = new CheckService();
         var request = new CheckRequest
@@ -77,6 +84,7 @@ internal static class CheckCommand
                 Limits = settings.Limits,
                 Baseline = previous,
                 SourceRoot = sourceRoot,
+                Sources = PostGisStep.Sources(store),
             },
         };
         var outcome = console.Live is { } live && !settings.Quiet
@@ -113,13 +121,21 @@ internal static class CheckCommand
             foreach (var d in report.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
         }
 
+        var published = true;
+        if (settings.Store.Publish is { } table)
+        {
+            clock.Restart();
+            published = PostGisStep.Publish(console, store, table, settings.Store.RunId, outcome, settings.Language);
+            phases.Add(("publish", clock.Elapsed));
+        }
+
         if (settings.Stats)
         {
             phases.Add(("total", total.Elapsed));
             StatsPrinter.Print(console.Error, phases, outcome.Results, outcome.Plans);
         }
 
-        if (report.HasInputErrors || outcome.AnyPackageRefused) return ExitCodes.BadInput;
+        if (report.HasInputErrors || outcome.AnyPackageRefused || !published) return ExitCodes.BadInput;
         if (report.Skipped.Count > 0) return ExitCodes.BadInput;
         return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
@@ -163,7 +179,8 @@ internal static class CheckCommand
         return true;
     }
 
-    private sealed record CheckArguments(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits, bool Quiet);
+    private sealed record CheckArguments(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits, bool Quiet,
+        StoreArguments Store);
 }
 
 /// <summary>Writes a report to a file and says where it went; a writer that cannot write leaves no half file behind.</summary>

@@ -87,6 +87,25 @@ public static class DiagnosticCatalog
             "要素坐标含 NaN 或无穷大，已按空几何处理。",
             "The feature has NaN or infinite coordinates; it is treated as having no geometry."),
 
+        ["layer.curves-densified"] = new(
+            "图层 {role} 有 {count} 个要素含曲线（圆弧），已加密为折线读取；面积与距离按折线计算。",
+            "Layer {role} has {count} features with curves (arcs); they were densified into straight segments, and areas and distances are measured on those."),
+
+        // The PostGIS store (DESIGN §6, §7).
+        ["postgis.connection-failed"] = new("{detail}", "{detail}"),
+        ["postgis.permission-denied"] = new(
+            "图层 {role}：数据库用户 {user} 无权读取 {table}（{store}）。请数据库管理员授权：GRANT SELECT ON {table} TO {user};",
+            "Layer {role}: the database user {user} may not read {table} ({store}). Ask the database administrator for: GRANT SELECT ON {table} TO {user};"),
+        ["postgis.statement-timeout"] = new(
+            "图层 {role}：读取 {table} 超过 {seconds} 秒，已中止（--statement-timeout）。请给筛选列建索引，或放宽 --statement-timeout。",
+            "Layer {role}: reading {table} took longer than {seconds} s and was stopped (--statement-timeout). Index the filter columns, or raise --statement-timeout."),
+        ["postgis.publish-failed"] = new(
+            "无法把检查结果写入 {table}（{store}）：{detail}",
+            "Cannot write the findings into {table} ({store}): {detail}"),
+        ["plan.password-refused"] = new(
+            "plan.yaml 中不得写数据库密码（{field}）。请删除它，改用 --db、环境变量 PGPASSWORD 或 ~/.pgpass 提供密码。",
+            "plan.yaml must not hold a database password ({field}). Remove it and give the password with --db, PGPASSWORD or ~/.pgpass."),
+
         // Input limits (InputLimits): one code, the subject and amount phrased by LimitPhrase below.
         ["limit.exceeded"] = new(
             "{subject}{amount}，超过上限 {limit}（{option}）。如确属真实数据，可提高上限：{option} {suggested}",

@@ -1,4 +1,5 @@
 using ElementFlow.Rules.Yaml;
+using ElementFlow.Sources;
 
 namespace ElementFlow.IO.Packages;
 
@@ -33,7 +34,10 @@ public sealed class PlanDto
 
 /// <summary>A <c>layers:</c> entry: a path, or <c>{ file, layer, fields, encoding }</c>.</summary>
 /// <param name="Encoding">The attribute text encoding of a shapefile (e.g. <c>gbk</c>), when the entry names one.</param>
-public sealed record LayerEntryDto(string Role, string? File, string? Table, IReadOnlyDictionary<string, string> Fields, int Line, string? Encoding = null, string? SourceKey = null);
+/// <param name="SourceKey">The key of a layer source that claims the entry (<c>postgis</c>) when it names one; File then holds its value.</param>
+/// <param name="Options">Such an entry's other keys, for its source to judge.</param>
+public sealed record LayerEntryDto(string Role, string? File, string? Table, IReadOnlyDictionary<string, string> Fields, int Line, string? Encoding = null,
+    string? SourceKey = null, IReadOnlyDictionary<string, LayerOption>? Options = null);
 
 /// <summary>An indicator or allocation value with its unit.</summary>
 public sealed record QuantityDto(string Key, double? Value, double? Min, double? Max, string? Unit, int Line)

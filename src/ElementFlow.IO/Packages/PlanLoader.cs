@@ -357,7 +357,10 @@ public static class PlanLoader
 
             if (entry.SourceKey is { } key)
             {
-                requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, $"{key}:{entry.File}", crs) { Encoding = entry.Encoding, Limits = limits, EntryKey = key, Line = entry.Line });
+                requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, $"{key}:{entry.File}", crs)
+                {
+                    Encoding = entry.Encoding, Limits = limits, EntryKey = key, Line = entry.Line, Options = entry.Options ?? new Dictionary<string, LayerOption>(),
+                });
                 continue;
             }
 

@@ -1,6 +1,8 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Limits;
+using ElementFlow.Core.Text;
 using ElementFlow.Rules.Yaml;
+using ElementFlow.Sources;
 using YamlDotNet.RepresentationModel;
 
 namespace ElementFlow.IO.Packages;
@@ -14,7 +16,10 @@ public static class PlanYamlReader
     private static readonly string[] LayerKeys = ["file", "layer", "fields", "encoding"];
     private static readonly string[] QuantityKeys = ["value", "min", "max", "unit"];
 
-    /// <param name="sourceKeys">Layer-entry keys that layer sources claim (<c>postgis</c>): an entry with one reads its value through that source.</param>
+    /// <param name="sourceKeys">
+    /// Layer-entry keys that layer sources claim (<c>postgis</c>): an entry with one reads its value through that
+    /// source, and its keys other than <c>layer</c>, <c>fields</c> and <c>encoding</c> reach the source as options.
+    /// </param>
     public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null, IReadOnlyList<string>? sourceKeys = null)
     {
         var (root, error) = YamlText.ParseMapping(text, file, limits);
@@ -104,15 +109,13 @@ public static class PlanYamlReader
                         foreach (var (fk, fv) in f.Node.Children) fields[fk.Scalar() ?? ""] = fv.Scalar() ?? "";
                     }
 
-                    var (file, sourceKey) = (entry.String("file"), (string?)null);
-                    foreach (var key in sourceKeys)
+                    if (SourceKey(entry, sourceKeys) is { } sourceKey)
                     {
-                        if (entry.String(key) is not { } value) continue;
-                        (file, sourceKey) = (value, key);
+                        ReadKeyedLayer(m, layers, role, k.Line(), sourceKey, fields, dto);
                         break;
                     }
 
-                    dto.Layers.Add(new LayerEntryDto(role, file, entry.String("layer"), fields, k.Line(), entry.String("encoding"), sourceKey));
+                    dto.Layers.Add(new LayerEntryDto(role, entry.String("file"), entry.String("layer"), fields, k.Line(), entry.String("encoding")));
                     entry.ReportUnknownKeys(asError: true);
                     break;
                 default:
@@ -121,6 +124,44 @@ public static class PlanYamlReader
             }
         }
     }
+
+    /// <summary>The source key an entry names (or a slip of it, as <c>postgsi:</c>), or null for an entry of package files.</summary>
+    private static string? SourceKey(YamlMap entry, IReadOnlyList<string> sourceKeys) =>
+        sourceKeys.FirstOrDefault(key => entry.Node.Children.ContainsKey(new YamlScalarNode(key))) ?? sourceKeys.FirstOrDefault(entry.Has);
+
+    /// <summary>
+    /// An entry a source claims by its key: <c>layer</c>, <c>fields</c> and <c>encoding</c> mean what they mean for
+    /// files; every other key is an option the source judges itself (PostGIS's <c>filter:</c>, and a <c>where:</c>
+    /// it names as no SQL). A key within a slip of the entry's own keys is not an option: it gets "did you mean".
+    /// </summary>
+    private static void ReadKeyedLayer(YamlMappingNode m, YamlMap layers, string role, int line, string sourceKey, Dictionary<string, string> fields, PlanDto dto)
+    {
+        // No file: here, or a filter: would be read as a slip of it.
+        string[] known = [.. LayerKeys.Where(key => key != "file"), sourceKey];
+        var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics) { Known = known };
+        var value = entry.String(sourceKey);
+        var layer = entry.String("layer");
+        var encoding = entry.String("encoding");
+        entry.Get("fields");
+        var options = new Dictionary<string, LayerOption>(StringComparer.Ordinal);
+        foreach (var (k, v) in m.Children)
+        {
+            if (k.Scalar() is not { } name || known.Contains(name) || Suggestions.Nearest(name, known) is not null) continue;
+            entry.Get(name);
+            options[name] = Option(v);
+        }
+
+        dto.Layers.Add(new LayerEntryDto(role, value, layer, fields, line, encoding, sourceKey, options));
+        entry.ReportUnknownKeys(asError: true);
+    }
+
+    private static LayerOption Option(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => new LayerOption(scalar.Value, null, node.Line()),
+        YamlMappingNode mapping => new LayerOption(null,
+            mapping.Children.GroupBy(c => c.Key.Scalar() ?? "").ToDictionary(g => g.Key, g => Option(g.First().Value), StringComparer.Ordinal), node.Line()),
+        _ => new LayerOption(null, null, node.Line()),
+    };
 
     private static QuantityDto ReadQuantity(string key, YamlNode node, YamlMap parent)
     {

@@ -26,6 +26,41 @@ public class LayerSourcesTests
     }
 
     [Fact]
+    public void Load_EntryWithASourceKey_GivesItsOtherKeysToTheSourceAsOptions()
+    {
+        // filter: is within a slip of file:, but a keyed entry has no file: to mistake it for.
+        using var p = new TempPackage(TempPackage.MinimalPlan
+            + "\nlayers:\n  land_use:\n    store: options\n    filter: { XZQDM: { prefix: \"3301\" } }\n    geometry: shape\n    fields: { id: BSM }\n");
+
+        var result = PlanLoader.Load(p.Folder, InputLimits.Default, WithStore);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("filter@12{XZQDM@12{prefix@12=3301}}; geometry@13=shape", result.Plan!.Layers["land_use"].Features.Single().Attributes["options"]);
+    }
+
+    [Fact]
+    public void Load_MisspeltKeyOfAKeyedEntry_IsDidYouMeanRatherThanAnOption()
+    {
+        using var p = new TempPackage(TempPackage.MinimalPlan + "\nlayers:\n  land_use: { store: options, feilds: { id: BSM } }\n");
+
+        var result = PlanLoader.Load(p.Folder, InputLimits.Default, WithStore);
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("yaml.unknown-key", d.Code);
+        Assert.Contains("did you mean fields?", d.Message(Core.Text.Language.En), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FileEntry_HasNoOptionsAndAnUnknownKeyIsAnError()
+    {
+        using var p = new TempPackage(TempPackage.MinimalPlan + "\nlayers:\n  land_use: { file: lu.geojson, geometry: shape }\n");
+
+        var result = PlanLoader.Load(p.Folder, InputLimits.Default, WithStore);
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "yaml.unknown-key" && d.Severity == Core.Findings.Severity.Error);
+    }
+
+    [Fact]
     public void Load_SourceKeyNoSourceClaims_IsAnUnknownKeyError()
     {
         using var p = new TempPackage(TempPackage.MinimalPlan + "\nlayers:\n  land_use: { store: public.ghydyh }\n");
@@ -105,12 +140,22 @@ public class LayerSourcesTests
         {
             if (request.File == "broken") throw new InvalidDataException("the store is broken");
             var builder = new FeatureBuilder(request);
+            if (request.File == "options")
+            {
+                builder.Add("options", Square(), [new("options", string.Join("; ", request.Options.Select(o => Show(o.Key, o.Value))))]);
+                return builder.Build();
+            }
+
             var count = request.File == "many" ? 3 : 1;
             if (count > builder.Limits.MaxFeatures) throw builder.TooManyFeatures(count);
             for (var i = 0; i < count; i++) builder.Add(count == 1 ? request.File : $"f{i}", Square(), [new("code", "0701")]);
             return builder.Build();
         }
     }
+
+    private static string Show(string key, LayerOption option) => option.Map is { } map
+        ? $"{key}@{option.Line}{{{string.Join("; ", map.Select(o => Show(o.Key, o.Value)))}}}"
+        : $"{key}@{option.Line}={option.Value}";
 
     /// <summary>A format that is a folder of files (as FileGDB's .gdb is), with tables named after <c>#</c>.</summary>
     private sealed class FolderSource : ILayerSource

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace ElementFlow.IO.Layers;
+namespace ElementFlow.Sources;
 
 /// <summary>
 /// Measures how deeply a WKB geometry nests collections, without recursion. NTS's WKB reader recurses
