@@ -45,6 +45,9 @@ public static class DiagnosticCatalog
         ["plan.unit-dimension"] = new(
             "指标 {key} 的单位 {unit} 不是{expected}类单位。",
             "Indicator {key} is in {unit}, which does not measure {expected}."),
+        ["plan.unknown-flow-kind"] = new(
+            "{field} 的流动类型 '{value}' 无法识别。可选：farmland_quota、linkage_quota、construction_quota、pbf_relocation、eco_compensation。",
+            "{field}: unknown flow kind '{value}'. Use one of: farmland_quota, linkage_quota, construction_quota, pbf_relocation, eco_compensation."),
         ["plan.unknown-indicator"] = new(
             "未知指标 {key}：已读入，但内置规则不会使用它。",
             "Unknown indicator key {key}: kept, but no built-in rule reads it."),

@@ -8,6 +8,8 @@ public enum Dimension
     Population,
     AreaPerPerson,
     Volume,
+    Money,
+    Mass,
 }
 
 /// <summary>A unit accepted in plan packages (DESIGN §2), with its factor to the base unit of its dimension.</summary>
@@ -32,10 +34,16 @@ public sealed record Unit(string Key, Dimension Dimension, double ToBase)
     public static readonly Unit SquareMetresPerPerson = new("m2_per_person", Dimension.AreaPerPerson, 1);
     public static readonly Unit HundredMillionCubicMetres = new("100m_m3", Dimension.Volume, 1);
 
+    /// <summary>10k yuan (万元), the unit of compensation payments between regions.</summary>
+    public static readonly Unit TenThousandYuan = new("10k_yuan", Dimension.Money, 1);
+
+    /// <summary>Kilograms, the unit of standard grain capacity (产能) in quota ledgers.</summary>
+    public static readonly Unit Kilogram = new("kg", Dimension.Mass, 1);
+
     public static IReadOnlyList<Unit> All { get; } =
     [
         SquareMetre, Hectare, SquareKilometre, Mu, TenThousandMu, Percent,
-        Persons, TenThousandPersons, SquareMetresPerPerson, HundredMillionCubicMetres,
+        Persons, TenThousandPersons, SquareMetresPerPerson, HundredMillionCubicMetres, TenThousandYuan, Kilogram,
     ];
 
     public static Unit? Find(string? key) =>
