@@ -63,7 +63,7 @@ public sealed class Checker
             if (!check.Rule.AppliesToPlan(plan)) continue;
             foreach (var m in check.Measurements)
             {
-                if (check.Check.AppliesTo is { } narrower && !narrower.Matches(plan.Level, plan.Type)) continue;
+                if (check.Check.AppliesTo is { } narrower && !narrower.Matches(plan)) continue;
                 switch (Readiness(scope, m))
                 {
                     case (true, _):

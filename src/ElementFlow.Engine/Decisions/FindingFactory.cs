@@ -32,7 +32,9 @@ public sealed class FindingFactory
             ConsistencyCheck c => c.RelativeTolerance,
             CoversCheck c => c.ToleranceM2,
             UsePermittedCheck c => c.ToleranceM2,
-            RequiredCheck or ValidGeometryCheck => 0,
+            FlowBalanceCheck c => c.Tolerance,
+            EnclaveCheck c => c.ToleranceM2,
+            RequiredCheck or ValidGeometryCheck or FlowEligibilityCheck => 0,
             _ => null,
         };
         var variable = check is ExpressionCheck e ? e.Variable : "o";
@@ -56,6 +58,7 @@ public sealed class FindingFactory
         double? limit = _limit;
         IReadOnlyList<Subject> subjects = [];
         NetTopologySuite.Geometries.Geometry? geometry = null;
+        Waiver? covered = null;
         var measureName = _check.MeasureName;
         switch (fact)
         {
@@ -65,6 +68,7 @@ public sealed class FindingFactory
                 subjects = o.Subjects;
                 geometry = o.Geometry;
                 measureName = o.MeasureName ?? measureName;
+                covered = o.Covered;
                 foreach (var (k, v) in o.Arguments) args[k] = v;
                 if (_check is UsePermittedCheck) args["zone"] = o.B?.Code;
                 break;
@@ -94,6 +98,10 @@ public sealed class FindingFactory
             case IssueFact s:
                 subjects = [new Subject(s.Layer, s.FeatureId)];
                 args["layer"] = s.Layer; args["id"] = s.FeatureId; args["code"] = s.Code; args["detail"] = s.Detail;
+                break;
+            case FlowFact flow:
+                subjects = [new Subject(Measurements.FlowSubjects.Layer, flow.Id)];
+                foreach (var (k, v) in Measurements.FlowSubjects.Arguments(flow)) args[k] = v;
                 break;
             case IndicatorSet set when _check is IndicatorCheck ic:
                 subjects = ic.Keys.Select(k => new Subject(Subject.IndicatorsLayer, k)).ToList();
@@ -127,6 +135,7 @@ public sealed class FindingFactory
             Subjects = subjects,
             Measure = double.IsNaN(value) ? null : new Measure(measureName, value, limit) { Related = (fact as Observation)?.Related },
             Geometry = geometry,
+            WaivedBy = covered,
         });
     }
 
@@ -139,6 +148,7 @@ public sealed class FindingFactory
         IndicatorFact i => i.Plan,
         IssueFact s => s.Plan,
         ApprovalFact a => a.Plan,
+        FlowFact f => f.Plan,
         IndicatorSet set => set.Plan,
         _ => null,
     };

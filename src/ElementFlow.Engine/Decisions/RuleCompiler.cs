@@ -24,7 +24,7 @@ public static class RuleCompiler
     /// <summary>Relative slack for threshold comparisons, so 1.3 computed as 1.3000000000000003 does not exceed 1.3.</summary>
     private const double Slack = 1e-9;
 
-    private static readonly MethodInfo AppliesMethod = typeof(AppliesTo).GetMethod(nameof(AppliesTo.Matches), [typeof(PlanLevel), typeof(PlanType)])!;
+    private static readonly MethodInfo AppliesMethod = typeof(AppliesTo).GetMethod(nameof(AppliesTo.Matches), [typeof(Plan)])!;
     private static readonly MethodInfo InsertMethod = typeof(IContext).GetMethod(nameof(IContext.Insert), [typeof(object)])!;
     private static readonly MethodInfo CreateMethod = typeof(FindingFactory).GetMethod(nameof(FindingFactory.Create))!;
     private static readonly MethodInfo ContainsMethod = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
@@ -84,6 +84,9 @@ public static class RuleCompiler
         IndicatorCheck c => [new IndicatorSetMeasurement(c.Keys)],
         ConsistencyCheck c => c.Pairs.Select(p => (Measurement)new ConsistencyMeasurement(p.Key, p.Value)).ToList(),
         ExpressionCheck c => [new FactsMeasurement(c.Facts, c.Layers, c.Requires)],
+        FlowBalanceCheck c => [new FlowBalanceMeasurement(c)],
+        FlowEligibilityCheck c => [new FlowEligibilityMeasurement(c)],
+        EnclaveCheck => [new EnclaveMeasurement()],
         _ when EquityDecisions.Handles(check) => EquityMeasurements.For(check),
         _ => throw new NotSupportedException(check.Kind),
     };
@@ -95,8 +98,7 @@ public static class RuleCompiler
         var source = Expression.Property(plan, nameof(PlanFact.Source));
         foreach (var applies in new[] { rule.AppliesTo, check.AppliesTo }.OfType<AppliesTo>())
         {
-            yield return Expression.Call(Expression.Constant(applies), AppliesMethod,
-                Expression.Property(source, nameof(Plan.Level)), Expression.Property(source, nameof(Plan.Type)));
+            yield return Expression.Call(Expression.Constant(applies), AppliesMethod, source);
         }
 
         if (fact.Type == typeof(Observation))
@@ -120,6 +122,7 @@ public static class RuleCompiler
                     Expression.Property(Expression.Property(fact, nameof(Observation.A)), nameof(FeatureFact.Code))));
                 break;
             case TransmissionCheck: yield return Transmission(fact); break;
+            case FlowBalanceCheck or FlowEligibilityCheck or EnclaveCheck: yield return FlowDecisions.Condition(check, fact); break;
             case var equity when EquityDecisions.Handles(equity): yield return EquityDecisions.Condition(equity, fact); break;
             case AreaRatioCheck c:
                 var tests = new List<Expression>();
@@ -141,9 +144,12 @@ public static class RuleCompiler
                 if (c.Requires is { } relation)
                 {
                     // The related plan must be in the check, for every fact the shared measurement produced.
-                    yield return relation == PlanRelation.Parent
-                        ? Expression.NotEqual(Expression.Property(plan, nameof(PlanFact.Parent)), Expression.Constant(null, typeof(PlanFact)))
-                        : Expression.GreaterThan(Expression.Property(plan, nameof(PlanFact.ChildCount)), Expression.Constant(0));
+                    yield return relation switch
+                    {
+                        PlanRelation.Parent => Expression.NotEqual(Expression.Property(plan, nameof(PlanFact.Parent)), Expression.Constant(null, typeof(PlanFact))),
+                        PlanRelation.Counterpart => Expression.Property(fact, nameof(FlowFact.CounterpartInTree)),
+                        _ => Expression.GreaterThan(Expression.Property(plan, nameof(PlanFact.ChildCount)), Expression.Constant(0)),
+                    };
                 }
 
                 var variable = Expression.Parameter(fact.Type, c.Variable);

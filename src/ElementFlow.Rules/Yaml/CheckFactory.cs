@@ -18,7 +18,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 {
     public static IReadOnlyList<string> Kinds { get; } =
         ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "use-permitted", "expression",
-            "coverage", "distribution", "per-capita", "shoreline"];
+            "coverage", "distribution", "per-capita", "shoreline", "flow-balance", "flow-eligibility", "enclaves"];
 
     /// <summary>Keys every check may carry besides its kind's parameters.</summary>
     private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
@@ -31,7 +31,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         ["within"] = ["a", "b", "tolerance-m2", "per-part"],
         ["covers"] = ["layer", "tolerance-m2"],
         ["use-permitted"] = ["uses", "zones", "matrix", "tolerance-m2"],
-        ["transmission"] = ["compare", "direction", "indicators"],
+        ["transmission"] = ["compare", "direction", "indicators", "flows"],
         ["area-ratio"] = ["numerator", "denominator", "max", "min", "measure"],
         ["indicator"] = ["assert", "value", "measure"],
         ["consistency"] = ["pairs", "relative-tolerance"],
@@ -40,6 +40,9 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         ["distribution"] = DistributionParameters,
         ["per-capita"] = PerCapitaParameters,
         ["shoreline"] = ShorelineParameters,
+        ["flow-balance"] = FlowBalanceParameters,
+        ["flow-eligibility"] = FlowEligibilityParameters,
+        ["enclaves"] = EnclaveParameters,
     };
 
     public CheckSpec? Create(CheckDto dto)
@@ -75,6 +78,9 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             "distribution" => Distribution(map, source),
             "per-capita" => PerCapita(map, source),
             "shoreline" => Shoreline(map, source),
+            "flow-balance" => FlowBalance(map, source),
+            "flow-eligibility" => FlowEligibility(map, source),
+            "enclaves" => Enclaves(map, source),
             _ => Expression(map, source),
         };
 
@@ -108,8 +114,10 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             else Add("rules.field-invalid", applies.Line, ("field", "applies-to.types"), ("detail", $"'{t}' is not a type"));
         }
 
-        applies.ReportUnknownKeys(asError: true, ["levels", "types"]);
-        return new AppliesTo(levels, types);
+        var flows = FlowFilters(applies, "flows");
+        var without = FlowFilters(applies, "without-flows");
+        applies.ReportUnknownKeys(asError: true, ["levels", "types", "flows", "without-flows"]);
+        return new AppliesTo(levels, types) { Flows = flows, WithoutFlows = without };
     }
 
     private CoversCheck? Covers(YamlMap map, SourceLocation source)
@@ -145,7 +153,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 
         var indicators = map.Strings("indicators");
         foreach (var key in indicators ?? []) CheckIndicator(key, "indicators", KeyLine(map, "indicators"));
-        return new TransmissionCheck(compare, directions, indicators) { Source = source };
+        return new TransmissionCheck(compare, directions, indicators) { Source = source, Flows = FlowKindOf(map, "flows", required: false) };
     }
 
     private RequiredCheck Required(YamlMap map, SourceLocation source)
@@ -295,7 +303,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var factsText = map.String("facts");
         if (!Enum.TryParse<FactSource>(factsText, ignoreCase: true, out var facts) || int.TryParse(factsText, out _))
         {
-            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator, issue or approval"));
+            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator, issue, approval or flow"));
             return null;
         }
 
@@ -313,7 +321,8 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         {
             if (r == "parent") requires = PlanRelation.Parent;
             else if (r == "children") requires = PlanRelation.Children;
-            else Add("rules.field-invalid", KeyLine(map, "requires"), ("field", "requires"), ("detail", "use parent or children"));
+            else if (r == "counterpart" && facts == FactSource.Flow) requires = PlanRelation.Counterpart;
+            else Add("rules.field-invalid", KeyLine(map, "requires"), ("field", "requires"), ("detail", "use parent or children (or counterpart, for flow facts)"));
         }
 
         var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source, Requires = requires };
@@ -387,6 +396,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         FactSource.Feature => typeof(FeatureFact),
         FactSource.Indicator => typeof(IndicatorFact),
         FactSource.Approval => typeof(ApprovalFact),
+        FactSource.Flow => typeof(FlowFact),
         _ => typeof(IssueFact),
     };
 
@@ -444,7 +454,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var where = map.String("where");
         Condition(where, $"{key}.where", KeyLine(map, "where"), System.Linq.Expressions.Expression.Parameter(typeof(FeatureFact), "feature"), typeof(bool));
         var relation = PlanRelation.Self;
-        if (map.String("plan") is { } plan && !Enum.TryParse(plan, ignoreCase: true, out relation))
+        if (map.String("plan") is { } plan && (!Enum.TryParse(plan, ignoreCase: true, out relation) || relation == PlanRelation.Counterpart || int.TryParse(plan, out _)))
         {
             Add("rules.field-invalid", KeyLine(map, "plan"), ("field", $"{key}.plan"), ("detail", "use self, parent or children"));
         }
