@@ -168,6 +168,8 @@ public sealed class Checker
             decideClock.Elapsed)
         {
             Equity = EquityRow.Merge(results.Values.SelectMany(r => r.Result.Equity)),
+            Flows = FlowFacts.Of(scope).Select(f => new FlowRow(plan.Id, f.Id, f.Kind, f.Direction, f.Counterpart, f.Amount, f.Unit,
+                f.CounterpartInTree ? f.CounterpartPlan : null, f.MirrorFound ? f.MirrorId : null)).ToList(),
         };
     }
 

@@ -96,6 +96,7 @@ internal static class CheckCommand
             RulesRun = results.Sum(r => r.RulesRun),
             NotApplicable = results.Sum(r => r.NotApplicable),
             Equity = results.SelectMany(r => r.Equity).ToList(),
+            Flows = results.SelectMany(r => r.Flows).ToList(),
         };
 
         clock.Restart();
