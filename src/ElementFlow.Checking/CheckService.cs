@@ -75,6 +75,7 @@ public sealed class CheckService
             RulesRun = results.Sum(r => r.RulesRun),
             NotApplicable = results.Sum(r => r.NotApplicable),
             Equity = results.SelectMany(r => r.Equity).ToList(),
+            Flows = results.SelectMany(r => r.Flows).ToList(),
         };
         Raise(new CheckProgress(CheckProgress.Done, null, [], 1));
         return new CheckOutcome

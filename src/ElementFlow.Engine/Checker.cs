@@ -79,6 +79,7 @@ public sealed class Checker
             decideClock.Elapsed)
         {
             Equity = EquityRow.Merge(run.Results.Values.SelectMany(r => r.Result.Equity)),
+            Flows = FlowRows(scope),
         };
     }
 
@@ -94,7 +95,7 @@ public sealed class Checker
             if (!check.Rule.AppliesToPlan(plan)) continue;
             foreach (var m in check.Measurements)
             {
-                if (check.Check.AppliesTo is { } narrower && !narrower.Matches(plan.Level, plan.Type)) continue;
+                if (check.Check.AppliesTo is { } narrower && !narrower.Matches(plan)) continue;
                 switch (Readiness(scope, m))
                 {
                     case (true, _):
@@ -203,6 +204,11 @@ public sealed class Checker
 
         return findings;
     }
+
+    /// <summary>The plan's flows for the report, each with the counterpart's plan and mirror entry when the check holds them.</summary>
+    private static List<FlowRow> FlowRows(PlanScope scope) =>
+        FlowFacts.Of(scope).Select(f => new FlowRow(scope.Plan.Id, f.Id, f.Kind, f.Direction, f.Counterpart, f.Amount, f.Unit,
+            f.CounterpartInTree ? f.CounterpartPlan : null, f.MirrorFound ? f.MirrorId : null)).ToList();
 
     /// <summary>Measurement time per rule; a shared measurement counts for each rule that uses it.</summary>
     private static Dictionary<string, TimeSpan> RuleTimes(PlanRun run) => run.UsedBy

@@ -43,6 +43,7 @@ public sealed class TextReportWriter : IReportWriter
         }
 
         EquityTables.WriteText(w, report, lang);
+        FlowTables.WriteText(w, report, lang);
 
         if (report.Skipped.Count > 0)
         {

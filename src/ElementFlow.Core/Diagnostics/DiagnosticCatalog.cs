@@ -48,6 +48,9 @@ public static class DiagnosticCatalog
         ["plan.misspelt-indicator"] = new(
             "未知指标 {key}{hint}该指标视为未能读取，请改正键名。",
             "Unknown indicator key {key}{hint} The indicator is taken as unreadable until the key is fixed."),
+        ["plan.unknown-flow-kind"] = new(
+            "{field} 的流动类型 '{value}' 无法识别。可选：farmland_quota、linkage_quota、construction_quota、pbf_relocation、eco_compensation。",
+            "{field}: unknown flow kind '{value}'. Use one of: farmland_quota, linkage_quota, construction_quota, pbf_relocation, eco_compensation."),
         ["plan.unknown-indicator"] = new(
             "未知指标 {key}：已读入，但内置规则不会使用它。",
             "Unknown indicator key {key}: kept, but no built-in rule reads it."),

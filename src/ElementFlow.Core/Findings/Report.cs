@@ -68,6 +68,9 @@ public sealed record Report
     /// <summary>Life-circle coverage by subdistrict, from the coverage rules that ran (empty when none did).</summary>
     public IReadOnlyList<EquityRow> Equity { get; init; } = [];
 
+    /// <summary>The flows the checked plans declare, with whether their mirror entries were found.</summary>
+    public IReadOnlyList<FlowRow> Flows { get; init; } = [];
+
     public Summary Summary
     {
         get

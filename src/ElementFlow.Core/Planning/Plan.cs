@@ -69,6 +69,9 @@ public sealed record Plan
     public IReadOnlyDictionary<string, Indicator> Indicators { get; init; } = new Dictionary<string, Indicator>();
     public IReadOnlyList<Allocation> Allocations { get; init; } = [];
     public IReadOnlyList<Approval> Approvals { get; init; } = [];
+
+    /// <summary>What crosses the plan's boundary: quotas, relocated basic farmland, compensation (DESIGN §2 <c>flows:</c>).</summary>
+    public IReadOnlyList<Flow> Flows { get; init; } = [];
     public IReadOnlyList<DataIssue> DataIssues { get; init; } = [];
 
     /// <summary>Layers that were declared but could not be read; rules that need them cannot run.</summary>

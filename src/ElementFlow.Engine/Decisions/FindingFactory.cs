@@ -48,6 +48,7 @@ public sealed class FindingFactory
         double? limit = _limit;
         IReadOnlyList<Subject> subjects = [];
         NetTopologySuite.Geometries.Geometry? geometry = null;
+        Waiver? covered = null;
         var measureName = _check.MeasureName;
         switch (fact)
         {
@@ -57,6 +58,7 @@ public sealed class FindingFactory
                 subjects = o.Subjects;
                 geometry = o.Geometry;
                 measureName = o.MeasureName ?? measureName;
+                covered = o.Covered;
                 foreach (var (k, v) in o.Arguments) args[k] = v;
                 break;
             case FeatureFact f:
@@ -85,6 +87,10 @@ public sealed class FindingFactory
             case IssueFact s:
                 subjects = [new Subject(s.Layer, s.FeatureId)];
                 args["layer"] = s.Layer; args["id"] = s.FeatureId; args["code"] = s.Code; args["detail"] = s.Detail;
+                break;
+            case FlowFact flow:
+                subjects = [new Subject(Measurements.FlowSubjects.Layer, flow.Id)];
+                foreach (var (k, v) in Measurements.FlowSubjects.Arguments(flow)) args[k] = v;
                 break;
         }
 
@@ -116,6 +122,7 @@ public sealed class FindingFactory
             Subjects = subjects,
             Measure = double.IsNaN(value) ? null : new Measure(measureName, value, limit) { Related = (fact as Observation)?.Related },
             Geometry = geometry,
+            WaivedBy = covered,
         });
     }
 
@@ -128,6 +135,7 @@ public sealed class FindingFactory
         IndicatorFact i => i.Plan,
         IssueFact s => s.Plan,
         ApprovalFact a => a.Plan,
+        FlowFact f => f.Plan,
         IndicatorSet set => set.Plan,
         _ => null,
     };

@@ -22,7 +22,7 @@ public sealed record CompiledCheck(RuleSpec Rule, int Index, CheckSpec Check, IR
 /// </summary>
 public static class RuleCompiler
 {
-    private static readonly MethodInfo AppliesMethod = typeof(AppliesTo).GetMethod(nameof(AppliesTo.Matches), [typeof(PlanLevel), typeof(PlanType)])!;
+    private static readonly MethodInfo AppliesMethod = typeof(AppliesTo).GetMethod(nameof(AppliesTo.Matches), [typeof(Plan)])!;
     private static readonly MethodInfo InsertMethod = typeof(IContext).GetMethod(nameof(IContext.Insert), [typeof(object)])!;
     private static readonly MethodInfo CreateMethod = typeof(FindingFactory).GetMethod(nameof(FindingFactory.Create))!;
 
@@ -70,8 +70,7 @@ public static class RuleCompiler
         var source = Expression.Property(plan, nameof(PlanFact.Source));
         foreach (var applies in new[] { rule.AppliesTo, check.AppliesTo }.OfType<AppliesTo>())
         {
-            yield return Expression.Call(Expression.Constant(applies), AppliesMethod,
-                Expression.Property(source, nameof(Plan.Level)), Expression.Property(source, nameof(Plan.Type)));
+            yield return Expression.Call(Expression.Constant(applies), AppliesMethod, source);
         }
 
         if (fact.Type == typeof(Observation))

@@ -26,6 +26,9 @@ public static class EngineKinds
         new DistributionKind(),
         new PerCapitaKind(),
         new ShorelineKind(),
+        new FlowBalanceKind(),
+        new FlowEligibilityKind(),
+        new EnclaveKind(),
     ];
 
     private static readonly Dictionary<Type, IEngineKind> BySpec = All.ToDictionary(k => k.Spec);

@@ -86,7 +86,7 @@ public sealed class IndicatorKind : EngineKind<IndicatorCheck>
     }
 }
 
-/// <summary><c>expression</c>: the facts of one type (plan, layer, feature, indicator, issue, approval) for which the rule's own condition holds.</summary>
+/// <summary><c>expression</c>: the facts of one type (plan, layer, feature, indicator, issue, approval, flow) for which the rule's own condition holds.</summary>
 public sealed class ExpressionKind : EngineKind<ExpressionCheck>
 {
     private static readonly MethodInfo ContainsMethod = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
@@ -107,9 +107,12 @@ public sealed class ExpressionKind : EngineKind<ExpressionCheck>
         if (check.Requires is { } relation)
         {
             // The related plan must be in the check, for every fact the shared measurement produced.
-            yield return relation == PlanRelation.Parent
-                ? Expression.NotEqual(Expression.Property(plan, nameof(PlanFact.Parent)), Expression.Constant(null, typeof(PlanFact)))
-                : Expression.GreaterThan(Expression.Property(plan, nameof(PlanFact.ChildCount)), Expression.Constant(0));
+            yield return relation switch
+            {
+                PlanRelation.Parent => Expression.NotEqual(Expression.Property(plan, nameof(PlanFact.Parent)), Expression.Constant(null, typeof(PlanFact))),
+                PlanRelation.Counterpart => Expression.Property(fact, nameof(FlowFact.CounterpartInTree)),
+                _ => Expression.GreaterThan(Expression.Property(plan, nameof(PlanFact.ChildCount)), Expression.Constant(0)),
+            };
         }
 
         var variable = Expression.Parameter(fact.Type, check.Variable);

@@ -171,6 +171,7 @@ public sealed class FactsMeasurement(FactSource source, IReadOnlyList<string>? l
             FactSource.Feature => chosen.SelectMany(l => scope.Facts(l.Role.Name)),
             FactSource.Indicator => scope.Shared("indicators", () => plan.Indicators.Values.OrderBy(i => i.Key, StringComparer.Ordinal)
                 .Select(i => new IndicatorFact(scope.PlanFact, i)).ToList()),
+            FactSource.Flow => FlowFacts.Of(scope),
             FactSource.Approval => scope.Shared("approvals", () => plan.Approvals.Select(a => new ApprovalFact(
                 scope.PlanFact, a, scope.Options.AsOf, scope.Options.KnownRules?.Contains(a.Rule) ?? false, UnknownFeatures(plan, a))).ToList()),
             _ => scope.Shared("issues", () => plan.DataIssues.Select(i => new IssueFact(scope.PlanFact, i)).ToList())

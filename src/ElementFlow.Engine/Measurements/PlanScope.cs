@@ -63,11 +63,15 @@ public sealed class PlanScope
     /// <summary>The overall plans of the next subdivision: the children whose boundaries tile this plan's region.</summary>
     public IEnumerable<PlanScope> OverallChildren => _children.Where(c => c.Plan.Type == PlanType.Overall);
 
+    /// <summary>The scopes of every plan of the check (this one alone when it is checked on its own).</summary>
+    public IReadOnlyList<PlanScope> Tree { get; internal set; } = [];
+
     /// <summary>The scopes a relation names.</summary>
     public IEnumerable<PlanScope> Related(PlanRelation relation) => relation switch
     {
         PlanRelation.Self => [this],
         PlanRelation.Parent => Parent is null ? [] : [Parent],
+        PlanRelation.Counterpart => Plan.Flows.Select(f => f.Counterpart).Distinct(StringComparer.Ordinal).SelectMany(OfRegion),
         _ => OverallChildren,
     };
 
@@ -78,6 +82,17 @@ public sealed class PlanScope
     public static readonly AsyncLocal<Action<PlanScope, string>?> Reading = new();
 
     private void Read(string role) => Reading.Value?.Invoke(this, role);
+
+    /// <summary>
+    /// The other plans of the check that plan a region (its overall plan first), for the flow rules: a region's code
+    /// matches by its significant digits, so "330100" and "3301" name one city.
+    /// </summary>
+    public IEnumerable<PlanScope> OfRegion(string code)
+    {
+        var wanted = Region.SignificantPrefix(code);
+        return Tree.Where(s => !ReferenceEquals(s, this) && Region.SignificantPrefix(s.Plan.Region.Code) == wanted)
+            .OrderBy(s => s.Plan.Type == PlanType.Overall ? 0 : 1);
+    }
 
     public bool HasLayer(string role)
     {

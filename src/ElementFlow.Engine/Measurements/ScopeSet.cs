@@ -17,6 +17,9 @@ public sealed class ScopeSet
             var parent = tree.ParentOf(plan) is { } p ? _scopes.GetValueOrDefault(p) : null;
             _scopes[plan] = new PlanScope(plan, parent, tree.ChildrenOf(plan).Count, registry) { Options = options, Cancellation = cancellation };
         }
+
+        var all = _scopes.Values.ToList();
+        foreach (var scope in all) scope.Tree = all;
     }
 
     public PlanScope this[Plan plan] => _scopes[plan];

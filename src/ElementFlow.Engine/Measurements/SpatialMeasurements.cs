@@ -113,7 +113,8 @@ public sealed class WithinMeasurement(IReadOnlyList<LayerSelector>? inner, IRead
         }
 
         var facts = new List<object>();
-        var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => containers.All(c => c.Role != r)).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
+        // "All" leaves out the enclaves: a home plan's enclave lies in another region by nature, and FLOW-009 judges where enclaves lie.
+        var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => containers.All(c => c.Role != r) && r != LayerRole.Enclaves.Name).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
         foreach (var selector in selectors)
         {
             var role = LayerRole.Find(selector.Role)!;

@@ -140,7 +140,7 @@ public static class PlanLoader
         var validation = Validator.Validate(dto).ToDiagnostics(
             yamlFile,
             ("roles", string.Join(", ", LayerRole.All.Select(r => r.Name))),
-            ("units", UnitNames));
+            ("units", UnitNames)).ToList();
         diagnostics.AddRange(validation.Select(WithHint));
         if (dto.Id is null || !PlanKinds.TryParseLevel(dto.Level, out var level) || !PlanKinds.TryParseType(dto.Type, out var type)
             || string.IsNullOrEmpty(dto.RegionCode) || string.IsNullOrEmpty(dto.Crs))
@@ -194,6 +194,7 @@ public static class PlanLoader
             Indicators = indicators,
             Allocations = Allocations(dto),
             Approvals = Approvals(dto),
+            Flows = Flows(dto, validation),
             DataIssues = issues,
             BrokenLayers = broken,
             UnusableIndicators = unusable,
@@ -313,6 +314,40 @@ public static class PlanLoader
                 .Where(q => Unit.Find(q.Unit) is not null)
                 .Select(q => new Allocation(a.RegionCode, q.Key, q.Min ?? q.Value, q.Max, Unit.Find(q.Unit)!, q.Line)))
             .ToList();
+
+    /// <summary>The flows plan.yaml declares; an entry with an error of its own (reported above) is left out.</summary>
+    private static List<Flow> Flows(PlanDto dto, IReadOnlyList<Diagnostic> validation)
+    {
+        var flows = new List<Flow>();
+        for (var i = 0; i < dto.Flows.Count; i++)
+        {
+            var f = dto.Flows[i];
+            var prefix = $"flows[{i}].";
+            if (validation.Any(d => d.Severity == Severity.Error && d.Arguments.TryGetValue("field", out var field) && field is string s && s.StartsWith(prefix, StringComparison.Ordinal))) continue;
+            if (!FlowKinds.TryParse(f.Kind, out var kind) || f.Amount is not { Value: { } amount } || Unit.Find(f.Amount.Unit) is not { } unit) continue;
+            Quantity? Optional(QuantityDto? q) => q is { Value: { } v } && Unit.Find(q.Unit) is { } u ? new Quantity(v, u) : null;
+            flows.Add(new Flow
+            {
+                Id = f.Id!,
+                Kind = kind,
+                Direction = f.Direction == "in" ? FlowDirection.In : FlowDirection.Out,
+                Counterpart = f.Counterpart!,
+                Amount = new Quantity(amount, unit),
+                Paddy = Optional(f.Paddy),
+                Capacity = Optional(f.Capacity),
+                Grade = int.TryParse(f.Grade, NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : null,
+                Indicator = f.Indicator,
+                Targets = f.Targets.Where(t => Unit.Find(t.Unit) is not null).Select(t => new FlowTarget(t.Key, t.Min ?? t.Value, t.Max, Unit.Find(t.Unit)!)).ToList(),
+                Document = string.IsNullOrWhiteSpace(f.Document) ? null : f.Document,
+                ApprovedBy = f.ApprovedBy,
+                Year = int.TryParse(f.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
+                Expires = DateOnly.TryParseExact(f.Expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+                Line = f.Line,
+            });
+        }
+
+        return flows;
+    }
 
     private static List<Approval> Approvals(PlanDto dto) =>
         dto.Approvals.Select(a => new Approval(

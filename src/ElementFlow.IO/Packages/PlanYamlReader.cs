@@ -11,7 +11,10 @@ namespace ElementFlow.IO.Packages;
 public static class PlanYamlReader
 {
     private static readonly string[] Keys =
-        ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "description"];
+        ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "flows", "description"];
+
+    private static readonly string[] FlowKeys =
+        ["id", "kind", "direction", "counterpart", "amount", "paddy", "capacity", "grade", "indicator", "target", "document", "approved_by", "year", "expires", "note"];
 
     private static readonly string[] LayerKeys = ["file", "layer", "fields", "encoding"];
     private static readonly string[] QuantityKeys = ["value", "min", "max", "unit"];
@@ -87,6 +90,7 @@ public static class PlanYamlReader
         }
 
         foreach (var a in map.MapsIn("approvals")) dto.Approvals.Add(ReadApproval(a));
+        foreach (var f in map.MapsIn("flows")) dto.Flows.Add(ReadFlow(f));
         map.ReportUnknownKeys(asError: false, Keys);
         return dto;
     }
@@ -176,6 +180,40 @@ public static class PlanYamlReader
         var dto = new QuantityDto(key, q.Number("value"), q.Number("min"), q.Number("max"), q.String("unit"), m.Line()) { UnitLine = q.LineOf("unit") };
         q.ReportUnknownKeys(asError: true);
         return parent.Diagnostics.Count > before ? dto with { Reported = true } : dto;
+    }
+
+    private static FlowDto ReadFlow(YamlMap flow)
+    {
+        var map = flow.Knowing(FlowKeys);
+        QuantityDto? Amount(string key) => map.Get(key) is { } node ? ReadQuantity(key, node, map) : null;
+        var targets = new List<QuantityDto>();
+        if (map.Map("target") is { } target)
+        {
+            foreach (var (k, v) in target.Node.Children) targets.Add(ReadQuantity(k.Scalar() ?? "", v, target));
+        }
+
+        var dto = new FlowDto
+        {
+            Line = map.Line,
+            Lines = FlowKeys.Where(map.Has).ToDictionary(k => k, map.LineOf, StringComparer.Ordinal),
+            Id = map.String("id"),
+            Kind = map.String("kind"),
+            Direction = map.String("direction"),
+            Counterpart = map.String("counterpart"),
+            Amount = Amount("amount"),
+            Paddy = Amount("paddy"),
+            Capacity = Amount("capacity"),
+            Grade = map.String("grade"),
+            Indicator = map.String("indicator"),
+            Targets = targets,
+            Document = map.String("document"),
+            ApprovedBy = map.String("approved_by"),
+            Year = map.String("year"),
+            Expires = map.String("expires"),
+        };
+        map.Get("note");
+        map.ReportUnknownKeys(asError: true);
+        return dto;
     }
 
     private static ApprovalDto ReadApproval(YamlMap approval)

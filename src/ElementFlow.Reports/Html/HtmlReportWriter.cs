@@ -36,6 +36,7 @@ public sealed class HtmlReportWriter : IReportWriter
         Plans(h, report, context);
         Findings(h, numbered, context);
         Maps(h, report, numbered, context);
+        FlowTables.WriteHtml(h, report, context);
         Problems(h, report, lang);
         h.Append("<footer>").Append(HtmlText.Escape(Render(HtmlLabels.Generated, lang, ("version", context.ToolVersion)))).Append("</footer>\n");
         h.Append("<script>\n").Append(Resource("report.js")).Append("</script>\n</body>\n</html>\n");

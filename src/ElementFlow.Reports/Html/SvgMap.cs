@@ -130,7 +130,7 @@ internal sealed class SvgMap(int maxFeaturesPerLayer)
     }
 
     /// <summary>World metres to SVG pixels: origin at the top left of the extent, y down.</summary>
-    private sealed class Projection(Envelope extent, double scale)
+    internal sealed class Projection(Envelope extent, double scale)
     {
         public double HalfPixel => 0.5 / scale;
 

@@ -12,6 +12,7 @@ public static class FactTypes
         FactSource.Feature => typeof(FeatureFact),
         FactSource.Indicator => typeof(IndicatorFact),
         FactSource.Approval => typeof(ApprovalFact),
+        FactSource.Flow => typeof(FlowFact),
         _ => typeof(IssueFact),
     };
 }

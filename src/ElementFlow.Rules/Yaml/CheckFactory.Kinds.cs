@@ -12,7 +12,7 @@ public sealed record CheckKind(string Name, Type Spec, IReadOnlyList<string> Par
 /// </summary>
 public sealed partial class CheckFactory
 {
-    // A property, not a field: static fields of partial files initialise in no defined order, and the equity parameter lists live in another file.
+    // A property, not a field: static fields of partial files initialise in no defined order, and the equity and flow parameter lists live in other files.
     public static IReadOnlyList<CheckKind> CheckKinds => Table.Value;
 
     private static readonly Lazy<IReadOnlyList<CheckKind>> Table = new(() =>
@@ -25,12 +25,15 @@ public sealed partial class CheckFactory
         new("area-ratio", typeof(AreaRatioCheck), ["numerator", "denominator", "max", "min", "measure"], (f, m, s) => f.AreaRatio(m, s)),
         new("indicator", typeof(IndicatorCheck), ["assert", "value", "measure"], (f, m, s) => f.Indicator(m, s), NamedParameters: true),
         new("consistency", typeof(ConsistencyCheck), ["pairs", "relative-tolerance"], (f, m, s) => f.Consistency(m, s)),
-        new("transmission", typeof(TransmissionCheck), ["compare", "direction", "indicators"], (f, m, s) => f.Transmission(m, s)),
+        new("transmission", typeof(TransmissionCheck), ["compare", "direction", "indicators", "flows"], (f, m, s) => f.Transmission(m, s)),
         new("use-permitted", typeof(UsePermittedCheck), ["uses", "zones", "matrix", "tolerance-m2"], (f, m, s) => f.UsePermitted(m, s)),
         new("expression", typeof(ExpressionCheck), ["facts", "layers", "when", "value", "limit", "measure", "requires"], (f, m, s) => f.Expression(m, s), NamedParameters: true),
         new("coverage", typeof(CoverageCheck), CoverageParameters, (f, m, s) => f.Coverage(m, s)),
         new("distribution", typeof(DistributionCheck), DistributionParameters, (f, m, s) => f.Distribution(m, s)),
         new("per-capita", typeof(PerCapitaCheck), PerCapitaParameters, (f, m, s) => f.PerCapita(m, s)),
         new("shoreline", typeof(ShorelineCheck), ShorelineParameters, (f, m, s) => f.Shoreline(m, s)),
+        new("flow-balance", typeof(FlowBalanceCheck), FlowBalanceParameters, (f, m, s) => f.FlowBalance(m, s)),
+        new("flow-eligibility", typeof(FlowEligibilityCheck), FlowEligibilityParameters, (f, m, s) => f.FlowEligibility(m, s)),
+        new("enclaves", typeof(EnclaveCheck), EnclaveParameters, (f, m, s) => f.Enclaves(m, s)),
     ]);
 }

@@ -73,8 +73,10 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             else Add("rules.field-invalid", applies.Line, ("field", "applies-to.types"), ("detail", $"'{t}' is not a type"));
         }
 
-        applies.ReportUnknownKeys(asError: true, ["levels", "types"]);
-        return new AppliesTo(levels, types);
+        var flows = FlowFilters(applies, "flows");
+        var without = FlowFilters(applies, "without-flows");
+        applies.ReportUnknownKeys(asError: true, ["levels", "types", "flows", "without-flows"]);
+        return new AppliesTo(levels, types) { Flows = flows, WithoutFlows = without };
     }
 
     private CoversCheck? Covers(YamlMap map, SourceLocation source)
@@ -110,7 +112,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 
         var indicators = map.Strings("indicators");
         foreach (var key in indicators ?? []) CheckIndicator(key, "indicators", KeyLine(map, "indicators"));
-        return new TransmissionCheck(compare, directions, indicators) { Source = source };
+        return new TransmissionCheck(compare, directions, indicators) { Source = source, Flows = FlowKindOf(map, "flows", required: false) };
     }
 
     private RequiredCheck Required(YamlMap map, SourceLocation source)
@@ -260,7 +262,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var factsText = map.String("facts");
         if (!Enum.TryParse<FactSource>(factsText, ignoreCase: true, out var facts) || int.TryParse(factsText, out _))
         {
-            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator, issue or approval"));
+            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator, issue, approval or flow"));
             return null;
         }
 
@@ -278,7 +280,8 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         {
             if (r == "parent") requires = PlanRelation.Parent;
             else if (r == "children") requires = PlanRelation.Children;
-            else Add("rules.field-invalid", KeyLine(map, "requires"), ("field", "requires"), ("detail", "use parent or children"));
+            else if (r == "counterpart" && facts == FactSource.Flow) requires = PlanRelation.Counterpart;
+            else Add("rules.field-invalid", KeyLine(map, "requires"), ("field", "requires"), ("detail", "use parent or children (or counterpart, for flow facts)"));
         }
 
         var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source, Requires = requires };
@@ -399,7 +402,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var where = map.String("where");
         Condition(where, $"{key}.where", KeyLine(map, "where"), System.Linq.Expressions.Expression.Parameter(typeof(FeatureFact), "feature"), typeof(bool));
         var relation = PlanRelation.Self;
-        if (map.String("plan") is { } plan && !Enum.TryParse(plan, ignoreCase: true, out relation))
+        if (map.String("plan") is { } plan && (!Enum.TryParse(plan, ignoreCase: true, out relation) || relation == PlanRelation.Counterpart || int.TryParse(plan, out _)))
         {
             Add("rules.field-invalid", KeyLine(map, "plan"), ("field", $"{key}.plan"), ("detail", "use self, parent or children"));
         }
