@@ -71,8 +71,8 @@ public static class DiagnosticCatalog
             "图层 {role} 的文件 {file} 不存在。请检查 plan.yaml 中的路径（相对于规划包根目录）。",
             "Layer {role}: file {file} does not exist. Check the path in plan.yaml (relative to the package root)."),
         ["layer.unsupported-format"] = new(
-            "图层 {role} 的文件 {file} 格式不受支持；可用 .geojson、.json、.gpkg、.shp。",
-            "Layer {role}: {file} is not a supported format; use .geojson, .json, .gpkg or .shp."),
+            "图层 {role} 的文件 {file} 格式不受支持；可用 .geojson、.json、.gpkg、.shp 或 .gdb（文件地理数据库）。",
+            "Layer {role}: {file} is not a supported format; use .geojson, .json, .gpkg, .shp or a .gdb File Geodatabase."),
         ["layer.unreadable"] = new("无法读取图层 {role}（{file}）：{detail}", "Cannot read layer {role} ({file}): {detail}"),
         ["layer.crs-mismatch"] = new(
             "图层 {role} 声明的坐标系为 {layer_crs}，而规划为 {plan_crs}。请将图层转换到规划坐标系。",

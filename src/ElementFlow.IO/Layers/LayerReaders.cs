@@ -13,6 +13,13 @@ public static class LayerReaders
     {
         request = WithTableFromPath(request);
         var planYaml = files.Show("plan.yaml");
+        if (FileGdbLayerReader.IsGeodatabase(request.File))
+        {
+            return files.FolderExists(request.File) || files.Exists(request.File)
+                ? FileGdbLayerReader.Read(files, request)
+                : Failed(Diagnostic.Error("layer.file-missing", planYaml, yamlLine, null, ("role", request.Role.Name), ("file", request.File)));
+        }
+
         if (!files.Exists(request.File))
         {
             return Failed(Diagnostic.Error("layer.file-missing", planYaml, yamlLine, null, ("role", request.Role.Name), ("file", request.File)));

@@ -23,6 +23,12 @@ public abstract class PackageFiles : IDisposable
     /// </summary>
     public abstract LocalFile Local(string relativePath, params string[] companionExtensions);
 
+    /// <summary>True when the package holds a folder of that name with at least one file (a File Geodatabase is a folder).</summary>
+    public abstract bool FolderExists(string relativePath);
+
+    /// <summary>A folder of the package on disk with every file under it, for readers that read a folder (a <c>.gdb</c>).</summary>
+    public abstract LocalFile LocalFolder(string relativePath);
+
     /// <summary>The path of a file as the user would look for it, for messages.</summary>
     public string Show(string relativePath) => $"{DisplayPath.TrimEnd('/', '\\')}/{relativePath}";
 
@@ -67,9 +73,19 @@ public sealed class FolderPackage(string root) : PackageFiles
     public override LocalFile Local(string relativePath, params string[] companionExtensions) =>
         IsSafe(relativePath) ? new LocalFile(Full(relativePath), null) : throw new UnauthorizedAccessException(relativePath);
 
-    /// <summary>The size of a package file in bytes, 0 when it does not exist or is not safe to name.</summary>
-    public long Length(string relativePath) =>
-        IsSafe(relativePath) && new FileInfo(Full(relativePath)) is { Exists: true } info ? info.Length : 0;
+    public override bool FolderExists(string relativePath) => IsSafe(relativePath) && Directory.Exists(Full(relativePath));
+
+    public override LocalFile LocalFolder(string relativePath) =>
+        IsSafe(relativePath) ? new LocalFile(Full(relativePath), null) : throw new UnauthorizedAccessException(relativePath);
+
+    /// <summary>The size of a package file in bytes (of a folder, all its files), 0 when it does not exist or is not safe to name.</summary>
+    public long Length(string relativePath)
+    {
+        if (!IsSafe(relativePath)) return 0;
+        var full = Full(relativePath);
+        if (Directory.Exists(full)) return Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        return new FileInfo(full) is { Exists: true } info ? info.Length : 0;
+    }
 
     private string Full(string relativePath) => Path.Combine(Root, Normalise(relativePath));
 }
@@ -153,6 +169,34 @@ public sealed class ZipPackage : PackageFiles
         }
 
         return new LocalFile(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + Path.GetExtension(target).ToLowerInvariant()), folder);
+    }
+
+    public override bool FolderExists(string relativePath)
+    {
+        if (!IsSafe(relativePath)) return false;
+        var prefix = Normalise(relativePath) + "/";
+        return _entries.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <remarks>Copies every entry under the folder to a temporary folder, removed when the result is disposed; the bytes count against the package's limit.</remarks>
+    public override LocalFile LocalFolder(string relativePath)
+    {
+        if (!FolderExists(relativePath)) throw new DirectoryNotFoundException(relativePath);
+        var prefix = Normalise(relativePath) + "/";
+        var folder = Path.Combine(Path.GetTempPath(), "elementflow-" + Guid.NewGuid().ToString("N"));
+        var target = Path.Combine(folder, Path.GetFileName(Normalise(relativePath)));
+        Directory.CreateDirectory(target);
+        foreach (var (name, entry) in _entries)
+        {
+            if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var path = Path.Combine(target, name[prefix.Length..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var source = new CountingStream(entry.Open(), entry, this);
+            using var copy = File.Create(path);
+            source.CopyTo(copy);
+        }
+
+        return new LocalFile(target, folder);
     }
 
     public override void Dispose()
