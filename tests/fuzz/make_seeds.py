@@ -17,7 +17,7 @@ SEP = b"\n%%%%\n"
 LIMIT = 8000
 
 CASES = [
-    "DATA-003/fires-bowtie", "DATA-002/fires-missing-attribute", "DATA-001/fires-geographic-crs",
+    "DATA-003/fires-bowtie", "DATA-002/fires-missing-attribute", "DATA-001/passes-geographic-crs",
     "EQUI-005/fires", "HIER-003/fires-below-allocation", "ELAS-002/fires", "USE-002/fires",
     "LINE-002/fires", "ELAS-007/fires-expired", "DATA-010/passes",
 ]

@@ -147,6 +147,7 @@ public static class PlanLoader
         var parent = ParentLocation(files, dto, yamlFile, diagnostics);
         var indicators = Indicators(dto, yamlFile, diagnostics);
         var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
+        (layerResults, crs) = CrsHarmoniser.Apply(layerResults, crs, yamlFile, diagnostics);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
         var issues = new List<DataIssue>();
         var broken = new List<string>();

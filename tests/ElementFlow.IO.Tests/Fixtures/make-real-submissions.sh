@@ -25,7 +25,7 @@ for pair in $layers; do
   ogr2ogr -f OpenFileGDB $update qinghe-city-gdb/qinghe.gdb "$source/layers/$role.geojson" \
     -a_srs EPSG:4527 -nln "$name" -lco GEOMETRY_NAME=SHAPE
   ogr2ogr -f GeoJSON "qinghe-city-4490/layers/$role.geojson" "$source/layers/$role.geojson" \
-    -s_srs EPSG:4527 -t_srs EPSG:4490 -lco COORDINATE_PRECISION=10 -lco WRITE_NAME=NO
+    -s_srs EPSG:4527 -t_srs EPSG:4490 -lco COORDINATE_PRECISION=15 -lco WRITE_NAME=NO
   yaml_gdb+="  $role: { file: qinghe.gdb, layer: $name }"$'\n'
   yaml_4490+="  $role: layers/$role.geojson"$'\n'
 done
