@@ -863,7 +863,7 @@ WATER = {"qinghe-province": Fraction(40), "qinghe-city": Fraction(125, 10),
 # The province has no parcels: its construction-land cap is a figure of its own.
 PROVINCE_CONSTRUCTION_KM2 = Fraction(240)
 
-# What the province and the city allocate (DESIGN.md §2), each key in the unit the plans declare it in.
+# What the province and the city allocate (docs/plan-package.md), each key in the unit the plans declare it in.
 ALLOC_KEYS = [("farmland_retention", "min"), ("permanent_basic_farmland_area", "min"),
               ("ecological_redline_area", "min"), ("urban_development_boundary_area", "max"),
               ("construction_land_total", "max"), ("water_use_total", "max")]
@@ -1027,7 +1027,7 @@ def write_manifest(path, plan, indicators, allocations=None, approvals=None):
             for key, (bound, v, unit) in keys.items():
                 out.append(f"    {key}: {{ {bound}: {fmt(v, 6)}, unit: {unit} }}")
     if approvals:
-        out.append("approvals:                            # documented exceptions (DESIGN.md §2)")
+        out.append("approvals:                            # documented exceptions (docs/plan-package.md)")
         for a in approvals:
             out.append(f"  # {a['comment']}")
             out.append(f"  - id: {a['id']}")
@@ -1039,7 +1039,7 @@ def write_manifest(path, plan, indicators, allocations=None, approvals=None):
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-# ---- issue 4: approvals (DESIGN.md §2) ------------------------------------------------------------
+# ---- issue 4: approvals (docs/plan-package.md) ------------------------------------------------------------
 # The city documents two exceptions. ADJ-2024-015 approves UDB-01's reach into ERL-04 (LINE-003) and waives
 # that finding; WVR-2023-008 once waived the urban-housing parcel outside the UDB (LINE-006) but expired on
 # 2024-12-31, so it waives nothing and ELAS-007 reports it (the check runs on today's date).
@@ -1465,7 +1465,7 @@ their ids from the city down.
   codes 06–16), except the one deliberately wrong value in qinghe-city. water_use_total (city,
   counties, province) and the province's construction_land_total are figures of their own; the
   province also declares its UDB area (from its layer) so that its caps can close.
-- **Allocations** (DESIGN.md §2): the province allocates to qinghe-city and to two cities without a
+- **Allocations** (docs/plan-package.md): the province allocates to qinghe-city and to two cities without a
   plan here, the city to its two counties and to its central district 330102 (no plan here); see
   the tables below.
 - **Subdistricts** are the urban 街道 only (they do not tile the county), so every subdistrict has
@@ -1532,7 +1532,7 @@ shares (`elementflow check example-plans/qinghe-city`).
   by public land (EQUI-009, subjects the four parcels).
 - **qinghe-city declares 100 % life-circle coverage** while the map shows 93.7 %: EQUI-010 (value
   0.063, absolute). Its park_green_per_capita and both counties' declarations match the map.
-- EQUI-005 applies to detailed plans only (DOMAIN.md §3), and the detailed plan has no homes.
+- EQUI-005 applies to detailed plans only (docs/rules.md), and the detailed plan has no homes.
 
 ## Allocations
 
@@ -1546,7 +1546,7 @@ the regions without a plan share the rest so that every sum closes with at least
 @ALLOCATIONS@
 ## Approvals
 
-qinghe-city's `plan.yaml` carries two approvals (DESIGN.md §2):
+qinghe-city's `plan.yaml` carries two approvals (docs/plan-package.md):
 
 - **ADJ-2024-015** (浙自然资函〔2024〕15号, rule LINE-003, `features: { ecological_redline: ["ERL-04"] }`,
   expires 2099-12-31) approves UDB-01's 100 x 30 m reach into ERL-04. The LINE-003 finding is
@@ -1577,7 +1577,7 @@ to 1.2: Dongping (1.45) fires either way, Xishan (@XISHAN_RATIO@) fires only und
   zoning polygon) pair with the area of the parcel in that zone as its value, subjects `land_use`
   then `zoning`. A test that runs only the rule sets present should drop expected findings of rules
   that are not loaded, and take the exit code from the errors it keeps: `exit_code` assumes every
-  rule of DOMAIN.md is loaded (xishan-county and xishan-lianhua-township exit 0 without the HIER
+  built-in rule is loaded (xishan-county and xishan-lianhua-township exit 0 without the HIER
   rules).
 - **LINE-001 in the province**: the ERL/PBF conflict is part of the issued lines, so the
   province carries it as well; making the city differ from the province would instead trip
@@ -1606,7 +1606,7 @@ to 1.2: Dongping (1.45) fires either way, Xishan (@XISHAN_RATIO@) fires only und
 - **HIER-008**: one finding per parent ERL/PBF feature whose part inside the child's boundary the
   child leaves uncovered (value: that area), and one per child UDB feature for its part outside the
   parent's UDB; a child ERL/PBF larger than the parent's would be reported by the child feature
-  (the "symmetric difference" of DOMAIN.md; nothing here).
+  (the "symmetric difference" of the two line sets; nothing here).
 - **The city's overstated UDB** (DATA-008, declared 1.02 × measured) is covered by the province's
   cap for 330100 (43.8 km2), so it does not also trip HIER-004. With that headroom the province's
   caps can only close if a region without a plan gets less than the province draws there (Linjiang

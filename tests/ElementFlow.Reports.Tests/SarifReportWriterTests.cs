@@ -78,9 +78,44 @@ public class SarifReportWriterTests
 
         Assert.Equal("plans/demo-city/layers/ecological_redline.geojson", artifact.GetProperty("uri").GetString());
         Assert.Equal("%SRCROOT%", artifact.GetProperty("uriBaseId").GetString());
-        Assert.Equal(1, location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.False(location.GetProperty("physicalLocation").TryGetProperty("region", out _), "a feature whose line is unknown has no made-up region");
         Assert.Equal(("E1", "demo-city/ecological_redline/E1", "element"), (logical.GetProperty("name").GetString(), logical.GetProperty("fullyQualifiedName").GetString(), logical.GetProperty("kind").GetString()));
         Assert.Equal("demo-city/permanent_basic_farmland/P1", result.GetProperty("relatedLocations")[0].GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+    }
+
+    [Fact]
+    public void Write_FeatureWhoseLineIsKnown_PointsAtThatLineOfItsLayerFile()
+    {
+        var city = SampleReport.DemoCity;
+        var redline = city.Layers["ecological_redline"];
+        var lined = city with
+        {
+            Layers = new Dictionary<string, Core.Planning.Layer>(city.Layers)
+            {
+                ["ecological_redline"] = redline with { Features = redline.Features.Select(f => f with { Line = 42 }).ToList() },
+            },
+        };
+
+        var result = Run(Write(context: SampleReport.Context(Language.En) with { Plans = [lined] })).GetProperty("results").EnumerateArray()
+            .First(r => r.GetProperty("ruleId").GetString() == "LINE-001");
+
+        Assert.Equal(42, result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
+    public void Write_FeatureOfABinaryLayer_NamesTheFileWithoutARegion()
+    {
+        var sarif = Write(context: SampleReport.Context(Language.En));
+
+        var regions = Run(sarif).GetProperty("results").EnumerateArray()
+            .SelectMany(r => r.GetProperty("locations").EnumerateArray())
+            .Select(l => l.GetProperty("physicalLocation"))
+            .Where(p => p.GetProperty("artifactLocation").GetProperty("uri").GetString()!.EndsWith(".gpkg", StringComparison.Ordinal))
+            .Select(p => p.TryGetProperty("region", out _))
+            .ToList();
+
+        Assert.NotEmpty(regions);
+        Assert.All(regions, Assert.False);
     }
 
     [Fact]

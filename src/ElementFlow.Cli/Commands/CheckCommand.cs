@@ -7,6 +7,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.Engine;
 using ElementFlow.IO.Packages;
 using ElementFlow.Reports;
+using static ElementFlow.Cli.HelpText;
 
 namespace ElementFlow.Cli.Commands;
 
@@ -15,21 +16,21 @@ internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
-        var plans = new Argument<string[]>("plan-or-folder") { Description = "Plan packages (folders or .zip), or folders holding them", Arity = ArgumentArity.OneOrMore };
+        var plans = new Argument<string[]>("plan-or-folder") { Description = T("规划包（文件夹或 .zip），或包含规划包的文件夹", "Plan packages (folders or .zip), or folders holding them"), Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
-        var format = new Option<string>("--format", "-f") { Description = "text | json | sarif | html | geojson", DefaultValueFactory = _ => "text" }
+        var format = new Option<string>("--format", "-f") { Description = T("报告格式：", "Report format: ") + string.Join(" | ", ReportWriters.All.Select(w => w.Format)), DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong(ReportWriters.All.Select(w => w.Format).ToArray());
-        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
+        var output = new Option<string?>("--out", "-o") { Description = T("把报告写入此文件，而不是标准输出", "Write the report to this file instead of stdout") };
         var lang = CommonOptions.Lang();
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above: error | warning | info | never", DefaultValueFactory = _ => "error" }
+        var failOn = new Option<string>("--fail-on") { Description = T("存在该级别及以上的问题时退出码为 1：error | warning | info | never", "Exit 1 when a finding is at or above: error | warning | info | never"), DefaultValueFactory = _ => "error" }
             .AcceptOnlyFromAmong("error", "warning", "info", "never");
-        var stats = new Option<bool>("--stats") { Description = "Print timings per phase and per rule, and peak memory, to stderr" };
-        var asOf = new Option<DateOnly?>("--as-of") { Description = "The date approvals are judged by (yyyy-MM-dd); default today" };
-        var baseline = new Option<string?>("--baseline") { Description = "An earlier JSON report: report only the findings that are new against it" };
+        var stats = new Option<bool>("--stats") { Description = T("在标准错误输出各阶段、各规则的耗时和内存峰值", "Print timings per phase and per rule, and peak memory, to stderr") };
+        var asOf = new Option<DateOnly?>("--as-of") { Description = T("判断批准文件是否有效的日期（yyyy-MM-dd），默认今天", "The date approvals are judged by (yyyy-MM-dd); default today") };
+        var baseline = new Option<string?>("--baseline") { Description = T("以前的 JSON 报告：只报告相对它新增的问题", "An earlier JSON report: report only the findings that are new against it") };
 
         var limits = CommonOptions.Limits(packages: true);
 
-        var command = new Command("check", "Check plan packages against the rules") { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
+        var command = new Command("check", T("按规则检查规划包", "Check plan packages against the rules")) { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
         limits.AddTo(command);
         command.SetAction(parse => Run(console, new CheckSettings(
             parse.GetValue(plans) ?? [],
@@ -98,6 +99,24 @@ internal static class CheckCommand
             Equity = results.SelectMany(r => r.Equity).ToList(),
         };
 
+        // Nothing could be checked (a path that does not exist, no plan.yaml): the input errors are the whole answer,
+        // not a report that says "no problems found" above them.
+        if (report.Plans.Count == 0 && report.HasInputErrors && settings.Format == "text")
+        {
+            var problems = string.Concat(report.Diagnostics.Select(d => d.Format(settings.Language) + Environment.NewLine));
+            if (settings.Out is { } problemsFile)
+            {
+                File.WriteAllText(problemsFile, problems);
+                console.Error.Write(problems);
+            }
+            else
+            {
+                console.Out.Write(problems);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
         clock.Restart();
         var writer = ReportWriters.Find(settings.Format)!;
         var context = new ReportContext(settings.Language, ToolInfo.Version)
@@ -109,11 +128,16 @@ internal static class CheckCommand
                 g => (IReadOnlyDictionary<string, string>)g.First().Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
             Plans = plans,
             SourceRoot = Directory.GetCurrentDirectory(),
+            AsOf = settings.AsOf,
+            CheckedAt = DateTimeOffset.Now,
+            RuleSetTitles = catalog.RuleSets.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Title),
         };
-        if (settings.Out is { } path)
+
+        // A spreadsheet or a PDF is a file, never text for a terminal: without --out it gets a name of its own.
+        var outPath = settings.Out ?? (writer.Binary ? $"elementflow-report.{writer.Format}" : null);
+        if (outPath is { } path)
         {
-            using var file = File.Create(path);
-            writer.Write(report, context, file);
+            if (!ReportFile.Write(console, writer, report, context, path, settings.Language)) return ExitCodes.BadInput;
         }
         else
         {
@@ -184,6 +208,32 @@ internal static class CheckCommand
     }
 
     private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
+}
+
+/// <summary>Writes a report to a file and says where it went; a writer that cannot write leaves no half file behind.</summary>
+internal static class ReportFile
+{
+    public static bool Write(CliConsole console, IReportWriter writer, Report report, ReportContext context, string path, Core.Text.Language language)
+    {
+        var zh = language == Core.Text.Language.Zh;
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                writer.Write(report, context, file);
+            }
+        }
+        catch (ReportWriterException e)
+        {
+            File.Delete(path);
+            console.Error.WriteLine($"elementflow: {e.Text[language]}");
+            return false;
+        }
+
+        var full = Path.GetFullPath(path);
+        console.Error.WriteLine(zh ? $"报告已写入 {full}" : $"Report written to {full}");
+        return true;
+    }
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

@@ -16,13 +16,15 @@ internal static class CommonOptions
 
     public static Option<string> Lang() => new Option<string>("--lang")
     {
-        Description = "Language of messages: zh or en",
+        Description = HelpText.T("报告和提示的语言：zh 或 en", "Language of reports and messages: zh or en"),
         DefaultValueFactory = _ => "zh",
     }.AcceptOnlyFromAmong("zh", "en");
 
     public static Option<string[]> Rules() => new("--rules", "-r")
     {
-        Description = "A folder or file of rule sets (repeatable); 'builtin' names the built-in rules; a profile that extends them loads them. Default: the built-in rules",
+        Description = HelpText.T(
+            "规则集文件夹或文件（可重复）；builtin 表示内置规则；继承内置规则的省级配置会一并加载内置规则。默认：内置规则",
+            "A folder or file of rule sets (repeatable); 'builtin' names the built-in rules; a profile that extends them loads them. Default: the built-in rules"),
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -51,13 +53,15 @@ internal static class CommonOptions
     /// <summary>The input-limit options: all four where plan packages are read, only the YAML one where only rule files are.</summary>
     public static LimitOptions Limits(bool packages) => new(
         packages ? PackageSize() : null,
-        packages ? Count(InputLimits.FeaturesOption, InputLimits.DefaultMaxFeatures, 1, "Most features one layer may have") : null,
-        packages ? Count(InputLimits.VerticesOption, InputLimits.DefaultMaxVertices, 1, "Most vertices one feature's geometry may have") : null,
-        Count(InputLimits.YamlAliasesOption, InputLimits.DefaultMaxYamlAliases, 0, "Most alias uses (*name) one YAML document may have"));
+        packages ? Count(InputLimits.FeaturesOption, InputLimits.DefaultMaxFeatures, 1, new("单个图层的最大要素数", "Most features one layer may have")) : null,
+        packages ? Count(InputLimits.VerticesOption, InputLimits.DefaultMaxVertices, 1, new("单个要素几何的最大顶点数", "Most vertices one feature's geometry may have")) : null,
+        Count(InputLimits.YamlAliasesOption, InputLimits.DefaultMaxYamlAliases, 0, new("单个 YAML 文档中别名（*name）的最多使用次数", "Most alias uses (*name) one YAML document may have")));
 
     private static Option<long> PackageSize() => new(InputLimits.PackageSizeOption)
     {
-        Description = "Most bytes one plan package may unpack to: bytes, or with a unit (500MB, 4GB, 4GiB, 512KiB). Default 4GiB",
+        Description = HelpText.T(
+            "单个规划包解压后的最大字节数：字节数或带单位（500MB、4GB、4GiB、512KiB）。默认 4GiB",
+            "Most bytes one plan package may unpack to: bytes, or with a unit (500MB, 4GB, 4GiB, 512KiB). Default 4GiB"),
         DefaultValueFactory = _ => InputLimits.DefaultMaxPackageBytes,
         CustomParser = result =>
         {
@@ -69,9 +73,9 @@ internal static class CommonOptions
         },
     };
 
-    private static Option<int> Count(string name, int defaultValue, int minimum, string description) => new(name)
+    private static Option<int> Count(string name, int defaultValue, int minimum, LocalizedText description) => new(name)
     {
-        Description = $"{description}. Default {defaultValue.ToString("N0", CultureInfo.InvariantCulture)}",
+        Description = HelpText.T($"{description.Zh}。默认 {defaultValue.ToString("N0", CultureInfo.InvariantCulture)}", $"{description.En}. Default {defaultValue.ToString("N0", CultureInfo.InvariantCulture)}"),
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result =>
         {

@@ -10,11 +10,11 @@ internal static class ExplainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var id = new Argument<string>("rule-id") { Description = "A rule id, e.g. LINE-001" };
+        var id = new Argument<string>("rule-id") { Description = HelpText.T("规则编号，例如 LINE-001", "A rule id, e.g. LINE-001") };
         var rules = CommonOptions.Rules();
         var lang = CommonOptions.Lang();
         var limits = CommonOptions.Limits(packages: false);
-        var command = new Command("explain", "Explain one rule") { id, rules, lang };
+        var command = new Command("explain", HelpText.T("说明一条规则：检查什么、依据、参数、整改方法", "Explain one rule: what it checks, its basis, parameters and how to fix it")) { id, rules, lang };
         limits.AddTo(command);
         command.SetAction(parse =>
         {

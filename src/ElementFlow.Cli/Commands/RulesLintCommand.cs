@@ -7,10 +7,10 @@ internal static class RulesLintCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folders = new Argument<string[]>("dir") { Description = "Rule folders (default: the built-in rules)", Arity = ArgumentArity.ZeroOrMore };
+        var folders = new Argument<string[]>("dir") { Description = HelpText.T("规则文件夹（默认：内置规则）", "Rule folders (default: the built-in rules)"), Arity = ArgumentArity.ZeroOrMore };
         var lang = CommonOptions.Lang();
         var limits = CommonOptions.Limits(packages: false);
-        var command = new Command("lint", "Validate rule sets") { folders, lang };
+        var command = new Command("lint", HelpText.T("校验规则集；有任何问题时退出码为 2", "Validate rule sets; exit 2 on any problem")) { folders, lang };
         limits.AddTo(command);
         command.SetAction(parse =>
         {

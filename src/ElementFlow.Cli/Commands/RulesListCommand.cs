@@ -12,7 +12,7 @@ internal static class RulesListCommand
         var rules = CommonOptions.Rules();
         var lang = CommonOptions.Lang();
         var limits = CommonOptions.Limits(packages: false);
-        var command = new Command("list", "List the rules in effect") { rules, lang };
+        var command = new Command("list", HelpText.T("列出生效的规则：编号、级别、适用范围", "List the rules in effect: ids, severities, where they apply")) { rules, lang };
         limits.AddTo(command);
         command.SetAction(parse =>
         {

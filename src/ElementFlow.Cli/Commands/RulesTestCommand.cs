@@ -12,13 +12,13 @@ internal static class RulesTestCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folders = new Argument<string[]>("dir") { Description = "Rule folders with a tests/ subfolder (default: ./rules)", Arity = ArgumentArity.ZeroOrMore };
+        var folders = new Argument<string[]>("dir") { Description = HelpText.T("含 tests/ 子文件夹的规则文件夹（默认：./rules，否则为内置规则）", "Rule folders with a tests/ subfolder (default: ./rules, else the built-in rules)"), Arity = ArgumentArity.ZeroOrMore };
         var lang = CommonOptions.Lang();
-        var format = new Option<string>("--format", "-f") { Description = "text | junit (JUnit XML for CI; the summary line goes to stderr)", DefaultValueFactory = _ => "text" }
+        var format = new Option<string>("--format", "-f") { Description = HelpText.T("text | junit（供 CI 使用的 JUnit XML；汇总行写到标准错误）", "text | junit (JUnit XML for CI; the summary line goes to stderr)"), DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong("text", "junit");
-        var output = new Option<string?>("--out", "-o") { Description = "Write the results to this file instead of stdout" };
+        var output = new Option<string?>("--out", "-o") { Description = HelpText.T("把结果写入此文件，而不是标准输出", "Write the results to this file instead of stdout") };
         var limits = CommonOptions.Limits(packages: true);
-        var command = new Command("test", "Run the rule tests (rules/tests/RULE-ID/case/)") { folders, lang, format, output };
+        var command = new Command("test", HelpText.T("运行规则测试用例（rules/tests/规则编号/用例/）", "Run the rule tests (rules/tests/RULE-ID/case/)")) { folders, lang, format, output };
         limits.AddTo(command);
         command.SetAction(parse => Run(
             console,
@@ -32,7 +32,20 @@ internal static class RulesTestCommand
 
     private static int Run(CliConsole console, string[] folders, Core.Text.Language language, bool junit, string? outFile, InputLimits limits)
     {
-        if (folders.Length == 0) folders = [Directory.Exists("rules") ? "rules" : CommonOptions.BuiltInFolder];
+        if (folders.Length == 0)
+        {
+            var folder = Directory.Exists("rules") ? "rules" : CommonOptions.BuiltInFolder;
+            if (!Directory.Exists(Path.Combine(folder, "tests")))
+            {
+                // Not "0 passed, 96 failed": without a rules folder of tests here, there is nothing to run.
+                console.Error.WriteLine(language == Core.Text.Language.Zh
+                    ? $"elementflow: {folder} 下没有 tests/ 文件夹，没有可运行的规则测试。请指定规则文件夹，例如 elementflow rules test path/to/rules（其中 tests/规则编号/用例/ 为测试用例）。"
+                    : $"elementflow: there is no tests/ folder under {folder}, so there are no rule tests to run. Name a rule folder, e.g. elementflow rules test path/to/rules (with its cases under tests/RULE-ID/case/).");
+                return ExitCodes.BadInput;
+            }
+
+            folders = [folder];
+        }
         using var textFile = !junit && outFile is not null ? new StreamWriter(outFile) : null;
         var lines = textFile ?? console.Out;
         var outcomes = new List<JUnitCase>();

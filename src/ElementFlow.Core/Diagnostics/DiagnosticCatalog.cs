@@ -26,25 +26,28 @@ public static class DiagnosticCatalog
         ["yaml.not-unicode"] = new(
             "文件不是 UTF-8 编码（本行有无效字节）。YAML 文件须为 UTF-8，请另存为 UTF-8（是否存成了 GBK？）。",
             "The file is not UTF-8 text (invalid bytes on this line). YAML files must be UTF-8: save it as UTF-8 (was it saved as GBK?)."),
-        ["yaml.unknown-key"] = new("未知字段 {key}。可用字段：{known}", "Unknown key {key}. Known keys: {known}"),
+        ["yaml.unknown-key"] = new("未知字段 {key}{hint}可用字段：{known}", "Unknown key {key}{hint} Known keys: {known}"),
         ["yaml.wrong-shape"] = new("{field} 应为{expected}。", "{field} must be {expected}."),
         ["plan.field-required"] = new("缺少必填字段 {field}。", "{field} is required."),
         ["plan.field-invalid"] = new("{field} 的值 '{value}' 无效：{detail}", "{field} has an invalid value '{value}': {detail}"),
         ["plan.unknown-level"] = new(
-            "未知规划层级 '{value}'。可选：national、province、city、county、township。",
-            "Unknown plan level '{value}'. Use one of: national, province, city, county, township."),
+            "未知规划层级 '{value}'{hint}可选：national、province、city、county、township（或 国家级、省级、市级、县级、乡镇级）。",
+            "Unknown plan level '{value}'{hint} Use one of: national, province, city, county, township (or 国家级, 省级, 市级, 县级, 乡镇级)."),
         ["plan.unknown-type"] = new(
-            "未知规划类型 '{value}'。可选：overall、detailed、special。",
-            "Unknown plan type '{value}'. Use one of: overall, detailed, special."),
+            "未知规划类型 '{value}'{hint}可选：overall、detailed、special（或 总体规划、详细规划、专项规划）。",
+            "Unknown plan type '{value}'{hint} Use one of: overall, detailed, special (or 总体规划, 详细规划, 专项规划)."),
         ["plan.unknown-role"] = new(
-            "未知图层角色 '{value}'。可用角色：{roles}（或标准图层名 STBHHX、YJJBNT、CZKFBJ、GHFQ、GHYDYH 等）。",
-            "Unknown layer role '{value}'. Known roles: {roles} (or standard layer names such as STBHHX, YJJBNT, CZKFBJ, GHFQ, GHYDYH)."),
+            "未知图层角色 '{value}'{hint}可用角色：{roles}（或标准图层名 STBHHX、YJJBNT、CZKFBJ、GHFQ、GHYDYH 等）。",
+            "Unknown layer role '{value}'{hint} Known roles: {roles} (or standard layer names such as STBHHX, YJJBNT, CZKFBJ, GHFQ, GHYDYH)."),
         ["plan.unknown-unit"] = new(
-            "{detail} 的单位 '{value}' 无法识别。可用单位：{units}。",
-            "{detail} has an unknown unit '{value}'. Use one of: {units}."),
+            "{detail} 的单位 '{value}' 无法识别{hint}可用单位：{units}。",
+            "{detail} has an unknown unit '{value}'{hint} Use one of: {units}."),
         ["plan.unit-dimension"] = new(
             "指标 {key} 的单位 {unit} 不是{expected}类单位。",
             "Indicator {key} is in {unit}, which does not measure {expected}."),
+        ["plan.misspelt-indicator"] = new(
+            "未知指标 {key}{hint}该指标视为未能读取，请改正键名。",
+            "Unknown indicator key {key}{hint} The indicator is taken as unreadable until the key is fixed."),
         ["plan.unknown-indicator"] = new(
             "未知指标 {key}：已读入，但内置规则不会使用它。",
             "Unknown indicator key {key}: kept, but no built-in rule reads it."),
@@ -117,11 +120,11 @@ public static class DiagnosticCatalog
         ["rules.field-invalid"] = new("规则 {rule}：{field} 无效：{detail}", "Rule {rule}: {field} is invalid: {detail}"),
         ["rules.duplicate-id"] = new("规则编号 {rule} 重复（首次定义于 {first}）。", "Rule id {rule} is defined twice (first in {first})."),
         ["rules.unknown-kind"] = new(
-            "规则 {rule}：未知检查类型 '{kind}'。可用类型：{kinds}。",
-            "Rule {rule}: unknown check kind '{kind}'. Known kinds: {kinds}."),
+            "规则 {rule}：未知检查类型 '{kind}'{hint}可用类型：{kinds}。",
+            "Rule {rule}: unknown check kind '{kind}'{hint} Known kinds: {kinds}."),
         ["rules.unknown-parameter"] = new(
-            "规则 {rule}：检查类型 {kind} 没有参数 '{parameter}'。可用参数：{known}。",
-            "Rule {rule}: check kind {kind} has no parameter '{parameter}'. Known parameters: {known}."),
+            "规则 {rule}：检查类型 {kind} 没有参数 '{parameter}'{hint}可用参数：{known}。",
+            "Rule {rule}: check kind {kind} has no parameter '{parameter}'{hint} Known parameters: {known}."),
         ["rules.unused-parameter"] = new(
             "规则 {rule}：参数 '{parameter}' 未在条件表达式中使用。",
             "Rule {rule}: parameter '{parameter}' is not used by any expression of the check."),
@@ -132,8 +135,8 @@ public static class DiagnosticCatalog
             "规则 {rule}：消息模板使用了未知占位符 '{name}'。可用占位符：{known}。",
             "Rule {rule}: the message uses an unknown placeholder '{name}'. Available: {known}."),
         ["rules.unknown-role"] = new(
-            "规则 {rule}：{field} 引用了未知图层角色 '{role}'。",
-            "Rule {rule}: {field} names an unknown layer role '{role}'."),
+            "规则 {rule}：{field} 引用了未知图层角色 '{role}'{hint}",
+            "Rule {rule}: {field} names an unknown layer role '{role}'{hint}"),
         ["rules.unknown-indicator"] = new(
             "规则 {rule}：{field} 引用了未知指标 '{key}'。",
             "Rule {rule}: {field} names an unknown indicator '{key}'."),

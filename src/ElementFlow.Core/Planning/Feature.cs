@@ -9,6 +9,9 @@ namespace ElementFlow.Core.Planning;
 /// <param name="Ordinal">Position in the source, 1-based, for messages.</param>
 public sealed record Feature(string Id, Geometry? Geometry, IReadOnlyDictionary<string, object?> Attributes, int Ordinal)
 {
+    /// <summary>The line the feature starts on in its file, where the format has lines (GeoJSON); null otherwise (GeoPackage, shapefile).</summary>
+    public int? Line { get; init; }
+
     public string? Text(string attribute) => Attributes.TryGetValue(attribute, out var v) && v is not null
         ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)
         : null;

@@ -79,5 +79,8 @@ public sealed record Plan
     /// <summary>Layers that were declared but could not be read; rules that need them cannot run.</summary>
     public IReadOnlyList<string> BrokenLayers { get; init; } = [];
 
+    /// <summary>Indicators that were declared but cannot be used (no unit, an unknown unit, a misspelt key); the loader has said why, so rules do not report them missing.</summary>
+    public IReadOnlyCollection<string> UnusableIndicators { get; init; } = [];
+
     public Layer? Layer(string role) => Layers.GetValueOrDefault(role);
 }

@@ -38,8 +38,31 @@ public sealed record Unit(string Key, Dimension Dimension, double ToBase)
         Persons, TenThousandPersons, SquareMetresPerPerson, HundredMillionCubicMetres,
     ];
 
+    /// <summary>The Chinese forms a plan may write instead of the key (万亩 for 10k_mu), by key.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ChineseForms { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["m2"] = ["平方米", "㎡", "m²"],
+        ["ha"] = ["公顷"],
+        ["km2"] = ["平方公里", "平方千米", "km²"],
+        ["mu"] = ["亩"],
+        ["10k_mu"] = ["万亩"],
+        ["%"] = ["％", "百分比"],
+        ["persons"] = ["人"],
+        ["10k_persons"] = ["万人"],
+        ["m2_per_person"] = ["平方米/人", "㎡/人", "m²/人"],
+        ["100m_m3"] = ["亿立方米", "亿m³", "亿m3"],
+    };
+
+    private static readonly Dictionary<string, Unit> ByName = All
+        .SelectMany(u => ChineseForms.GetValueOrDefault(u.Key, []).Prepend(u.Key).Select(name => (name, u)))
+        .ToDictionary(x => x.name, x => x.u, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every name a plan may write for a unit: the keys and their Chinese forms.</summary>
+    public static IEnumerable<string> Names => ByName.Keys;
+
+    /// <summary>The unit a plan names by its key (<c>10k_mu</c>) or Chinese form (<c>万亩</c>), or null.</summary>
     public static Unit? Find(string? key) =>
-        All.FirstOrDefault(u => string.Equals(u.Key, key?.Trim(), StringComparison.OrdinalIgnoreCase));
+        key is null ? null : ByName.GetValueOrDefault(key.Trim().Replace('／', '/'));
 
     public override string ToString() => Key;
 }

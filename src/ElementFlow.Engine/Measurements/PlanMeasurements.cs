@@ -48,7 +48,7 @@ public sealed class RequiredMeasurement(RequiredCheck check, string owner) : Mea
             else if (present.Features.Count == 0) facts.Add(Missing("empty-layer", role, 1, [new Subject(role, Subject.WholeLayer)]));
         }
 
-        foreach (var key in ForPlan(check.Indicators, plan).Where(k => !plan.Indicators.ContainsKey(k)))
+        foreach (var key in ForPlan(check.Indicators, plan).Where(k => !plan.Indicators.ContainsKey(k) && !plan.UnusableIndicators.Contains(k)))
         {
             facts.Add(Missing("indicator", key, 1, [new Subject(Subject.IndicatorsLayer, key)]));
         }

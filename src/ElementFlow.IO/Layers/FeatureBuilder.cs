@@ -23,7 +23,8 @@ public sealed class FeatureBuilder(LayerRequest request)
     /// <param name="nativeId">The id the format carries (GeoJSON feature id), if any.</param>
     /// <param name="attributes">Source attribute names and values.</param>
     /// <param name="fallbackId">An id to use when neither the mapped field, the native id nor an <c>id</c> attribute gives one (a GeoPackage fid).</param>
-    public void Add(object? nativeId, Geometry? geometry, IEnumerable<KeyValuePair<string, object?>> attributes, object? fallbackId = null)
+    /// <param name="line">The line the feature starts on in a text file (GeoJSON), or null where a format has no lines.</param>
+    public void Add(object? nativeId, Geometry? geometry, IEnumerable<KeyValuePair<string, object?>> attributes, object? fallbackId = null, int? line = null)
     {
         var ordinal = _features.Count + 1;
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -57,7 +58,7 @@ public sealed class FeatureBuilder(LayerRequest request)
             geometry = null;
         }
 
-        _features.Add(new Feature(id, geometry, values, ordinal));
+        _features.Add(new Feature(id, geometry, values, ordinal) { Line = line });
     }
 
     /// <summary>The limits of the layer's request; readers check them on their reading thread, before features reach <see cref="Add"/>.</summary>

@@ -22,6 +22,10 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = options.MaxDepth });
     private long _checkpoint;
     private int _features;
+
+    // Lines, counted cheaply: the newlines from _counted (an index into _buffer) up to the start of each feature taken.
+    private int _line = 1;
+    private int _counted;
     private JsonReaderState _checkpointState;
     private Phase _phase = Phase.Start;
 
@@ -49,7 +53,8 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
         /// <exception cref="Packages.InputLimitException">The feature is past a limit that refuses the layer at once.</exception>
         bool Admit(in FeatureScan scan);
 
-        void Feature(IFeature? feature);
+        /// <param name="line">The line of the file the feature starts on (1-based).</param>
+        void Feature(IFeature? feature, int line);
     }
 
     /// <summary>Reads the whole stream, reporting to <paramref name="sink"/>; malformed input throws <see cref="JsonException"/>.</summary>
@@ -59,6 +64,7 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
 
         // A UTF-8 byte order mark, as Windows tools write it; RFC 8259 lets a reader ignore it.
         if (_end - _start >= 3 && _buffer[_start] == 0xEF && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF) _start += 3;
+        _counted = _start;
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -127,7 +133,8 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
                     if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("features must hold Feature objects");
                     if (!FeatureScan.TryScan(reader, sink.IsIdField, out var scan)) return false;
                     _features++;
-                    if (sink.Admit(scan)) sink.Feature(Feature(ref reader, _features));
+                    var line = LineAt(_start + (int)reader.TokenStartIndex);
+                    if (sink.Admit(scan)) sink.Feature(Feature(ref reader, _features), line);
                     else reader.TrySkip();
                     break;
             }
@@ -152,9 +159,24 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
     private static bool IsWhole(Utf8JsonReader probe) =>
         probe.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || probe.TrySkip();
 
+    /// <summary>The line of the byte at <paramref name="index"/> of the buffer, counting only the newlines not yet counted.</summary>
+    private int LineAt(int index)
+    {
+        if (index > _counted)
+        {
+            _line += _buffer.AsSpan(_counted, index - _counted).Count((byte)'\n');
+            _counted = index;
+        }
+
+        return _line;
+    }
+
     /// <summary>Moves the unread rest to the front, grows the buffer when one item fills it, and reads until it is full or the stream ends.</summary>
     private void Fill()
     {
+        // The bytes before _start are dropped: count their newlines first.
+        LineAt(_start);
+        _counted -= _start;
         var rest = _end - _start;
         if (_start == 0 && rest == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
         else if (_start > 0) Buffer.BlockCopy(_buffer, _start, _buffer, 0, rest);

@@ -72,9 +72,9 @@ public static partial class GeoJsonLayerReader
     {
         private const int BatchSize = 4096;
         private readonly LayerRequest _request;
-        private readonly BlockingCollection<List<IFeature>> _batches = new(boundedCapacity: 2);
+        private readonly BlockingCollection<List<(IFeature Feature, int Line)>> _batches = new(boundedCapacity: 2);
         private readonly Task _consumer;
-        private List<IFeature> _batch = new(BatchSize);
+        private List<(IFeature Feature, int Line)> _batch = new(BatchSize);
         private long _scanned;
         private int _added;
         private Exception? _failure;
@@ -91,7 +91,7 @@ public static partial class GeoJsonLayerReader
                     if (_failure is not null) continue;
                     try
                     {
-                        foreach (var feature in batch) Add(feature);
+                        foreach (var (feature, line) in batch) Add(feature, line);
                     }
                     catch (Exception e)
                     {
@@ -141,13 +141,13 @@ public static partial class GeoJsonLayerReader
             return true;
         }
 
-        void GeoJsonFeatureStream.ISink.Feature(IFeature? feature)
+        void GeoJsonFeatureStream.ISink.Feature(IFeature? feature, int line)
         {
             if (feature is null) return;
-            _batch.Add(feature);
+            _batch.Add((feature, line));
             if (_batch.Count < BatchSize) return;
             _batches.Add(_batch);
-            _batch = new List<IFeature>(BatchSize);
+            _batch = new List<(IFeature, int)>(BatchSize);
         }
 
         /// <summary>Waits until every feature read is in the builder.</summary>
@@ -161,7 +161,7 @@ public static partial class GeoJsonLayerReader
             if (_failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
-        private void Add(IFeature feature)
+        private void Add(IFeature feature, int line)
         {
             _added++;
             try
@@ -169,7 +169,7 @@ public static partial class GeoJsonLayerReader
                 var attributes = feature.Attributes is { } table
                     ? table.GetNames().Select(n => new KeyValuePair<string, object?>(n, table[n])).ToList()
                     : [];
-                Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes);
+                Builder.Add((feature as IUnique)?.Id, feature.Geometry, attributes, line: line);
             }
             catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
             {

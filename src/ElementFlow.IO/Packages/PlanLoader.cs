@@ -135,8 +135,8 @@ public static class PlanLoader
         var validation = Validator.Validate(dto).ToDiagnostics(
             yamlFile,
             ("roles", string.Join(", ", LayerRole.All.Select(r => r.Name))),
-            ("units", string.Join(", ", Unit.All.Select(u => u.Key))));
-        diagnostics.AddRange(validation);
+            ("units", UnitNames));
+        diagnostics.AddRange(validation.Select(WithHint));
         if (dto.Id is null || !PlanKinds.TryParseLevel(dto.Level, out var level) || !PlanKinds.TryParseType(dto.Type, out var type)
             || string.IsNullOrEmpty(dto.RegionCode) || string.IsNullOrEmpty(dto.Crs))
         {
@@ -145,12 +145,19 @@ public static class PlanLoader
 
         var crs = new CrsInfo(dto.Crs, ParseEpsg(dto.Crs));
         var parent = ParentLocation(files, dto, yamlFile, diagnostics);
-        var indicators = Indicators(dto, yamlFile, diagnostics);
+        var unusable = new HashSet<string>(StringComparer.Ordinal);
+        var indicators = Indicators(dto, yamlFile, diagnostics, unusable);
+        CheckAllocationUnits(dto, yamlFile, diagnostics);
         var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
         (layerResults, crs) = CrsHarmoniser.Apply(layerResults, crs, yamlFile, diagnostics);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
         var issues = new List<DataIssue>();
-        var broken = new List<string>();
+        // A layer entry without a file has had its message: rules that need the layer cannot run, rather than report it missing.
+        // So does a misspelt role (ecological_redlin): its layer is taken as unreadable, not as missing.
+        var broken = dto.Layers.Where(l => string.IsNullOrEmpty(l.File) && LayerRole.Find(l.Role) is not null)
+            .Select(l => LayerRole.Find(l.Role)!.Name)
+            .Concat(dto.Layers.Where(l => LayerRole.Find(l.Role) is null).Select(l => Suggestions.Nearest(l.Role, LayerRole.All.Select(r => r.Name))).OfType<string>())
+            .Distinct().ToList();
         foreach (var (role, result) in layerResults)
         {
             diagnostics.AddRange(result.Diagnostics);
@@ -185,6 +192,7 @@ public static class PlanLoader
             Approvals = Approvals(dto),
             DataIssues = issues,
             BrokenLayers = broken,
+            UnusableIndicators = unusable,
         };
     }
 
@@ -205,29 +213,95 @@ public static class PlanLoader
         }
     }
 
-    private static Dictionary<string, Indicator> Indicators(PlanDto dto, string file, List<Diagnostic> diagnostics)
+    private static string UnitNames => string.Join(", ", Unit.All.Select(u => u.Key)) + "; 或/or " + string.Join("、", Unit.ChineseForms.Values.Select(f => f[0]));
+
+    /// <summary>Adds "did you mean" to the messages about a level, type or layer role that is not one of the known names.</summary>
+    private static Diagnostic WithHint(Diagnostic d)
+    {
+        IEnumerable<string>? known = d.Code switch
+        {
+            "plan.unknown-level" => PlanKinds.LevelNames,
+            "plan.unknown-type" => PlanKinds.TypeNames,
+            "plan.unknown-role" => LayerRole.All.Select(r => r.Name),
+            _ => null,
+        };
+        if (known is null) return d;
+        var args = new Dictionary<string, object?>(d.Arguments) { ["hint"] = Suggestions.Hint(Suggestions.Nearest(d.Arguments.GetValueOrDefault("value") as string, known)) };
+        return d with { Arguments = args };
+    }
+
+    /// <summary>
+    /// The indicators that can be used. One that cannot (no value, no unit, a unit it does not know or of the wrong
+    /// dimension, a misspelt key) gets one message and goes into <paramref name="unusable"/>, so that rules do not
+    /// also report it missing.
+    /// </summary>
+    private static Dictionary<string, Indicator> Indicators(PlanDto dto, string file, List<Diagnostic> diagnostics, HashSet<string> unusable)
     {
         var result = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        var known = IndicatorCatalog.All.Select(d => d.Key).ToList();
         foreach (var q in dto.Indicators)
         {
-            if (q.Value is not { } value || Unit.Find(q.Unit) is not { } unit) continue;
-            if (IndicatorCatalog.Find(q.Key) is { } definition)
+            var definition = IndicatorCatalog.Find(q.Key);
+            if (definition is null && Suggestions.Nearest(q.Key, known) is { } meant)
             {
-                if (definition.Unit.Dimension != unit.Dimension)
-                {
-                    diagnostics.Add(Diagnostic.Error("plan.unit-dimension", file, q.Line, null, ("key", q.Key), ("unit", unit.Key), ("expected", definition.Unit.Dimension.ToString().ToLowerInvariant())));
-                    continue;
-                }
-            }
-            else
-            {
-                diagnostics.Add(Diagnostic.Warning("plan.unknown-indicator", file, q.Line, null, ("key", q.Key)));
+                diagnostics.Add(Diagnostic.Error("plan.misspelt-indicator", file, q.Line, null, ("key", q.Key), ("hint", Suggestions.Hint(meant))));
+                unusable.Add(meant);
+                continue;
             }
 
-            result[q.Key] = new Indicator(q.Key, new Quantity(value, unit), q.Line);
+            if (q.Reported || !Usable(q, $"indicators.{q.Key}", file, diagnostics, requireValue: true, out var unit))
+            {
+                unusable.Add(q.Key);
+                continue;
+            }
+
+            if (definition is not null && definition.Unit.Dimension != unit.Dimension)
+            {
+                diagnostics.Add(Diagnostic.Error("plan.unit-dimension", file, q.UnitLine > 0 ? q.UnitLine : q.Line, null, ("key", q.Key), ("unit", unit.Key), ("expected", definition.Unit.Dimension.ToString().ToLowerInvariant())));
+                unusable.Add(q.Key);
+                continue;
+            }
+
+            if (definition is null) diagnostics.Add(Diagnostic.Warning("plan.unknown-indicator", file, q.Line, null, ("key", q.Key)));
+            result[q.Key] = new Indicator(q.Key, new Quantity(q.Value!.Value, unit), q.Line);
         }
 
         return result;
+    }
+
+    private static void CheckAllocationUnits(PlanDto dto, string file, List<Diagnostic> diagnostics)
+    {
+        foreach (var q in dto.Allocations.SelectMany(a => a.Targets.Select(t => (a, t))).Where(x => !x.t.Reported))
+        {
+            Usable(q.t, $"allocations.{q.a.RegionCode}.{q.t.Key}", file, diagnostics, requireValue: false, out _);
+        }
+    }
+
+    /// <summary>Whether a value and unit can be used; if not, the one message that says why.</summary>
+    private static bool Usable(QuantityDto q, string field, string file, List<Diagnostic> diagnostics, bool requireValue, out Unit unit)
+    {
+        unit = Unit.SquareMetre;
+        if (requireValue && q.Value is null)
+        {
+            diagnostics.Add(Diagnostic.Error("plan.field-required", file, q.Line, null, ("field", $"{field}.value")));
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(q.Unit))
+        {
+            diagnostics.Add(Diagnostic.Error("plan.field-required", file, q.Line, null, ("field", $"{field}.unit")));
+            return false;
+        }
+
+        if (Unit.Find(q.Unit) is not { } found)
+        {
+            diagnostics.Add(Diagnostic.Error("plan.unknown-unit", file, q.UnitLine > 0 ? q.UnitLine : q.Line, null,
+                ("detail", field), ("value", q.Unit), ("units", UnitNames), ("hint", Suggestions.Hint(Suggestions.Nearest(q.Unit, Unit.Names)))));
+            return false;
+        }
+
+        unit = found;
+        return true;
     }
 
     private static List<Allocation> Allocations(PlanDto dto) =>

@@ -13,24 +13,24 @@ public sealed partial class PlanValidator : AbstractValidator<PlanDto>
     public PlanValidator()
     {
         RuleFor(p => p.Schema).Equal(Schema).WithErrorCode("plan.field-invalid")
-            .WithMessage($"write schema: {Schema}").OverridePropertyName("schema").Located(p => p.Line);
-        RuleFor(p => p.Id).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("id").Located(p => p.Line)
+            .WithMessage($"write schema: {Schema}").OverridePropertyName("schema").Located(p => p.LineOf("schema"));
+        RuleFor(p => p.Id).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("id").Located(p => p.LineOf("id"))
             .Matches("^[a-z0-9-]+$").WithErrorCode("plan.field-invalid").WithMessage("use lower-case letters, digits and -")
-            .OverridePropertyName("id").Located(p => p.Line);
-        RuleFor(p => p.Name).NotNull().WithErrorCode("plan.field-required").OverridePropertyName("name").Located(p => p.Line);
-        RuleFor(p => p.Level).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("level").Located(p => p.Line)
-            .Must(l => l is null || PlanKinds.TryParseLevel(l, out _)).WithErrorCode("plan.unknown-level").OverridePropertyName("level").Located(p => p.Line);
-        RuleFor(p => p.Type).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("type").Located(p => p.Line)
-            .Must(t => t is null || PlanKinds.TryParseType(t, out _)).WithErrorCode("plan.unknown-type").OverridePropertyName("type").Located(p => p.Line);
-        RuleFor(p => p.RegionCode).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("region.code").Located(p => p.RegionLine > 0 ? p.RegionLine : p.Line)
+            .OverridePropertyName("id").Located(p => p.LineOf("id"));
+        RuleFor(p => p.Name).NotNull().WithErrorCode("plan.field-required").OverridePropertyName("name").Located(p => p.LineOf("name"));
+        RuleFor(p => p.Level).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("level").Located(p => p.LineOf("level"))
+            .Must(l => l is null || PlanKinds.TryParseLevel(l, out _)).WithErrorCode("plan.unknown-level").OverridePropertyName("level").Located(p => p.LineOf("level"));
+        RuleFor(p => p.Type).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("type").Located(p => p.LineOf("type"))
+            .Must(t => t is null || PlanKinds.TryParseType(t, out _)).WithErrorCode("plan.unknown-type").OverridePropertyName("type").Located(p => p.LineOf("type"));
+        RuleFor(p => p.RegionCode).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("region.code").Located(p => p.LineOf(p.Lines.ContainsKey("region.code") ? "region.code" : "region"))
             .Matches("^[0-9]{2,12}$").WithErrorCode("plan.field-invalid").WithMessage("an administrative division code is 2 to 12 digits, e.g. \"330100\"")
-            .OverridePropertyName("region.code").Located(p => p.RegionLine);
-        RuleFor(p => p.Crs).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("crs").Located(p => p.Line)
-            .Matches("^(?i)EPSG:[0-9]+$").WithErrorCode("plan.crs-unparsed").OverridePropertyName("crs").Located(p => p.Line);
+            .OverridePropertyName("region.code").Located(p => p.LineOf("region.code"));
+        RuleFor(p => p.Crs).NotEmpty().WithErrorCode("plan.field-required").OverridePropertyName("crs").Located(p => p.LineOf("crs"))
+            .Matches("^(?i)EPSG:[0-9]+$").WithErrorCode("plan.crs-unparsed").OverridePropertyName("crs").Located(p => p.LineOf("crs"));
         RuleFor(p => p.BaseYear).Must(BeYear).When(p => p.BaseYear is not null).WithErrorCode("plan.field-invalid")
-            .WithMessage("a year, e.g. 2020").OverridePropertyName("period.base").Located(p => p.Line);
+            .WithMessage("a year, e.g. 2020").OverridePropertyName("period.base").Located(p => p.LineOf("period.base"));
         RuleFor(p => p.TargetYear).Must(BeYear).When(p => p.TargetYear is not null).WithErrorCode("plan.field-invalid")
-            .WithMessage("a year, e.g. 2035").OverridePropertyName("period.target").Located(p => p.Line);
+            .WithMessage("a year, e.g. 2035").OverridePropertyName("period.target").Located(p => p.LineOf("period.target"));
         RuleForEach(p => p.Layers).ChildRules(layer =>
         {
             layer.RuleFor(l => l.Role).Must(r => LayerRole.Find(r) is not null).WithErrorCode("plan.unknown-role")
@@ -38,21 +38,14 @@ public sealed partial class PlanValidator : AbstractValidator<PlanDto>
             layer.RuleFor(l => l.File).NotEmpty().WithErrorCode("plan.field-required")
                 .OverridePropertyName("file").Located(l => l.Line);
         }).OverridePropertyName("layers");
-        RuleForEach(p => p.Indicators).ChildRules(q =>
-        {
-            q.RuleFor(i => i.Value).NotNull().WithErrorCode("plan.field-required").OverridePropertyName("value").Located(i => i.Line);
-            q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
-                .WithMessage(i => $"indicators.{i.Key}").OverridePropertyName("unit").Located(i => i.Line);
-        }).OverridePropertyName("indicators");
+        // Indicator and allocation values and units are checked by PlanLoader, which knows which indicator each belongs to.
         RuleForEach(p => p.Allocations).ChildRules(a =>
         {
             a.RuleFor(x => x.RegionCode).Matches("^[0-9]{2,12}$").WithErrorCode("plan.field-invalid")
                 .WithMessage("allocations are keyed by the child's region code").OverridePropertyName("region").Located(x => x.Line);
             a.RuleForEach(x => x.Targets).ChildRules(q =>
             {
-                q.RuleFor(i => i.Unit).Must(u => Unit.Find(u) is not null).WithErrorCode("plan.unknown-unit")
-                    .WithMessage(i => $"allocations.{i.Key}").OverridePropertyName("unit").Located(i => i.Line);
-                q.RuleFor(i => i).Must(i => i.Min is not null || i.Max is not null || i.Value is not null)
+                q.RuleFor(i => i).Must(i => i.Min is not null || i.Max is not null || i.Value is not null).When(i => !i.Reported)
                     .WithErrorCode("plan.field-required").OverridePropertyName("min or max").Located(i => i.Line);
             });
         }).OverridePropertyName("allocations");

@@ -11,6 +11,9 @@ public static class PlanYamlReader
     private static readonly string[] Keys =
         ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "description"];
 
+    private static readonly string[] LayerKeys = ["file", "layer", "fields", "encoding"];
+    private static readonly string[] QuantityKeys = ["value", "min", "max", "unit"];
+
     public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null)
     {
         var (root, error) = YamlText.ParseMapping(text, file, limits);
@@ -20,7 +23,7 @@ public static class PlanYamlReader
             return null;
         }
 
-        var map = new YamlMap(root!, file, "", diagnostics);
+        var map = new YamlMap(root!, file, "", diagnostics) { Known = Keys };
         var dto = new PlanDto
         {
             Line = map.Line,
@@ -34,19 +37,25 @@ public static class PlanYamlReader
             Crs = map.String("crs"),
         };
         map.Get("description");
+        foreach (var key in Keys) dto.Lines[key] = map.LineOf(key);
         if (map.Map("region") is { } region)
         {
+            region = region.Knowing(["code", "name"]);
             dto.RegionCode = region.String("code");
             dto.RegionName = region.String("name");
             dto.RegionLine = region.Line;
-            region.ReportUnknownKeys(asError: false, ["code", "name"]);
+            dto.Lines["region.code"] = region.LineOf("code");
+            region.ReportUnknownKeys(asError: false);
         }
 
         if (map.Map("period") is { } period)
         {
+            period = period.Knowing(["base", "target"]);
             dto.BaseYear = period.String("base");
             dto.TargetYear = period.String("target");
-            period.ReportUnknownKeys(asError: false, ["base", "target"]);
+            dto.Lines["period.base"] = period.LineOf("base");
+            dto.Lines["period.target"] = period.LineOf("target");
+            period.ReportUnknownKeys(asError: false);
         }
 
         if (map.Map("layers") is { } layers) ReadLayers(layers, dto);
@@ -87,7 +96,7 @@ public static class PlanYamlReader
                     dto.Layers.Add(new LayerEntryDto(role, s.Value, null, new Dictionary<string, string>(), k.Line()));
                     break;
                 case YamlMappingNode m:
-                    var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics);
+                    var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics) { Known = LayerKeys };
                     var fields = new Dictionary<string, string>(StringComparer.Ordinal);
                     if (entry.Map("fields") is { } f)
                     {
@@ -95,7 +104,7 @@ public static class PlanYamlReader
                     }
 
                     dto.Layers.Add(new LayerEntryDto(role, entry.String("file"), entry.String("layer"), fields, k.Line(), entry.String("encoding")));
-                    entry.ReportUnknownKeys(asError: true, ["file", "layer", "fields", "encoding"]);
+                    entry.ReportUnknownKeys(asError: true);
                     break;
                 default:
                     layers.WrongShape(v, role, "a file path or a mapping with file, layer, fields");
@@ -112,14 +121,16 @@ public static class PlanYamlReader
             return new QuantityDto(key, null, null, null, null, node.Line());
         }
 
-        var q = new YamlMap(m, parent.File, parent.FieldPath(key), parent.Diagnostics);
-        var dto = new QuantityDto(key, q.Number("value"), q.Number("min"), q.Number("max"), q.String("unit"), m.Line());
-        q.ReportUnknownKeys(asError: true, ["value", "min", "max", "unit"]);
-        return dto;
+        var q = new YamlMap(m, parent.File, parent.FieldPath(key), parent.Diagnostics) { Known = QuantityKeys };
+        var before = parent.Diagnostics.Count;
+        var dto = new QuantityDto(key, q.Number("value"), q.Number("min"), q.Number("max"), q.String("unit"), m.Line()) { UnitLine = q.LineOf("unit") };
+        q.ReportUnknownKeys(asError: true);
+        return parent.Diagnostics.Count > before ? dto with { Reported = true } : dto;
     }
 
-    private static ApprovalDto ReadApproval(YamlMap map)
+    private static ApprovalDto ReadApproval(YamlMap approval)
     {
+        var map = approval.Knowing(["id", "document", "rule", "features", "expires", "note"]);
         var features = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (map.Map("features") is { } f)
         {
@@ -127,7 +138,8 @@ public static class PlanYamlReader
         }
 
         var dto = new ApprovalDto(map.String("id"), map.String("document"), map.String("rule"), features, map.String("expires"), map.Line);
-        map.ReportUnknownKeys(asError: false, ["id", "document", "rule", "features", "expires", "note"]);
+        map.Get("note");
+        map.ReportUnknownKeys(asError: false);
         return dto;
     }
 }

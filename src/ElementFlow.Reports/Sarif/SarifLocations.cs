@@ -10,6 +10,7 @@ internal sealed class SarifLocations(Report report, ReportContext context)
 {
     private readonly List<Artifact> _artifacts = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Plan, string Layer), Dictionary<string, int>> _featureLines = [];
 
     public IReadOnlyList<Artifact> Artifacts => _artifacts;
 
@@ -38,26 +39,52 @@ internal sealed class SarifLocations(Report report, ReportContext context)
             _artifacts.Add(new Artifact(Uri(shown, null), MimeType(shown)));
         }
 
-        return new PhysicalLocation(Uri(shown, index), new Region(line is > 0 ? line.Value : 1));
+        // No line is made up: a location without a known line names the file only (and the feature as a logical location).
+        return new PhysicalLocation(Uri(shown, index), line is > 0 ? new Region(line.Value) : null);
     }
 
     private Location ForSubject(string plan, Subject s, int? id)
     {
         string file;
         int? line = null;
+        var owner = s.Plan ?? plan;
         if (s.Layer == Subject.IndicatorsLayer)
         {
-            file = PlanYaml(plan);
-            line = context.Plans.FirstOrDefault(p => p.Id == plan)?.Indicators.GetValueOrDefault(s.Id)?.Line;
+            file = PlanYaml(owner);
+            line = context.Plans.FirstOrDefault(p => p.Id == owner)?.Indicators.GetValueOrDefault(s.Id)?.Line;
+        }
+        else if (context.LayerFile(owner, s.Layer) is { } layerFile)
+        {
+            file = layerFile;
+            line = FeatureLine(owner, s.Layer, s.Id);
         }
         else
         {
-            file = context.LayerFile(plan, s.Layer) ?? PlanYaml(plan);
+            file = PlanYaml(owner);
         }
 
         var name = s.Id == Subject.WholeLayer ? s.Layer : s.Id;
         var qualified = s.Id == Subject.WholeLayer ? $"{plan}/{s.Layer}" : $"{plan}/{s.Layer}/{s.Id}";
         return new Location(id, Physical(file, line), [new LogicalLocation(name, qualified, "element")], id is null ? null : new Message(s.ToString()));
+    }
+
+    /// <summary>The line a feature starts on in its layer file, when the reader knew it (GeoJSON); null for binary formats and whole layers.</summary>
+    private int? FeatureLine(string plan, string layer, string id)
+    {
+        if (id == Subject.WholeLayer) return null;
+        if (!_featureLines.TryGetValue((plan, layer), out var lines))
+        {
+            lines = new Dictionary<string, int>(StringComparer.Ordinal);
+            var features = context.Plans.FirstOrDefault(p => p.Id == plan)?.Layer(layer)?.Features ?? [];
+            foreach (var f in features)
+            {
+                if (f.Line is { } l) lines.TryAdd(f.Id, l);
+            }
+
+            _featureLines[(plan, layer)] = lines;
+        }
+
+        return lines.TryGetValue(id, out var line) ? line : null;
     }
 
     private string PlanYaml(string plan) =>

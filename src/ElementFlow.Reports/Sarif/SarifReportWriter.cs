@@ -12,9 +12,9 @@ namespace ElementFlow.Reports;
 /// subject feature as a logical location in its layer file, stable fingerprints, waivers as suppressions.
 /// </summary>
 /// <remarks>
-/// Layer files are not source code: every location points at line 1 of the file (GitHub requires a
-/// region) and names the feature as a logical location <c>plan/layer/id</c>. Indicators point at their
-/// line in plan.yaml when the plans are known.
+/// Every feature is a logical location <c>plan/layer/id</c> in its layer file. The physical location has a
+/// region only where the line is known: a GeoJSON feature's first line, an indicator's line in plan.yaml,
+/// a diagnostic's line. GeoPackage and shapefile features, whole layers and plans name the file only.
 /// </remarks>
 public sealed class SarifReportWriter : IReportWriter
 {

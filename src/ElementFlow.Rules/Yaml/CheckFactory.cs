@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Planning;
+using ElementFlow.Core.Text;
 using ElementFlow.Rules.Conditions;
 using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Model;
@@ -54,7 +55,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 
         if (!KnownParameters.TryGetValue(dto.Kind, out var known))
         {
-            Add("rules.unknown-kind", map.Line, ("kind", dto.Kind), ("kinds", string.Join(", ", Kinds)));
+            Add("rules.unknown-kind", map.Line, ("kind", dto.Kind), ("kinds", string.Join(", ", Kinds)), ("hint", Suggestions.Hint(Suggestions.Nearest(dto.Kind, Kinds))));
             return null;
         }
 
@@ -82,7 +83,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         {
             foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !known.Contains(k)))
             {
-                Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", known)));
+                Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", known)), ("hint", Suggestions.Hint(Suggestions.Nearest(key, known))));
             }
         }
 
@@ -163,7 +164,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
                 }
                 else if (!keysArePlanKinds && LayerRole.Find(name) is null)
                 {
-                    Add("rules.unknown-role", k.Line(), ("field", key), ("role", name));
+                    Add("rules.unknown-role", k.Line(), ("field", key), ("role", name), ("hint", RoleHint(name)));
                 }
 
                 var items = m.AsStrings(v, $"{key}.{name}") ?? [];
@@ -492,9 +493,11 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
     private bool CheckRole(string role, string field, int line)
     {
         if (LayerRole.Find(role) is not null) return true;
-        Add("rules.unknown-role", line, ("field", field), ("role", role));
+        Add("rules.unknown-role", line, ("field", field), ("role", role), ("hint", RoleHint(role)));
         return false;
     }
+
+    private static LocalizedText RoleHint(string role) => Suggestions.Hint(Suggestions.Nearest(role, LayerRole.All.Select(r => r.Name)));
 
     private bool CheckIndicator(string key, string field, int line)
     {

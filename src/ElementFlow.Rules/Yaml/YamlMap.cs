@@ -1,5 +1,6 @@
 using System.Globalization;
 using ElementFlow.Core.Diagnostics;
+using ElementFlow.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace ElementFlow.Rules.Yaml;
@@ -12,6 +13,9 @@ public sealed class YamlMap(YamlMappingNode node, string file, string path, List
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
+    /// <summary>Misspelt keys read in place of the known key they are closest to, and that key.</summary>
+    private readonly Dictionary<string, string> _slips = new(StringComparer.Ordinal);
+
     public YamlMappingNode Node { get; } = node;
     public string File { get; } = file;
     public string Path { get; } = path;
@@ -20,16 +24,46 @@ public sealed class YamlMap(YamlMappingNode node, string file, string path, List
 
     public IEnumerable<string> Keys => Node.Children.Keys.Select(k => k.Scalar() ?? "");
 
+    /// <summary>
+    /// The keys this mapping may have. When set, a key that is absent is read from a misspelling of it
+    /// (<c>indicaters</c> for <c>indicators</c>) that is no known key itself, so that one slip gives one message:
+    /// the "did you mean" error <see cref="ReportUnknownKeys"/> reports, not also a missing key and its knock-on effects.
+    /// </summary>
+    public IReadOnlyCollection<string>? Known { get; init; }
+
+    /// <summary>The same mapping, told which keys it may have (see <see cref="Known"/>).</summary>
+    public YamlMap Knowing(IReadOnlyCollection<string> known) => new(Node, File, Path, Diagnostics) { Known = known };
+
     public YamlNode? Get(string key)
     {
         _read.Add(key);
-        return Node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+        if (Node.Children.TryGetValue(new YamlScalarNode(key), out var value)) return value;
+        if (Slip(key) is { } slip) return Node.Children[new YamlScalarNode(slip)];
+        return null;
     }
 
-    public bool Has(string key) => Node.Children.ContainsKey(new YamlScalarNode(key));
+    /// <summary>The misspelling that stands in for an absent known key, if there is exactly one.</summary>
+    private string? Slip(string key)
+    {
+        if (Known is null || !Known.Contains(key)) return null;
+        if (_slips.FirstOrDefault(kv => kv.Value == key) is { Key: not null } taken) return taken.Key;
+        var candidates = Keys.Where(k => !Known.Contains(k) && !_slips.ContainsKey(k) && Suggestions.Nearest(k, Known) == key).ToList();
+        if (candidates.Count != 1) return null;
+        _slips[candidates[0]] = key;
+        return candidates[0];
+    }
 
-    /// <summary>The line of a key, or of the mapping when the key is absent.</summary>
-    public int LineOf(string key) => Node.Children.Keys.FirstOrDefault(k => k.Scalar() == key)?.Line() ?? Line;
+    public bool Has(string key) => Node.Children.ContainsKey(new YamlScalarNode(key)) || Slip(key) is not null;
+
+    /// <summary>The line of a key (or of the misspelling read for it), or of the mapping when the key is absent.</summary>
+    public int LineOf(string key)
+    {
+        var written = Node.Children.ContainsKey(new YamlScalarNode(key)) ? key : Slip(key) ?? key;
+        return Node.Children.Keys.FirstOrDefault(k => k.Scalar() == written)?.Line() ?? Line;
+    }
+
+    /// <summary>The line of the value of a key, or of the mapping when the key is absent.</summary>
+    public int ValueLineOf(string key) => Get(key)?.Line() ?? Line;
 
     public string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -109,16 +143,24 @@ public sealed class YamlMap(YamlMappingNode node, string file, string path, List
         }
     }
 
-    /// <summary>Reports every key that was never read, as a warning or an error.</summary>
+    /// <summary>
+    /// Reports every key that was never read, as a warning or an error. A key within a slip of a known key is
+    /// always an error, and says which key was meant ("did you mean").
+    /// </summary>
     public void ReportUnknownKeys(bool asError, IEnumerable<string>? known = null)
     {
-        var names = known?.ToList() ?? _read.ToList();
+        var names = known?.ToList() ?? Known?.ToList() ?? _read.ToList();
         foreach (var (k, _) in Node.Children)
         {
             var key = k.Scalar() ?? "";
-            if (_read.Contains(key) || names.Contains(key)) continue;
-            var args = new (string, object?)[] { ("key", FieldPath(key)), ("known", string.Join(", ", names.Order(StringComparer.Ordinal))) };
-            Diagnostics.Add(asError
+            var meant = _slips.GetValueOrDefault(key);
+            if (meant is null && (_read.Contains(key) || names.Contains(key))) continue;
+            meant ??= Suggestions.Nearest(key, names);
+            var args = new (string, object?)[]
+            {
+                ("key", FieldPath(key)), ("hint", Suggestions.Hint(meant)), ("known", string.Join(", ", names.Order(StringComparer.Ordinal))),
+            };
+            Diagnostics.Add(asError || meant is not null
                 ? Diagnostic.Error("yaml.unknown-key", File, k.Line(), null, args)
                 : Diagnostic.Warning("yaml.unknown-key", File, k.Line(), null, args));
         }

@@ -82,6 +82,28 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void IndicatorWithoutUnit_IsOneMessageAndNoFindingSaysItIsMissing()
+    {
+        var (exit, stdout, _) = Check(Plan + "\nindicators:\n  farmland_retention: { value: 1 }\n");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("plan.yaml:9: error plan.field-required: indicators.farmland_retention.unit is required", stdout);
+        Assert.DoesNotMatch(@"(DATA-002|HIER-006)\s+indicators/farmland_retention", stdout);
+    }
+
+    [Fact]
+    public void PathThatDoesNotExist_IsAnInputErrorOnly()
+    {
+        var missing = Path.Combine(_folder, "no-such-plan");
+
+        var (exit, stdout, stderr) = Repo.Cli("check", missing, "--rules", Repo.Rules, "--lang", "en");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("error plan.path-missing: No such file or folder", stdout + stderr);
+        Assert.DoesNotContain("No findings", stdout + stderr);
+    }
+
+    [Fact]
     public void UnknownLayerRole_ExitsTwoNamingTheRole()
     {
         var (exit, stdout, _) = Check(Plan + "\nlayers:\n  redline: layers/erl.geojson\n", ("layers/erl.geojson", Square));

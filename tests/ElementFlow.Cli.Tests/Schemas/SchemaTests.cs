@@ -141,7 +141,7 @@ public class SchemaTests
         var planDefs = plan.RootElement.GetProperty("definitions");
         var ruleDefs = rules.RootElement.GetProperty("definitions");
 
-        Assert.Equal(Unit.All.Select(u => u.Key).Order(), Enum(planDefs.GetProperty("unit")).Order());
+        Assert.Equal(Unit.Names.Order(StringComparer.Ordinal), Enum(planDefs.GetProperty("unit")).Order(StringComparer.Ordinal));
         Assert.Equal(LayerRole.All.SelectMany(r => r.Aliases.Prepend(r.Name)).Order(), Enum(ruleDefs.GetProperty("role")).Order());
         Assert.Equal(LayerRole.All.SelectMany(r => r.Aliases.Prepend(r.Name)).Order(), plan.RootElement.GetProperty("properties").GetProperty("layers").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(PlanKinds.LevelNames, Enum(plan.RootElement.GetProperty("properties").GetProperty("level")).Take(5));

@@ -35,4 +35,26 @@ public sealed class UnitTests
     {
         Assert.Equal(Unit.All.Count, Unit.All.Select(u => u.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
+
+    [Theory]
+    [InlineData("万亩", "10k_mu")]
+    [InlineData("亩", "mu")]
+    [InlineData("公顷", "ha")]
+    [InlineData("平方公里", "km2")]
+    [InlineData("平方米", "m2")]
+    [InlineData("万人", "10k_persons")]
+    [InlineData("人", "persons")]
+    [InlineData("平方米/人", "m2_per_person")]
+    [InlineData("平方米／人", "m2_per_person")]
+    [InlineData("亿立方米", "100m_m3")]
+    public void Find_ChineseForm_ReturnsTheUnitOfThatKey(string written, string expected)
+    {
+        Assert.Equal(expected, Unit.Find(written)?.Key);
+    }
+
+    [Fact]
+    public void ChineseForms_NameOnlyUnitsThatExist()
+    {
+        Assert.All(Unit.ChineseForms.Keys, key => Assert.Contains(Unit.All, u => u.Key == key));
+    }
 }

@@ -34,6 +34,20 @@ public class GeoJsonLayerReaderTests
         Assert.Equal("P300", result.Layer.Features[^1].Id);
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(1 << 16)]
+    public void Read_FeatureOnItsOwnLines_RecordsTheLineItStartsOn(int bufferSize)
+    {
+        // One feature per line after two header lines, as GIS tools write GeoJSON: feature i starts on line i + 2.
+        var lines = ThreeHundred.Replace("[{\"type\":\"Feature\"", "[\n{\"type\":\"Feature\"").Replace(",{\"type\":\"Feature\"", ",\n{\"type\":\"Feature\"");
+        var text = "{\n\"type\":\"FeatureCollection\"," + lines[(lines.IndexOf("\"features\"", StringComparison.Ordinal))..];
+
+        var result = Read(text, bufferSize);
+
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => (int?)(i + 2)), result.Layer!.Features.Select(f => f.Line));
+    }
+
     [Fact]
     public void Read_FeatureLargerThanTheBuffer_GrowsTheBuffer()
     {
