@@ -25,7 +25,20 @@ public sealed record ReportContext(Language Language, string ToolVersion)
     /// <summary>The folder relative file paths are relative to (SARIF <c>%SRCROOT%</c>); null leaves it unstated.</summary>
     public string? SourceRoot { get; init; }
 
+    /// <summary>The day approvals were judged by (<c>--as-of</c>); null leaves it unstated.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>When the check ran; null leaves it unstated (snapshots fix it).</summary>
+    public DateTimeOffset? CheckedAt { get; init; }
+
+    /// <summary>Rule-set id → its title, for the rule families of summaries (the set's id when missing).</summary>
+    public IReadOnlyDictionary<string, LocalizedText> RuleSetTitles { get; init; } = new Dictionary<string, LocalizedText>();
+
     public RuleSpec? Rule(string id) => Rules.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The plan's name in the reader's language (清河市国土空间总体规划), or its id when the plan is not loaded.</summary>
+    public string PlanName(string id) =>
+        Plans.FirstOrDefault(p => p.Id == id)?.Name[Language] is { Length: > 0 } name ? name : id;
 
     /// <summary>The file a subject's layer came from, or null for indicators, unknown plans and layers.</summary>
     public string? LayerFile(string plan, string layer) =>
@@ -38,6 +51,9 @@ public interface IReportWriter
     /// <summary>The <c>--format</c> name.</summary>
     string Format { get; }
 
+    /// <summary>True for formats that are files rather than text (xlsx, pdf): they are never written to a terminal.</summary>
+    bool Binary => false;
+
     void Write(Report report, ReportContext context, Stream output);
 }
 
@@ -45,8 +61,14 @@ public interface IReportWriter
 public static class ReportWriters
 {
     public static IReadOnlyList<IReportWriter> All { get; } =
-        [new TextReportWriter(), new JsonReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new GeoJsonReportWriter()];
+        [new TextReportWriter(), new JsonReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new GeoJsonReportWriter(), new XlsxReportWriter()];
 
     public static IReportWriter? Find(string format) =>
         All.FirstOrDefault(w => string.Equals(w.Format, format, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A writer could not write its format on this machine (e.g. no CJK font for a PDF); the text says what to do.</summary>
+public sealed class ReportWriterException(LocalizedText text) : Exception(text.En)
+{
+    public LocalizedText Text { get; } = text;
 }

@@ -91,6 +91,13 @@ public static class SampleReport
             ["demo-county"] = new Dictionary<string, string> { ["ecological_redline"] = "plans/demo-county/layers/STBHHX.gpkg#STBHHX" },
         },
         Plans = withPlans ? [DemoCity] : [],
+        AsOf = new DateOnly(2025, 6, 30),
+        CheckedAt = new DateTimeOffset(2025, 7, 1, 9, 30, 0, TimeSpan.FromHours(8)),
+        RuleSetTitles = new Dictionary<string, LocalizedText>
+        {
+            ["redlines"] = new("三条控制线", "Three control lines"),
+            ["data"] = new("数据质量", "Data quality"),
+        },
     };
 
     private static RuleSpec Rule(string id, string zh, string en, string a, string b) => new()

@@ -17,7 +17,7 @@ internal static class CheckCommand
     {
         var plans = new Argument<string[]>("plan-or-folder") { Description = "Plan packages (folders or .zip), or folders holding them", Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
-        var format = new Option<string>("--format", "-f") { Description = "text | json | sarif | html | geojson", DefaultValueFactory = _ => "text" }
+        var format = new Option<string>("--format", "-f") { Description = string.Join(" | ", ReportWriters.All.Select(w => w.Format)), DefaultValueFactory = _ => "text" }
             .AcceptOnlyFromAmong(ReportWriters.All.Select(w => w.Format).ToArray());
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout" };
         var lang = CommonOptions.Lang();
@@ -109,11 +109,16 @@ internal static class CheckCommand
                 g => (IReadOnlyDictionary<string, string>)g.First().Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
             Plans = plans,
             SourceRoot = Directory.GetCurrentDirectory(),
+            AsOf = settings.AsOf,
+            CheckedAt = DateTimeOffset.Now,
+            RuleSetTitles = catalog.RuleSets.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Title),
         };
-        if (settings.Out is { } path)
+
+        // A spreadsheet or a PDF is a file, never text for a terminal: without --out it gets a name of its own.
+        var outPath = settings.Out ?? (writer.Binary ? $"elementflow-report.{writer.Format}" : null);
+        if (outPath is { } path)
         {
-            using var file = File.Create(path);
-            writer.Write(report, context, file);
+            if (!ReportFile.Write(console, writer, report, context, path, settings.Language)) return ExitCodes.BadInput;
         }
         else
         {
@@ -184,6 +189,32 @@ internal static class CheckCommand
     }
 
     private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
+}
+
+/// <summary>Writes a report to a file and says where it went; a writer that cannot write leaves no half file behind.</summary>
+internal static class ReportFile
+{
+    public static bool Write(CliConsole console, IReportWriter writer, Report report, ReportContext context, string path, Core.Text.Language language)
+    {
+        var zh = language == Core.Text.Language.Zh;
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                writer.Write(report, context, file);
+            }
+        }
+        catch (ReportWriterException e)
+        {
+            File.Delete(path);
+            console.Error.WriteLine($"elementflow: {e.Text[language]}");
+            return false;
+        }
+
+        var full = Path.GetFullPath(path);
+        console.Error.WriteLine(zh ? $"报告已写入 {full}" : $"Report written to {full}");
+        return true;
+    }
 }
 
 /// <summary>The tool's name and version, as reports state them.</summary>

@@ -215,6 +215,7 @@ public static class CorpusScheduler
             await Slots.WaitAsync();
             try
             {
+                using var machine = await MachineSlot.Acquire(Degree);
                 return await CaseRunner.Run(c);
             }
             finally
@@ -222,4 +223,40 @@ public static class CorpusScheduler
                 Slots.Release();
             }
         }))).Value;
+}
+
+/// <summary>
+/// One of <c>Degree</c> slots shared by every test process on the machine (an exclusive lock on a file
+/// under the temp folder, released when the process ends however it ends), so that several suites
+/// running at once (worktrees, CI beside a developer) do not starve each other's cases into the time limit.
+/// </summary>
+internal sealed class MachineSlot : IDisposable
+{
+    private readonly FileStream _held;
+
+    private MachineSlot(FileStream held) => _held = held;
+
+    public static async Task<MachineSlot> Acquire(int slots)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "elementflow-corpus-slots");
+        Directory.CreateDirectory(folder);
+        while (true)
+        {
+            for (var i = 0; i < slots; i++)
+            {
+                try
+                {
+                    return new MachineSlot(new FileStream(Path.Combine(folder, $"slot-{i}"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException)
+                {
+                    // held by another case, here or in another process
+                }
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose() => _held.Dispose();
 }
