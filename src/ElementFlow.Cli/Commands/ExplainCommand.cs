@@ -47,7 +47,7 @@ internal static class ExplainCommand
         {
             var check = rule.Checks[i];
             // A kind that shares its name with a layer (enclaves) gets the name a planner knows beside it.
-            var kind = zh && Core.Planning.Terms.Zh(check.Kind) is { } name ? $"{check.Kind}（{name}）" : check.Kind;
+            var kind = zh && Core.Planning.Terms.Zh(check.Kind) is { } kindZh ? $"{check.Kind}（{kindZh}）" : check.Kind;
             w.WriteLine($"  {(zh ? "检查" : "check")}: {kind}  ({(zh ? "量值" : "measure")} {check.MeasureName}; {check.Source})");
             foreach (var (name, value) in check.Parameters)
             {
