@@ -2,6 +2,7 @@ using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Limits;
 using ElementFlow.Rules.Model;
 using ElementFlow.Rules.Yaml;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules;
 

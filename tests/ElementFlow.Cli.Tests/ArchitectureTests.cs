@@ -23,6 +23,9 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Engine", "ElementFlow.IO")]
     [InlineData("ElementFlow.Engine", "System.Console")]
     [InlineData("ElementFlow.IO", "NRules")]
+    [InlineData("ElementFlow.IO", "ElementFlow.Rules")]
+    [InlineData("ElementFlow.Yaml", "ElementFlow.Rules")]
+    [InlineData("ElementFlow.Yaml", "ElementFlow.IO")]
     [InlineData("ElementFlow.Reports", "NRules")]
     [InlineData("ElementFlow.Reports", "ElementFlow.Engine")]
     [InlineData("ElementFlow.IO", "ElementFlow.Checking")]
@@ -42,6 +45,7 @@ public class ArchitectureTests
     [InlineData("ElementFlow.IO")]
     [InlineData("ElementFlow.Reports")]
     [InlineData("ElementFlow.Sources")]
+    [InlineData("ElementFlow.Yaml")]
     [InlineData("ElementFlow.Checking")]
     public void Library_DoesNotWriteToTheConsole(string assembly)
     {

@@ -3,6 +3,7 @@ using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
 using ElementFlow.Core.Limits;
 using ElementFlow.Rules.Yaml;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Cli.Testing;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ElementFlow.Core.Planning;
 using ElementFlow.Core.Units;
-using ElementFlow.Rules.Lint;
 using FluentValidation;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.IO.Packages;
 

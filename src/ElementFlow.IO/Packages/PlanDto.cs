@@ -1,5 +1,5 @@
-using ElementFlow.Rules.Yaml;
 using ElementFlow.Sources;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.IO.Packages;
 

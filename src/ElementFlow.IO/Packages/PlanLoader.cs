@@ -7,8 +7,7 @@ using ElementFlow.Core.Text;
 using ElementFlow.Core.Units;
 using ElementFlow.IO.Layers;
 using ElementFlow.Sources;
-using ElementFlow.Rules.Lint;
-using ElementFlow.Rules.Yaml;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.IO.Packages;
 
@@ -139,6 +138,7 @@ public static class PlanLoader
 
         var validation = Validator.Validate(dto).ToDiagnostics(
             yamlFile,
+            "plan.field-invalid",
             ("roles", string.Join(", ", LayerRole.All.Select(r => r.Name))),
             ("units", UnitNames)).ToList();
         diagnostics.AddRange(validation.Select(WithHint));
@@ -179,7 +179,7 @@ public static class PlanLoader
         return new Plan
         {
             Id = dto.Id,
-            Name = RuleSetBuilder.ToText(dto.Name) ?? LocalizedText.Same(dto.Id),
+            Name = dto.Name?.ToText() ?? LocalizedText.Same(dto.Id),
             Level = level,
             Type = type,
             Region = new Region(dto.RegionCode, dto.RegionName ?? ""),

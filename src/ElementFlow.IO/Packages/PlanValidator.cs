@@ -1,7 +1,7 @@
 using ElementFlow.Core.Planning;
 using ElementFlow.Core.Units;
-using ElementFlow.Rules.Lint;
 using FluentValidation;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.IO.Packages;
 

@@ -1,9 +1,9 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Text;
-using ElementFlow.Rules.Yaml;
 using ElementFlow.Sources;
 using YamlDotNet.RepresentationModel;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.IO.Packages;
 
@@ -38,7 +38,7 @@ public static class PlanYamlReader
             Line = map.Line,
             Schema = map.String("schema"),
             Id = map.String("id"),
-            Name = RuleSetReader.Text(map, "name"),
+            Name = map.Text("name"),
             Level = map.String("level"),
             Type = map.String("type"),
             Parent = map.String("parent"),

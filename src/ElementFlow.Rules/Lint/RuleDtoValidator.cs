@@ -2,6 +2,7 @@ using ElementFlow.Core.Findings;
 using ElementFlow.Core.Planning;
 using ElementFlow.Rules.Yaml;
 using FluentValidation;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Lint;
 

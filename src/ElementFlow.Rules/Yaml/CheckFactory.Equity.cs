@@ -2,6 +2,7 @@ using System.Globalization;
 using ElementFlow.Core.Planning;
 using ElementFlow.Rules.Model;
 using YamlDotNet.RepresentationModel;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Yaml;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElementFlow.Core.Planning;
 using ElementFlow.Rules.Model;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Yaml;
 

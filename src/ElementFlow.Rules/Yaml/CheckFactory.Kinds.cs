@@ -1,4 +1,5 @@
 using ElementFlow.Rules.Model;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Yaml;
 

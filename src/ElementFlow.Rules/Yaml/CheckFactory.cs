@@ -7,6 +7,7 @@ using ElementFlow.Rules.Conditions;
 using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Model;
 using YamlDotNet.RepresentationModel;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Yaml;
 
@@ -53,7 +54,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 
         var appliesTo = CheckAppliesTo(map);
         if (check is null || diagnostics.Skip(errorsBefore).Any(d => d.Severity == Core.Findings.Severity.Error)) return null;
-        return check with { Message = RuleSetBuilder.ToText(dto.Message), AppliesTo = appliesTo };
+        return check with { Message = dto.Message?.ToText(), AppliesTo = appliesTo };
     }
 
     private AppliesTo? CheckAppliesTo(YamlMap map)

@@ -1,6 +1,7 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Rules.Model;
 using YamlDotNet.RepresentationModel;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Yaml;
 

@@ -5,6 +5,7 @@ using ElementFlow.Core.Text;
 using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Lint;
 using ElementFlow.Rules.Model;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Yaml;
 
@@ -30,7 +31,7 @@ public static class RuleSetBuilder
             if (Build(ruleDto, dto.Id, diagnostics) is { } rule) rules.Add(rule);
         }
 
-        return new RuleSet(dto.Id, dto.Version ?? "0.0.0", ToText(dto.Title) ?? LocalizedText.Same(dto.Id), dto.File, rules);
+        return new RuleSet(dto.Id, dto.Version ?? "0.0.0", dto.Title?.ToText() ?? LocalizedText.Same(dto.Id), dto.File, rules);
     }
 
     /// <summary>Builds one rule (a profile rebuilds the rules it overrides this way).</summary>
@@ -38,7 +39,7 @@ public static class RuleSetBuilder
     {
         var ruleName = dto.Id ?? $"(line {dto.Line})";
         var before = diagnostics.Count;
-        diagnostics.AddRange(Validator.Validate(dto).ToDiagnostics(dto.File, ("rule", ruleName)));
+        diagnostics.AddRange(Validator.Validate(dto).ToDiagnostics(dto.File, "rules.field-invalid", ("rule", ruleName)));
         var factory = new CheckFactory(ruleName, dto.File, diagnostics, dto.SeverityWhen.Select(s => s.When ?? "").ToList());
         var checks = dto.Checks.Select(factory.Create).ToList();
 
@@ -58,17 +59,17 @@ public static class RuleSetBuilder
         var rule = new RuleSpec
         {
             Id = dto.Id!,
-            Title = ToText(dto.Title)!,
+            Title = dto.Title?.ToText()!,
             Severity = Severities.TryParse(dto.Severity, out var severity) ? severity : Severity.Error,
             AppliesTo = new AppliesTo(
                 (dto.Levels ?? []).Select(l => PlanKinds.TryParseLevel(l, out var v) ? v : default).ToHashSet(),
                 (dto.Types ?? []).Select(t => PlanKinds.TryParseType(t, out var v) ? v : default).ToHashSet()),
             Basis = dto.Basis ?? "",
-            Fix = ToText(dto.Fix),
-            Message = ToText(dto.Message) ?? LocalizedText.Empty,
+            Fix = dto.Fix?.ToText(),
+            Message = dto.Message?.ToText() ?? LocalizedText.Empty,
             Checks = checks!,
             SeverityWhen = dto.SeverityWhen
-                .Select(s => new SeverityOverride(s.When!, Severities.TryParse(s.Severity, out var v) ? v : Severity.Error, ToText(s.Message)))
+                .Select(s => new SeverityOverride(s.When!, Severities.TryParse(s.Severity, out var v) ? v : Severity.Error, s.Message?.ToText()))
                 .ToList(),
             RuleSet = ruleSet,
             Source = new SourceLocation(dto.File, dto.Line),
@@ -110,5 +111,4 @@ public static class RuleSetBuilder
         foreach (var s in rule.SeverityWhen) Check(s.Message, rule.Checks);
     }
 
-    public static LocalizedText? ToText(TextDto? dto) => dto is null ? null : new LocalizedText(dto.Zh ?? "", dto.En ?? "");
 }

@@ -1,7 +1,6 @@
-namespace ElementFlow.Rules.Yaml;
+using ElementFlow.Yaml;
 
-/// <summary>A zh/en text as written, before validation.</summary>
-public sealed record TextDto(string? Zh, string? En, int Line);
+namespace ElementFlow.Rules.Yaml;
 
 /// <summary>A rule set file as written.</summary>
 public sealed class RuleSetDto

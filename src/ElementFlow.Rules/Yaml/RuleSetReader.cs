@@ -1,6 +1,7 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Limits;
 using YamlDotNet.RepresentationModel;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Yaml;
 
@@ -28,7 +29,7 @@ public static class RuleSetReader
             Line = map.Line,
             Id = map.String("ruleset"),
             Version = map.String("version"),
-            Title = Text(map, "title"),
+            Title = map.Text("title"),
         };
         map.Get("description");
         dto.Extends = map.Strings("extends") ?? [];
@@ -55,11 +56,11 @@ public static class RuleSetReader
             Map = map,
             Line = map.Line,
             Id = map.String("id"),
-            Title = Text(map, "title"),
+            Title = map.Text("title"),
             Severity = map.String("severity"),
             Basis = map.String("basis"),
-            Fix = Text(map, "fix"),
-            Message = Text(map, "message"),
+            Fix = map.Text("fix"),
+            Message = map.Text("message"),
         };
         map.Get("description");
         if (map.Map("applies-to") is { } applies)
@@ -74,7 +75,7 @@ public static class RuleSetReader
         foreach (var c in map.MapsIn("checks")) rule.Checks.Add(ReadCheck(c));
         foreach (var s in map.MapsIn("severity-when"))
         {
-            rule.SeverityWhen.Add(new SeverityWhenDto(s.String("when"), s.String("severity"), Text(s, "message"), s.Line));
+            rule.SeverityWhen.Add(new SeverityWhenDto(s.String("when"), s.String("severity"), s.Text("message"), s.Line));
             s.ReportUnknownKeys(asError: true, ["when", "severity", "message"]);
         }
 
@@ -86,25 +87,6 @@ public static class RuleSetReader
     {
         Map = map,
         Kind = map.String("kind"),
-        Message = Text(map, "message"),
+        Message = map.Text("message"),
     };
-
-    /// <summary>A zh/en text: a mapping with zh and en, or one string used for both.</summary>
-    public static TextDto? Text(YamlMap map, string key)
-    {
-        var node = map.Get(key);
-        switch (node)
-        {
-            case null: return null;
-            case YamlScalarNode s: return new TextDto(s.Value, s.Value, s.Line());
-            case YamlMappingNode m:
-                var inner = new YamlMap(m, map.File, map.FieldPath(key), map.Diagnostics);
-                var text = new TextDto(inner.String("zh"), inner.String("en"), m.Line());
-                inner.ReportUnknownKeys(asError: true, ["zh", "en"]);
-                return text;
-            default:
-                map.WrongShape(node, key, "a text, or a mapping with zh and en");
-                return null;
-        }
-    }
 }

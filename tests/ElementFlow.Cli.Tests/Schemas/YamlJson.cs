@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Cli.Tests.Schemas;
 

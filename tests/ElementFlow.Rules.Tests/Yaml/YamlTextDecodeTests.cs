@@ -1,5 +1,6 @@
 using System.Text;
 using ElementFlow.Rules.Yaml;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.Rules.Tests.Yaml;
 

@@ -2,7 +2,7 @@ using ElementFlow.Core.Diagnostics;
 using FluentValidation;
 using FluentValidation.Results;
 
-namespace ElementFlow.Rules.Lint;
+namespace ElementFlow.Yaml;
 
 /// <summary>Carries YAML lines through FluentValidation and turns its failures into our diagnostics.</summary>
 public static class ValidationExtensions
@@ -11,11 +11,11 @@ public static class ValidationExtensions
     public static IRuleBuilderOptions<T, TProperty> Located<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, int> line) =>
         rule.WithState(x => (object)line(x));
 
-    /// <summary>One diagnostic per failure: the error code picks the message, the state gives the line.</summary>
-    public static IEnumerable<Diagnostic> ToDiagnostics(this ValidationResult result, string file, params (string Name, object? Value)[] context) =>
+    /// <summary>One diagnostic per failure: the error code picks the message (<paramref name="fallbackCode"/> when the validator gave none), the state gives the line.</summary>
+    public static IEnumerable<Diagnostic> ToDiagnostics(this ValidationResult result, string file, string fallbackCode, params (string Name, object? Value)[] context) =>
         result.Errors.Select(f => new Diagnostic
         {
-            Code = string.IsNullOrEmpty(f.ErrorCode) || !f.ErrorCode.Contains('.') ? "plan.field-invalid" : f.ErrorCode,
+            Code = string.IsNullOrEmpty(f.ErrorCode) || !f.ErrorCode.Contains('.') ? fallbackCode : f.ErrorCode,
             Severity = f.Severity == FluentValidation.Severity.Error ? Core.Findings.Severity.Error : Core.Findings.Severity.Warning,
             File = file,
             Line = f.CustomState as int?,

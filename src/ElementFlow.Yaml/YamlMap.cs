@@ -3,7 +3,7 @@ using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Text;
 using YamlDotNet.RepresentationModel;
 
-namespace ElementFlow.Rules.Yaml;
+namespace ElementFlow.Yaml;
 
 /// <summary>
 /// Reads the keys of one YAML mapping, recording a located diagnostic for every value of the wrong
@@ -168,4 +168,23 @@ public sealed class YamlMap(YamlMappingNode node, string file, string path, List
 
     public void WrongShape(YamlNode node, string key, string expected) =>
         Diagnostics.Add(Diagnostic.Error("yaml.wrong-shape", File, node.Line(), null, ("field", FieldPath(key)), ("expected", expected)));
+
+    /// <summary>A zh/en text: a mapping with zh and en, or one string used for both.</summary>
+    public TextDto? Text(string key)
+    {
+        var node = Get(key);
+        switch (node)
+        {
+            case null: return null;
+            case YamlScalarNode s: return new TextDto(s.Value, s.Value, s.Line());
+            case YamlMappingNode m:
+                var inner = new YamlMap(m, File, FieldPath(key), Diagnostics);
+                var text = new TextDto(inner.String("zh"), inner.String("en"), m.Line());
+                inner.ReportUnknownKeys(asError: true, ["zh", "en"]);
+                return text;
+            default:
+                WrongShape(node, key, "a text, or a mapping with zh and en");
+                return null;
+        }
+    }
 }

@@ -4,7 +4,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace ElementFlow.Rules.Yaml;
+namespace ElementFlow.Yaml;
 
 /// <summary>
 /// Parses YAML text into a node tree that keeps line numbers, turning syntax errors into a
