@@ -830,12 +830,12 @@ PLANS = [
          zh="清河市国土空间总体规划（2021—2035年）", en="Qinghe City Territorial Spatial Master Plan 2021–2035",
          parent="qinghe-province", bounds=CITY, boundary_id="330100", base_km2=Fraction(36),
          layers=["boundary", "ecological_redline", "permanent_basic_farmland", "urban_development_boundary",
-                 "zoning", "land_use", "facilities", "residential", "subdistricts"]),
+                 "zoning", "land_use", "facilities", "residential", "subdistricts", "enclaves"]),
     dict(id="xishan-county", level="county", type="overall", code="330122", region="西山县",
          zh="西山县国土空间总体规划（2021—2035年）", en="Xishan County Territorial Spatial Master Plan 2021–2035",
          parent="qinghe-city", bounds=XISHAN, boundary_id="330122", base_km2=Fraction(8),
          layers=["boundary", "ecological_redline", "permanent_basic_farmland", "urban_development_boundary",
-                 "zoning", "land_use", "facilities", "residential", "subdistricts"]),
+                 "zoning", "land_use", "facilities", "residential", "subdistricts", "enclaves"]),
     dict(id="dongping-county", level="county", type="overall", code="330127", region="东平县",
          zh="东平县国土空间总体规划（2021—2035年）", en="Dongping County Territorial Spatial Master Plan 2021–2035",
          parent="qinghe-city", bounds=DONGPING, boundary_id="330127", base_km2=Fraction(5),
@@ -852,6 +852,43 @@ PLANS = [
          parent="qinghe-city", bounds=DETAILED_BOUNDS, boundary_id="HB-01", boundary_name="湖滨单元",
          layers=["boundary", "land_use"]),
 ]
+
+# ---- issue 20: element flows between regions (DESIGN.md §2 flows:, DOMAIN.md FLOW) --------------------
+# Xishan sends 20 ha of farmland compensation quota to Dongping (approved by the city); Dongping relocates a
+# 2 ha basic-farmland duty to Xishan (异地补划, grade 6 given up, grade 5 designated). Both sides record
+# both flows alike, so FLOW-002 and the city's FLOW-005 sums are silent. The relocation is wrong on
+# purpose: the city approved it (approved_by 330100), but only the State Council may (FLOW-007, both sides).
+# The city runs an industrial park inside Xishan (飞地 FD-01: host Xishan, home the city, counted by the host);
+# both declare it, it lies inside Xishan, and the city, whose region contains Xishan, is not held to
+# "counted once" (it aggregates its counties' land), so FLOW-009 is silent.
+QUOTA_DOC = "清自然资函〔2024〕31号"
+PBF_DOC = "清政函〔2024〕7号"
+FLOWS = {
+    "xishan-county": [
+        dict(id="FL-01", kind="farmland_quota", direction="out", counterpart="330127", amount=(20, "ha"),
+             paddy=(5, "ha"), document=QUOTA_DOC, approved_by="330100", year=2024,
+             comment="20 ha of farmland quota (5 ha paddy) to Dongping"),
+        dict(id="FL-02", kind="pbf_relocation", direction="in", counterpart="330127", amount=(2, "ha"), grade=5,
+             document=PBF_DOC, approved_by="330100", year=2024,
+             comment="Dongping's 2 ha basic-farmland duty, designated here: approved by the city, not the State (FLOW-007)"),
+    ],
+    "dongping-county": [
+        dict(id="FL-01", kind="farmland_quota", direction="in", counterpart="330122", amount=(20, "ha"),
+             paddy=(5, "ha"), document=QUOTA_DOC, approved_by="330100", year=2024,
+             comment="20 ha of farmland quota (5 ha paddy) from Xishan"),
+        dict(id="FL-02", kind="pbf_relocation", direction="out", counterpart="330122", amount=(2, "ha"), grade=6,
+             document=PBF_DOC, approved_by="330100", year=2024,
+             comment="2 ha of basic-farmland duty designated in Xishan: approved by the city, not the State (FLOW-007)"),
+    ],
+}
+# Farmland ledgers (ha) of the counties trading quota: own occupation and compensation, before flows.
+# Xishan 30 + 20 out <= 55; Dongping 60 <= 40 + 20 in (FLOW-005 silent; USE-002 defers to it).
+LEDGERS = {
+    "xishan-county": {"farmland_occupied": 30, "farmland_compensated": 55},
+    "dongping-county": {"farmland_occupied": 60, "farmland_compensated": 40},
+}
+ENCLAVE = km(19, 17, 19.5, 17.5)
+ENCLAVE_PROPS = {"name": "清河市西山飞地产业园", "host": "330122", "home": "330100", "counted_by": "host"}
 
 # Declared urban_development_boundary_area = measured x this factor (DATA-008 in the city only).
 UDB_DECLARED_FACTOR = {"qinghe-city": Fraction(102, 100)}
@@ -993,6 +1030,22 @@ def yaml_str(s):
     return json.dumps(s, ensure_ascii=False)
 
 
+def write_flows(out, flows):
+    out.append("flows:                                # what crosses the boundary (DESIGN.md §2)")
+    for f in flows:
+        out.append(f"  # {f['comment']}")
+        out.append(f"  - id: {f['id']}")
+        for key in ("kind", "direction", "counterpart", "amount", "paddy", "grade", "document", "approved_by", "year"):
+            if key not in f:
+                continue
+            v = f[key]
+            if key in ("amount", "paddy"):
+                v = f"{{ value: {v[0]}, unit: {v[1]} }}"
+            elif key in ("counterpart", "approved_by", "document"):
+                v = yaml_str(v)
+            out.append(f"    {key}: {v}")
+
+
 def write_manifest(path, plan, indicators, allocations=None, approvals=None):
     out = [
         "schema: elementflow/plan/v1",
@@ -1036,6 +1089,8 @@ def write_manifest(path, plan, indicators, allocations=None, approvals=None):
             feats = ", ".join(f"{role}: [{', '.join(yaml_str(i) for i in ids)}]" for role, ids in a["features"].items())
             out.append(f"    features: {{ {feats} }}")
             out.append(f"    expires: {a['expires']}")
+    if plan["id"] in FLOWS:
+        write_flows(out, FLOWS[plan["id"]])
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
@@ -1131,6 +1186,9 @@ def main():
             layers["subdistricts"] = [{"id": s["id"], "rects": s["rects"],
                                        "props": {"code": s["code"], "name": s["name"], "population": s["population"]}}
                                       for s in subdistricts if in_plan(s["rects"], bounds)]
+        if "enclaves" in plan["layers"]:
+            assert inside([ENCLAVE], XISHAN) and not area(intersect([ENCLAVE], LIANHUA))
+            layers["enclaves"] = [{"id": "FD-01", "rects": [ENCLAVE], "props": dict(ENCLAVE_PROPS)}]
         for role in plan["layers"]:
             write_geojson(folder / "layers" / f"{role}.geojson", layers[role])
 
@@ -1176,6 +1234,8 @@ def main():
             if pid in WATER:
                 ind["water_use_total"] = (fmt(WATER[pid], 6), "100m_m3", "own figure; no map behind it")
         ind.update(equity_indicators(pid, plan, layers))
+        for k, v in LEDGERS.get(pid, {}).items():
+            ind[k] = (fmt(Fraction(v), 6), "ha", "farmland ledger, before flows")
         built[pid] = (plan, folder, layers, ind)
 
     allocs = {pid: make_allocations(pid, built) for pid in UNPLANNED}
@@ -1329,6 +1389,12 @@ def main():
             add("HIER-002", "error", [f"plan/{pid}"], None, None,
                 f"Region code {plan['code']} is a Dongping (330127) code, but the parent is xishan-county "
                 "(330122): the code does not lie in the parent's.")
+        for f in FLOWS.get(pid, []):
+            if f["kind"] == "pbf_relocation" and f["approved_by"] != "000000":
+                add("FLOW-007", "error", [f"flows/{f['id']}"], None, None,
+                    f"Flow {f['id']} ({f['direction']}) relocates {f['amount'][0]} ha of basic-farmland duty between Xishan and "
+                    f"Dongping, approved by {f['approved_by']} (the city, {PBF_DOC}); relocating basic farmland needs the "
+                    "State Council (000000). Both sides record it alike, so FLOW-002 is silent; the floors hold.")
         F += equity_findings(pid, plan, layers)
         F.sort(key=lambda f: (f["rule"], f["subjects"], f["severity"]))
         doc = {"plan": pid, "exit_code": 1 if any(f["severity"] == "error" and "waived_by" not in f for f in F) else 0,
@@ -1423,21 +1489,24 @@ which rewrites the packages, this README and the expected findings, then runs
 `tools/verify_examples.py`. The verifier reads only the written files and recomputes, by exact
 integer and rational arithmetic, every tiling, overlap, containment, indicator, life-circle
 distance, parent–child line comparison and allocation, and fails unless the findings it derives are
-exactly the expected ones.
+exactly the expected ones. It also recomputes the flows between regions (FLOW rules) a check of
+the whole tree adds, and fails unless there are none beyond the packages' own.
 
-Try it: `elementflow check example-plans` checks the whole tree at once (exit 1). Every package
-now carries at least one deliberate finding; the quietest is `example-plans/xishan-county`, whose
-only finding is HIER-008 against its parent (the checker loads `../qinghe-city` as context).
+Try it: `elementflow check example-plans` checks the whole tree at once (exit 1) and reports exactly
+the findings of the packages below; the flows balance across the tree, so checking it whole adds no
+FLOW finding. Every package carries at least one deliberate finding; the quietest is
+`example-plans/xishan-county`, whose findings are HIER-008 against its parent (the checker loads
+`../qinghe-city` as context) and the seeded FLOW-007.
 
 ## The tree
 
 ```
 qinghe-province            province  overall   330000     清河省               (parent: —)
 └── qinghe-city            city      overall   330100     清河市
-    ├── xishan-county      county    overall   330122     西山县               (HIER-008)
+    ├── xishan-county      county    overall   330122     西山县               (HIER-008, FLOW-007)
     │   └── xishan-lianhua-township
     │                      township  overall   330127101  莲花镇               (HIER-002: a Dongping code)
-    ├── dongping-county    county    overall   330127     东平县
+    ├── dongping-county    county    overall   330127     东平县               (FLOW-007)
     └── qinghe-central-detailed
                            city      detailed  330100     湖滨单元 (in UDB-01, reaching into PBF-13)
 ```
@@ -1544,6 +1613,28 @@ the regions without a plan share the rest so that every sum closes with at least
 Σ floors ≥ own target, Σ caps ≤ own cap (HIER-005 silent everywhere).
 
 @ALLOCATIONS@
+## Flows between regions (要素流动)
+
+The counties trade across their common boundary, and the city holds an enclave in Xishan (DESIGN.md
+§2 `flows:` and the `enclaves` layer; rules/flows.yaml):
+
+| flow | kind | from → to | amount | document | approved by | on purpose |
+|---|---|---|---|---|---|---|
+| FL-01 | farmland_quota (补充耕地指标) | Xishan 330122 → Dongping 330127 | 20 ha (5 ha paddy) | 清自然资函〔2024〕31号 | 330100 (the city) | fine |
+| FL-02 | pbf_relocation (永久基本农田异地补划) | Dongping → Xishan (the duty moves; grade 6 given up, grade 5 designated) | 2 ha | 清政函〔2024〕7号 | 330100 (the city) | **wrong**: only the State Council (000000) may approve it; FLOW-007 on both sides |
+| FD-01 | enclave (飞地) 清河市西山飞地产业园 | home the city 330100, host Xishan | 0.25 km2 (x 19–19.5 km, y 17–17.5 km of the grid) | — | — | fine |
+
+Both counties record both flows alike (opposite direction; same kind, document, approver, year and
+amounts), so FLOW-002 is silent when the tree is checked whole, and the farmland quota nets to zero
+in the city (FLOW-005). Each county's farmland ledger balances with the flows: Xishan occupies 30 ha
+and compensates 55 ha, sending 20 (30 + 20 ≤ 55); Dongping occupies 60 ha and compensates 40 ha,
+receiving 20 (60 ≤ 40 + 20). USE-002 is not applicable to a plan that trades farmland quota (FLOW-005
+reads its balance). Xishan meets its farmland and basic-farmland floors, so it may export (FLOW-006);
+after the relocation Dongping's floor is 4.6 10k_mu − 2 ha and Xishan's 7.2 10k_mu + 2 ha, both met.
+The enclave lies inside Xishan and both plans declare it; the city, whose region contains Xishan,
+aggregates its counties' land and is not held to "counted once" (FLOW-009). Checked alone, a county
+sees no sibling: FLOW-002 is not applicable, never an error.
+
 ## Approvals
 
 qinghe-city's `plan.yaml` carries two approvals (docs/plan-package.md):

@@ -175,6 +175,36 @@ def split_approvals(text):
     return "\n".join(keep), items
 
 
+def split_flows(text):
+    """(text without the top-level `flows:` block, the flows as dicts).
+
+    The block is the list make_examples.py writes: `- id: ...` items whose values are quoted strings,
+    numbers, words, or one-line `{ value: x, unit: u }` quantities (DESIGN.md §2 flows:)."""
+    keep, items, inside = [], [], False
+    for raw in text.splitlines():
+        line = strip_comment(raw)
+        if not raw.startswith((" ", "-")) and line.strip():
+            inside = line.strip() == "flows:"
+            if inside:
+                continue
+        if not inside:
+            keep.append(raw)
+            continue
+        if not line.strip():
+            continue
+        body = line.strip()
+        if body.startswith("- "):
+            items.append({})
+            body = body[2:]
+        key, _, rest = body.partition(":")
+        rest = rest.strip()
+        if rest.startswith("{"):
+            items[-1][key] = {k.strip(): parse_scalar(v) for k, v in (x.split(":", 1) for x in rest.strip("{} ").split(","))}
+        else:
+            items[-1][key] = parse_scalar(rest)
+    return "\n".join(keep), items
+
+
 class Feature:
     def __init__(self, layer, raw):
         self.layer = layer
@@ -224,6 +254,7 @@ class Plan:
     def __init__(self, folder):
         self.folder = folder
         text, self.approvals = split_approvals((folder / "plan.yaml").read_text(encoding="utf-8"))
+        text, self.flows = split_flows(text)
         self.m = parse_yaml(text)
         self.id = self.m["id"]
         self.level, self.type = self.m["level"], self.m["type"]
@@ -543,7 +574,7 @@ def check_plan(plan, stats):
 
     # ---- DATA-010: everything inside the boundary
     for role, fs in L.items():
-        if role == "boundary":
+        if role in ("boundary", "enclaves"):  # a home plan's enclave lies elsewhere by nature; FLOW-009 judges enclaves
             continue
         for f in fs:
             if f.rings:
@@ -552,6 +583,13 @@ def check_plan(plan, stats):
                     F.append(finding("DATA-010", "error", [f], out))
             elif f.point and not any(point_in(b, *f.point) for b in boundary):
                 F.append(finding("DATA-010", "error", [f], 1))
+
+    # ---- FLOW-009 (the host's part): each enclave this plan hosts lies inside its boundary
+    for f in L.get("enclaves", []):
+        if f.props.get("host") == plan.code:
+            out = grid.area(grid.fill(f) - b_atoms)
+            if out > TOL_M2:
+                F.append(finding("FLOW-009", "error", [f], out))
 
     erl, pbf, udb = (L.get(r) for r in ("ecological_redline", "permanent_basic_farmland", "urban_development_boundary"))
     lu, zn = L.get("land_use"), L.get("zoning")
@@ -970,6 +1008,135 @@ def check_approvals(plan, F, stats):
                 break
 
 
+# ============================================================== flows (FLOW-001…010)
+
+FLOW_HA = {"ha": Fraction(1), "km2": Fraction(100), "m2": Fraction(1, 10_000), "mu": Fraction(1, 15), "10k_mu": Fraction(2000, 3)}
+
+
+def significant(code):
+    """The digits that identify a division: 330000 -> 33, 330100 -> 3301, 330122 -> 330122."""
+    while len(code) > 6 and code.endswith("000"):
+        code = code[:-3]
+    while 2 < len(code) <= 6 and code.endswith("00"):
+        code = code[:-2]
+    return code
+
+
+def contains(outer, inner):
+    return outer == "000000" or inner.startswith(significant(outer))
+
+
+def flow_ha(q):
+    return Fraction(q["value"]) * FLOW_HA.get(q["unit"], Fraction(1))
+
+
+def counting(plan):
+    """Flows that count: not expired on the day of the check."""
+    return [f for f in plan.flows if not (f.get("expires") and date.fromisoformat(str(f["expires"])) < AS_OF)]
+
+
+def check_flows(plan, F):
+    """The FLOW rules a package checked on its own (its ancestors as context) gets: no sibling is in the tree."""
+    own = plan.code
+    period = plan.m.get("period") or {}
+    PCCT, OS = ("province", "city", "county", "township"), ("overall", "special")
+    for f in plan.flows:
+        s = [f"flows/{f['id']}"]
+        cp, by, kind = str(f["counterpart"]), str(f.get("approved_by") or ""), f["kind"]
+        cross = cp[:2] != own[:2]
+        if applies(plan, PCCT, OS):  # FLOW-001, FLOW-003
+            year = f.get("year")
+            expired = f.get("expires") and date.fromisoformat(str(f["expires"])) < AS_OF
+            sev = "warning" if expired else "error"
+            problems = [not f.get("document"), not by,
+                        year is None or not (period.get("base", 0) <= year <= period.get("target", 9999)),
+                        significant(cp) == significant(own), flow_ha(f["amount"]) <= 0,
+                        kind == "construction_quota" and not f.get("indicator"), expired]
+            F += [hier("FLOW-001", sev, s) for p in problems if p]
+            if by and not cross and not (contains(by, own) and contains(by, cp)):
+                F.append(hier("FLOW-003", "error", s))
+            if cross and kind in ("construction_quota", "pbf_relocation"):
+                F.append(hier("FLOW-003", "error", s))
+            if cross and kind not in ("construction_quota", "pbf_relocation") and by and by != "000000":
+                F.append(hier("FLOW-003", "error", s))
+        if kind == "pbf_relocation" and applies(plan, ("county", "township"), ("overall",)):  # FLOW-007 on the flow
+            if by != "000000":
+                F.append(hier("FLOW-007", "error", s))
+            if significant(cp)[:4] != significant(own)[:4]:
+                F.append(hier("FLOW-007", "error", s))
+    flows = counting(plan)
+    parent = plan.parent
+    alloc = (parent.alloc.get(own, {}) if parent else {})
+    if applies(plan, ("county", "township"), ("overall",)):
+        # FLOW-005: use + out <= supply + in, for farmland (area, paddy) and linkage quota
+        for kind, use, supply, of in [("farmland_quota", "farmland_occupied", "farmland_compensated", "amount"),
+                                      ("farmland_quota", "farmland_occupied_paddy", "farmland_compensated_paddy", "paddy"),
+                                      ("linkage_quota", "linkage_new_construction", "linkage_reclaimed", "amount")]:
+            if not any(f["kind"] == kind for f in plan.flows) or use not in plan.ind:
+                continue
+            sign = {"in": -1, "out": 1}
+            moved = sum(sign[f["direction"]] * (flow_ha(f[of]) if of in f else 0) for f in flows if f["kind"] == kind)
+            short = (plan.ind[use] - plan.ind.get(supply, 0)) / 10_000 + moved
+            if short > Fraction(1, 10_000):
+                F.append(hier("FLOW-005", "warning" if of == "paddy" else "error", [f"indicators/{use}"], short))
+        # FLOW-006: a plan sending quota meets its allocated floors
+        if parent and any(f["kind"] in ("farmland_quota", "linkage_quota") and f["direction"] == "out" for f in plan.flows):
+            for key in ("farmland_retention", "permanent_basic_farmland_area"):
+                if key in alloc and key in plan.ind and alloc[key][0] == "min":
+                    limit = alloc[key][1] * UNIT_M2[alloc[key][2]] / 10_000
+                    if plan.ind[key] / 10_000 < limit:
+                        F.append(hier("FLOW-006", "warning", [f"indicators/{key}"], plan.ind[key] / 10_000))
+        # FLOW-007: PBF held to the allocation moved by the relocations
+        pbf = [f for f in flows if f["kind"] == "pbf_relocation"]
+        key = "permanent_basic_farmland_area"
+        if parent and pbf and key in alloc and key in plan.ind:
+            limit = alloc[key][1] * UNIT_M2[alloc[key][2]] / 10_000 + sum((1 if f["direction"] == "in" else -1) * flow_ha(f["amount"]) for f in pbf)
+            if plan.ind[key] / 10_000 < limit:
+                F.append(hier("FLOW-007", "error", [f"indicators/{key}"], plan.ind[key] / 10_000))
+
+
+def check_flow_tree(plans):
+    """The FLOW findings only a check of the whole tree adds: mirrors, children's sums, enclaves declared by both."""
+    F = []
+    by_code = {significant(p.code): p for p in plans.values() if p.type == "overall"}
+    for p in plans.values():
+        for f in p.flows:
+            other = by_code.get(significant(str(f["counterpart"])))
+            if other is None:
+                continue  # FLOW-002 not applicable
+            mirrors = [m for m in other.flows if m["kind"] == f["kind"] and m["direction"] != f["direction"]
+                       and significant(str(m["counterpart"])) == significant(p.code)
+                       and all(m.get(k) == f.get(k) for k in ("document", "approved_by", "year"))]
+            if not mirrors:
+                F.append((p.id, hier("FLOW-002", "error", [f"flows/{f['id']}"])))
+                continue
+            m = mirrors[0]
+            if abs(flow_ha(m["amount"]) - flow_ha(f["amount"])) > Fraction(1, 10_000):
+                F.append((p.id, hier("FLOW-002", "error", [f"flows/{f['id']}"], abs(flow_ha(m["amount"]) - flow_ha(f["amount"])))))
+            if "paddy" in m and "paddy" in f and abs(flow_ha(m["paddy"]) - flow_ha(f["paddy"])) > Fraction(1, 10_000):
+                F.append((p.id, hier("FLOW-002", "error", [f"flows/{f['id']}"])))
+            if f["kind"] == "pbf_relocation" and "grade" in f and "grade" in m:
+                grade_in, grade_out = (f["grade"], m["grade"]) if f["direction"] == "in" else (m["grade"], f["grade"])
+                if grade_in > grade_out:
+                    F.append((p.id, hier("FLOW-007", "error", [f"flows/{f['id']}"], grade_in - grade_out)))
+        # FLOW-005 at a parent: the children's flows between children net to zero
+        if p.level in ("province", "city") and p.type == "overall":
+            kids = {significant(c.code) for c in p.children if c.type == "overall"}
+            for kind in ("farmland_quota", "linkage_quota"):
+                inside = [f for c in p.children if c.type == "overall" for f in counting(c)
+                          if f["kind"] == kind and significant(str(f["counterpart"])) in kids]
+                net = sum((1 if f["direction"] == "in" else -1) * flow_ha(f["amount"]) for f in inside)
+                if inside and abs(net) > Fraction(1, 10_000):
+                    F.append((p.id, hier("FLOW-005", "error", [], abs(net))))
+        # FLOW-009: the other side of each enclave declares it
+        for e in p.layers.get("enclaves", []):
+            host, home = e.props.get("host"), e.props.get("home")
+            other = by_code.get(significant(home if host == p.code else host))
+            if other is not None and e.id not in {x.id for x in other.layers.get("enclaves", [])}:
+                F.append((p.id, hier("FLOW-009", "error", [f"enclaves/{e.id}"])))
+    return F
+
+
 # ============================================================== main
 
 def key(f):
@@ -1002,7 +1169,11 @@ def main():
         derived[pid] = check_plan(p, stats[pid])
     check_hierarchy(plans, derived, stats)
     for pid, p in plans.items():
+        check_flows(p, derived[pid])
+        stats[pid]["flows"] = len(p.flows)
+    for pid, p in plans.items():
         check_approvals(p, derived[pid], stats[pid])
+    tree_only = check_flow_tree(plans)
 
     ok = True
     print()
@@ -1039,6 +1210,11 @@ def main():
             for a, b in zip(got, want):
                 if key(a) == key(b) and not same_value(a, b):
                     print(f"    VALUE      {key(a)}: derived {a.get('value')} expected {b.get('value')}")
+    # Checked as one tree, the flows balance: the tree adds no FLOW finding to the packages' own.
+    print("\n  whole tree (check example-plans): " + ("no FLOW finding beyond the packages' own" if not tree_only else "MISMATCH"))
+    for pid, f in tree_only:
+        print(f"    UNEXPECTED {pid} {f}")
+    ok &= not tree_only
     if problems:
         ok = False
         print("\nproblems:")

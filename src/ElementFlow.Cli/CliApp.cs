@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ElementFlow.Cli.Commands;
-using ElementFlow.Spatial;
 
 namespace ElementFlow.Cli;
 
@@ -10,11 +9,11 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Environment.GetEnvironmentVariable);
 
     /// <param name="environment">Reads an environment variable (the locale decides the language of <c>--help</c>).</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    /// <param name="live">The live progress display for long checks, or null (tests, redirected stderr, CI).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, Progress.LiveProgress? live = null)
     {
-        GeometryServices.UseAsDefault();
         HelpText.Use(HelpText.Choose(args, environment));
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { Live = live };
         var root = Root(console);
 
         var parsed = root.Parse(args);
@@ -82,4 +81,8 @@ internal sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCo
 }
 
 /// <summary>Where commands write: machine output to stdout, people's messages to stderr.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error);
+public sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    /// <summary>Where a long check shows its progress; null when nobody watches stderr.</summary>
+    public Progress.LiveProgress? Live { get; init; }
+}

@@ -58,6 +58,7 @@ internal static class HelpText
             new("elementflow check path/to/plan --format html --out report.html --lang zh", "为审查人员生成中文 HTML 报告", "an HTML report in Chinese for reviewers"),
             new("elementflow check path/to/plan --rules builtin --rules my-rules/", "内置规则加上自己的规则集", "the built-in rules plus rule sets of your own"),
             new("elementflow check path/to/plan --baseline last.json", "只报告相对上次 JSON 报告新增的问题", "only the findings that are new against an earlier JSON report"),
+            new("elementflow check path/to/plan --db postgres://checker@yzt:5432/yizhangtu --publish review.findings", "图层取自一张图 PostGIS 库（postgis: 图层），检查结果写回其 review.findings 表", "read postgis: layers from the 一张图 PostGIS store and write the findings back into its review.findings table"),
         ],
         ["elementflow rules"] =
         [

@@ -22,6 +22,9 @@ public sealed class Checker
     private readonly ISessionFactory _factory;
     private readonly CheckOptions _options;
 
+    /// <summary>The rule id of each compiled NRules rule, by the rule's name (<c>ID#index</c>).</summary>
+    private readonly Dictionary<string, string> _ruleOfDefinition;
+
     public Checker(IEnumerable<RuleSpec> rules, CheckOptions? options = null)
     {
         var list = rules.ToList();
@@ -29,6 +32,8 @@ public sealed class Checker
         _options = (options ?? CheckOptions.Today) is var o && o.KnownRules is null
             ? o with { KnownRules = list.Select(r => r.Id).ToHashSet(StringComparer.Ordinal) }
             : o;
+        _ruleOfDefinition = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in _checks) _ruleOfDefinition.TryAdd(c.Definition.Name, c.Rule.Id);
         var set = new NRules.RuleModel.RuleSet("elementflow");
         set.Add(_checks.Select(c => c.Definition).Append(WaiverRule.Build()));
         _factory = new NRules.RuleCompiler().Compile([set]);
@@ -40,99 +45,146 @@ public sealed class Checker
     public PlanResult Check(Plan plan) => Check(PlanTree.Single(plan)).Single();
 
     /// <summary>Checks every checked plan of a tree; context plans (parents loaded for comparison) are measured only as far as their children need.</summary>
-    public IReadOnlyList<PlanResult> Check(PlanTree tree)
+    /// <param name="progress">Told before each measurement and before each plan's decision; called on the checking thread.</param>
+    /// <param name="cancellation">Stops the check between measurements and inside long ones, with <see cref="OperationCanceledException"/>.</param>
+    public IReadOnlyList<PlanResult> Check(PlanTree tree, Action<CheckStep>? progress = null, CancellationToken cancellation = default)
     {
-        var scopes = new ScopeSet(tree, _options);
-        return tree.Checked.Select(p => Check(scopes[p])).ToList();
+        var scopes = new ScopeSet(tree, _options, cancellation);
+        var plans = tree.Checked.ToList();
+        return plans.Select((p, i) => Check(scopes[p], step => progress?.Invoke(step with { PlanIndex = i, PlanCount = plans.Count }), cancellation)).ToList();
     }
 
-    private PlanResult Check(PlanScope scope)
+    private PlanResult Check(PlanScope scope, Action<CheckStep> progress, CancellationToken cancellation)
+    {
+        var run = Plan(scope);
+        var measureClock = Stopwatch.StartNew();
+        Measure(run, progress, cancellation);
+        measureClock.Stop();
+        Settle(run);
+
+        cancellation.ThrowIfCancellationRequested();
+        progress(new CheckStep(CheckStep.Decide, scope.Plan.Id, null, [], run.Needed.Count, run.Needed.Count));
+        var decideClock = Stopwatch.StartNew();
+        var findings = Decide(run);
+        decideClock.Stop();
+
+        return new PlanResult(
+            scope.Plan.Id,
+            findings,
+            run.Status.Count(s => s.Value == RuleStatus.Ran),
+            run.Status.Count(s => s.Value == RuleStatus.NotApplicable),
+            run.Skipped,
+            RuleTimes(run),
+            measureClock.Elapsed,
+            decideClock.Elapsed)
+        {
+            Equity = EquityRow.Merge(run.Results.Values.SelectMany(r => r.Result.Equity)),
+            Flows = FlowRows(scope),
+        };
+    }
+
+    /// <summary>Which rules apply to the plan, which measurements they need, and which are skipped or not applicable before anything runs.</summary>
+    private PlanRun Plan(PlanScope scope)
     {
         var plan = scope.Plan;
-        var approvals = new FactsMeasurement(Rules.Model.FactSource.Approval, null);
-        var skipped = new List<SkippedRule>();
-        var ruleStatus = new Dictionary<string, RuleStatus>(StringComparer.Ordinal);
-        var needed = new Dictionary<string, Measurement>(StringComparer.Ordinal);
-        var usedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var checksOf = new Dictionary<string, List<CompiledCheck>>(StringComparer.Ordinal);
-
+        var run = new PlanRun(scope);
         foreach (var check in _checks)
         {
             var id = check.Rule.Id;
-            if (!ruleStatus.ContainsKey(id)) ruleStatus[id] = RuleStatus.NotApplicable;
+            if (!run.Status.ContainsKey(id)) run.Status[id] = RuleStatus.NotApplicable;
             if (!check.Rule.AppliesToPlan(plan)) continue;
             foreach (var m in check.Measurements)
             {
-                if (check.Check.AppliesTo is { } narrower && !narrower.Matches(plan.Level, plan.Type)) continue;
+                if (check.Check.AppliesTo is { } narrower && !narrower.Matches(plan)) continue;
                 switch (Readiness(scope, m))
                 {
                     case (true, _):
-                        needed.TryAdd(m.Key, m);
-                        (usedBy.TryGetValue(m.Key, out var list) ? list : usedBy[m.Key] = []).Add(id);
-                        (checksOf.TryGetValue(m.Key, out var checks) ? checks : checksOf[m.Key] = []).Add(check);
-                        if (ruleStatus[id] != RuleStatus.Skipped) ruleStatus[id] = RuleStatus.Ran;
+                        run.Needed.TryAdd(m.Key, m);
+                        (run.UsedBy.TryGetValue(m.Key, out var list) ? list : run.UsedBy[m.Key] = []).Add(id);
+                        (run.ChecksOf.TryGetValue(m.Key, out var checks) ? checks : run.ChecksOf[m.Key] = []).Add(check);
+                        if (run.Status[id] != RuleStatus.Skipped) run.Status[id] = RuleStatus.Ran;
                         break;
                     case (false, { } broken):
-                        ruleStatus[id] = RuleStatus.Skipped;
-                        skipped.Add(new SkippedRule(id, plan.Id, broken));
+                        run.Status[id] = RuleStatus.Skipped;
+                        run.Skipped.Add(new SkippedRule(id, plan.Id, broken.En) { Text = broken });
                         break;
                 }
             }
         }
 
-        var measureClock = Stopwatch.StartNew();
-        var results = new ConcurrentDictionary<string, (MeasureResult Result, TimeSpan Time)>(StringComparer.Ordinal);
-        var failures = new ConcurrentBag<(string Key, string Why)>();
-        // Measurements run one after another, each spread over all cores inside: nesting parallel loops
-        // while shared indexes are built lazily starves the thread pool (measured: half the cores idle).
-        foreach (var m in needed.Values.OrderBy(m => m.Key, StringComparer.Ordinal))
+        return run;
+    }
+
+    /// <summary>
+    /// Runs each needed measurement once. They run one after another, each spread over all cores inside:
+    /// nesting parallel loops while shared indexes are built lazily starves the thread pool (measured: half
+    /// the cores idle). One measurement failing must not take the others' findings with it.
+    /// </summary>
+    private static void Measure(PlanRun run, Action<CheckStep> progress, CancellationToken cancellation)
+    {
+        var order = run.Needed.Values.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        for (var done = 0; done < order.Count; done++)
         {
+            var m = order[done];
+            cancellation.ThrowIfCancellationRequested();
+            progress(new CheckStep(CheckStep.Measure, run.Scope.Plan.Id, m.Key, run.UsedBy[m.Key].Distinct().ToList(), done, order.Count));
             var clock = Stopwatch.StartNew();
             try
             {
-                results[m.Key] = (m.Run(scope), clock.Elapsed);
+                var result = m.Run(run.Scope);
+                run.Results[m.Key] = (result, clock.Elapsed + (m is ValidityMeasurement ? run.Scope.RepairTime : TimeSpan.Zero));
+            }
+            catch (Exception e) when (cancellation.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the check was cancelled", e, cancellation);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // One measurement failing must not take the others' findings with it.
-                failures.Add((m.Key, $"{e.GetType().Name}: {e.Message}"));
+                run.Failures.Add((m.Key, $"{e.GetType().Name}: {e.Message}"));
             }
         }
-        measureClock.Stop();
+    }
 
-        foreach (var (key, why) in failures)
+    /// <summary>Rules whose measurement failed are skipped; rules all of whose measurements found their inputs missing are not applicable.</summary>
+    private static void Settle(PlanRun run)
+    {
+        foreach (var (key, why) in run.Failures)
         {
-            foreach (var rule in usedBy[key].Distinct())
+            foreach (var rule in run.UsedBy[key].Distinct())
             {
-                ruleStatus[rule] = RuleStatus.Skipped;
-                skipped.Add(new SkippedRule(rule, plan.Id, $"measurement {key} failed: {why}"));
+                run.Status[rule] = RuleStatus.Skipped;
+                run.Skipped.Add(new SkippedRule(rule, run.Scope.Plan.Id, $"measurement {key} failed: {why}") { Text = new($"测量 {key} 出错：{why}", $"measurement {key} failed: {why}") });
             }
         }
 
-        foreach (var (key, (result, _)) in results)
+        foreach (var (key, (result, _)) in run.Results)
         {
             if (result.NotApplicable is null) continue;
-            foreach (var rule in usedBy[key].Distinct().Where(r => ruleStatus[r] == RuleStatus.Ran))
+            foreach (var rule in run.UsedBy[key].Distinct().Where(r => run.Status[r] == RuleStatus.Ran))
             {
                 // A rule with several measurements stays applicable while any of them ran.
-                if (usedBy.Where(u => u.Value.Contains(rule)).All(u => results.TryGetValue(u.Key, out var r) && r.Result.NotApplicable is not null))
+                if (run.UsedBy.Where(u => u.Value.Contains(rule)).All(u => run.Results.TryGetValue(u.Key, out var r) && r.Result.NotApplicable is not null))
                 {
-                    ruleStatus[rule] = RuleStatus.NotApplicable;
+                    run.Status[rule] = RuleStatus.NotApplicable;
                 }
             }
         }
+    }
 
-        var decideClock = Stopwatch.StartNew();
+    /// <summary>Hands the facts worth deciding on to an NRules session and returns the findings of the rules that ran.</summary>
+    private List<Finding> Decide(PlanRun run)
+    {
         var facts = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var (key, (result, _)) in results.OrderBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var (key, (result, _)) in run.Results.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            foreach (var f in Worth(needed[key], checksOf[key], result.Facts)) facts.Add(f);
+            foreach (var f in Worth(run.Needed[key], run.ChecksOf[key], result.Facts)) facts.Add(f);
         }
 
         // Approvals are always facts: they waive findings even when no rule reviews them.
-        if (!results.ContainsKey(approvals.Key))
+        var approvals = new FactsMeasurement(Rules.Model.FactSource.Approval, null);
+        if (!run.Results.ContainsKey(approvals.Key))
         {
-            foreach (var f in approvals.Run(scope).Facts) facts.Add(f);
+            foreach (var f in approvals.Run(run.Scope).Facts) facts.Add(f);
         }
 
         var session = _factory.CreateSession();
@@ -142,34 +194,27 @@ public sealed class Checker
         session.InsertAll(facts);
         session.Fire();
         var findings = session.Query<FindingFact>().Select(f => f.Finding)
-            .Where(f => ruleStatus.GetValueOrDefault(f.Rule) == RuleStatus.Ran)
+            .Where(f => run.Status.GetValueOrDefault(f.Rule) == RuleStatus.Ran)
             .ToList();
-        decideClock.Stop();
 
         foreach (var (rule, why) in decisionErrors.Distinct())
         {
-            var id = rule.Split('#')[0];
-            skipped.Add(new SkippedRule(id, plan.Id, $"a condition failed: {why}"));
+            run.Skipped.Add(new SkippedRule(_ruleOfDefinition.GetValueOrDefault(rule, rule), run.Scope.Plan.Id, $"a condition failed: {why}") { Text = new($"条件表达式求值出错：{why}", $"a condition failed: {why}") });
         }
 
-        var ruleTimes = usedBy
-            .SelectMany(u => u.Value.Distinct().Select(r => (Rule: r, Time: results.TryGetValue(u.Key, out var x) ? x.Time : TimeSpan.Zero)))
-            .GroupBy(x => x.Rule)
-            .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (t, x) => t + x.Time), StringComparer.Ordinal);
-
-        return new PlanResult(
-            plan.Id,
-            findings,
-            ruleStatus.Count(s => s.Value == RuleStatus.Ran),
-            ruleStatus.Count(s => s.Value == RuleStatus.NotApplicable),
-            skipped,
-            ruleTimes,
-            measureClock.Elapsed,
-            decideClock.Elapsed)
-        {
-            Equity = EquityRow.Merge(results.Values.SelectMany(r => r.Result.Equity)),
-        };
+        return findings;
     }
+
+    /// <summary>The plan's flows for the report, each with the counterpart's plan and mirror entry when the check holds them.</summary>
+    private static List<FlowRow> FlowRows(PlanScope scope) =>
+        FlowFacts.Of(scope).Select(f => new FlowRow(scope.Plan.Id, f.Id, f.Kind, f.Direction, f.Counterpart, f.Amount, f.Unit,
+            f.CounterpartInTree ? f.CounterpartPlan : null, f.MirrorFound ? f.MirrorId : null)).ToList();
+
+    /// <summary>Measurement time per rule; a shared measurement counts for each rule that uses it.</summary>
+    private static Dictionary<string, TimeSpan> RuleTimes(PlanRun run) => run.UsedBy
+        .SelectMany(u => u.Value.Distinct().Select(r => (Rule: r, Time: run.Results.TryGetValue(u.Key, out var x) ? x.Time : TimeSpan.Zero)))
+        .GroupBy(x => x.Rule)
+        .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (t, x) => t + x.Time), StringComparer.Ordinal);
 
     /// <summary>
     /// The facts of a measurement that some rule using it could match. A large plan yields a fact per
@@ -204,7 +249,7 @@ public sealed class Checker
     }
 
     /// <summary>Whether a measurement can run on this plan: (true, null); not applicable: (false, null); inputs broken: (false, why).</summary>
-    private static (bool Ready, string? Broken) Readiness(PlanScope scope, Measurement m)
+    internal static (bool Ready, Core.Text.LocalizedText? Broken) Readiness(PlanScope scope, Measurement m)
     {
         var plan = scope.Plan;
         if (m.Requires is { } needed && !scope.Related(needed).Any()) return (false, null);
@@ -214,17 +259,24 @@ public sealed class Checker
             var broken = related.Where(r => r.Plan.BrokenLayers.Contains(input.Role)).ToList();
             if (broken.Count > 0)
             {
-                var whose = input.Plan == Rules.Model.PlanRelation.Self ? "" : $" of {string.Join(", ", broken.Select(b => b.Plan.Id))}";
-                return (false, $"layer {input.Role}{whose} could not be read");
+                var plans = string.Join(", ", broken.Select(b => b.Plan.Id));
+                var self = input.Plan == Rules.Model.PlanRelation.Self;
+                var name = Core.Planning.Terms.Zh(input.Role) ?? input.Role;
+                return (false, new(
+                    self ? $"图层 {name} 无法读取" : $"规划 {plans} 的图层 {name} 无法读取",
+                    self ? $"layer {input.Role} could not be read" : $"layer {input.Role} of {plans} could not be read"));
             }
 
-            if (!related.Any(r => r.HasLayer(input.Role))) return (false, null);
+            if (!input.Optional && !related.Any(r => r.HasLayer(input.Role))) return (false, null);
         }
 
         if (m.Indicators.Any(k => !plan.Indicators.ContainsKey(k))) return (false, null);
-        if (m is FactsMeasurement { LayerFilter: { } filter } && !filter.Any(plan.Layers.ContainsKey))
+        if (m is FactsMeasurement { LayerFilter: { } filter })
         {
-            return filter.Any(plan.BrokenLayers.Contains) ? (false, $"layer {string.Join(", ", filter.Where(plan.BrokenLayers.Contains))} could not be read") : (false, null);
+            // A rule over the features of several layers does not run on what is left when one of them could not be read.
+            var unread = filter.Where(plan.BrokenLayers.Contains).ToList();
+            if (unread.Count > 0) return (false, new($"图层 {string.Join("、", unread.Select(r => Core.Planning.Terms.Zh(r) ?? r))} 无法读取", $"layer {string.Join(", ", unread)} could not be read"));
+            if (!filter.Any(plan.Layers.ContainsKey)) return (false, null);
         }
 
         return (true, null);
@@ -235,5 +287,18 @@ public sealed class Checker
         NotApplicable,
         Ran,
         Skipped,
+    }
+
+    /// <summary>What checking one plan gathers on its way: the measurements needed, who uses them, their results, and each rule's status.</summary>
+    private sealed class PlanRun(PlanScope scope)
+    {
+        public PlanScope Scope { get; } = scope;
+        public List<SkippedRule> Skipped { get; } = [];
+        public Dictionary<string, RuleStatus> Status { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Measurement> Needed { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<string>> UsedBy { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<CompiledCheck>> ChecksOf { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, (MeasureResult Result, TimeSpan Time)> Results { get; } = new(StringComparer.Ordinal);
+        public ConcurrentBag<(string Key, string Why)> Failures { get; } = [];
     }
 }

@@ -15,4 +15,7 @@ public sealed record PlanResult(
 {
     /// <summary>Life-circle coverage by subdistrict, from the coverage measurements that ran.</summary>
     public IReadOnlyList<EquityRow> Equity { get; init; } = [];
+
+    /// <summary>The plan's flows, each with what the counterpart's plan in the check records.</summary>
+    public IReadOnlyList<FlowRow> Flows { get; init; } = [];
 }

@@ -19,7 +19,7 @@ internal static class EquityTables
         foreach (var plan in report.Equity.GroupBy(r => r.Plan))
         {
             var columns = plan.SelectMany(r => r.Coverage.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-            var header = new[] { Subdistrict[lang], Name[lang], Population[lang] }.Concat(columns).ToList();
+            var header = new[] { Subdistrict[lang], Name[lang], Population[lang] }.Concat(columns.Select(c => ColumnName(c, lang))).ToList();
             var rows = plan.Select(r => new[] { r.Subdistrict, r.Name ?? "", r.Population.ToString("N0", CultureInfo.InvariantCulture) }
                 .Concat(columns.Select(c => r.Coverage.TryGetValue(c, out var s) ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—"))
                 .ToList()).ToList();
@@ -32,6 +32,16 @@ internal static class EquityTables
             w.WriteLine(Line(header));
             foreach (var row in rows) w.WriteLine(Line(row));
         }
+    }
+
+    /// <summary>A coverage column for people: <c>clinic_or_health_centre_1000m</c> reads 基层医疗卫生设施或社区卫生服务中心 1000米 in Chinese.</summary>
+    public static string ColumnName(string column, Language lang)
+    {
+        if (lang != Language.Zh) return column;
+        var match = System.Text.RegularExpressions.Regex.Match(column, @"^(?<what>.+?)_(?<distance>\d+)m$");
+        var what = match.Success ? match.Groups["what"].Value : column;
+        var names = what.Split("_or_").Select(k => k == "life_circle" ? "生活圈设施" : k == "green" ? "绿地与开敞空间" : Core.Planning.Terms.Zh(k) ?? k);
+        return string.Join("或", names) + (match.Success ? $" {match.Groups["distance"].Value}米" : "");
     }
 
     /// <summary><c>"equity": [{plan, subdistrict, name, population, coverage: {column: share}}]</c>.</summary>

@@ -61,7 +61,7 @@ public interface IReportWriter
 public static class ReportWriters
 {
     public static IReadOnlyList<IReportWriter> All { get; } =
-        [new TextReportWriter(), new JsonReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new GeoJsonReportWriter(), new XlsxReportWriter()];
+        [new TextReportWriter(), new JsonReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new GeoJsonReportWriter(), new XlsxReportWriter(), new PdfReportWriter()];
 
     public static IReportWriter? Find(string format) =>
         All.FirstOrDefault(w => string.Equals(w.Format, format, StringComparison.OrdinalIgnoreCase));

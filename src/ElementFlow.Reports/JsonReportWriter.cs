@@ -65,6 +65,7 @@ public sealed class JsonReportWriter : IReportWriter
         foreach (var f in report.Findings) WriteFinding(w, f, context);
         w.WriteEndArray();
         EquityTables.WriteJson(w, report);
+        FlowTables.WriteJson(w, report);
 
         var s = report.Summary;
         w.WriteStartObject("summary");

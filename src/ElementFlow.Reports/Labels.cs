@@ -1,3 +1,4 @@
+using ElementFlow.Core.Findings;
 using ElementFlow.Core.Text;
 
 namespace ElementFlow.Reports;
@@ -23,6 +24,21 @@ internal static class Labels
     public static readonly LocalizedText Summary = new(
         "合计：错误 {error}，警告 {warning}，提示 {info}，已豁免 {waived}；运行规则 {rules_run} 条，不适用 {not_applicable} 条。",
         "Total: {error} errors, {warning} warnings, {info} info, {waived} waived; {rules_run} rules run, {not_applicable} not applicable.");
+    public static readonly LocalizedText SummaryTree = new(
+        "合计：错误 {error}，警告 {warning}，提示 {info}，已豁免 {waived}；{plans} 个规划各自运行规则数之和 {rules_run} 条，不适用 {not_applicable} 条（同一规则在每个规划上各计一次）。",
+        "Total: {error} errors, {warning} warnings, {info} info, {waived} waived; {rules_run} rule runs and {not_applicable} not applicable, summed over {plans} plans (a rule counts once per plan).");
+
+    /// <summary>The closing count: for one plan its rules; for a tree, said to be a sum over its plans.</summary>
+    public static string SummaryLine(Report report, Language lang)
+    {
+        var s = report.Summary;
+        return MessageTemplate.Render((report.Plans.Count > 1 ? SummaryTree : Summary)[lang], new Dictionary<string, object?>
+        {
+            ["error"] = s.Error, ["warning"] = s.Warning, ["info"] = s.Info, ["waived"] = s.Waived,
+            ["rules_run"] = s.RulesRun, ["not_applicable"] = s.NotApplicable, ["plans"] = report.Plans.Count,
+        });
+    }
+
     public static readonly LocalizedText Baseline = new(
         "对照基线：新增 {new} 个，已修复 {fixed} 个，未变 {unchanged} 个（只列出新增的问题）。",
         "Against the baseline: {new} new, {fixed} fixed, {unchanged} unchanged (only new findings are listed).");

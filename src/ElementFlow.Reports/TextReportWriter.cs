@@ -43,12 +43,13 @@ public sealed class TextReportWriter : IReportWriter
         }
 
         EquityTables.WriteText(w, report, lang);
+        FlowTables.WriteText(w, report, lang);
 
         if (report.Skipped.Count > 0)
         {
             w.WriteLine();
             w.WriteLine($"{Labels.Skipped[lang]}:");
-            foreach (var s in report.Skipped) w.WriteLine($"  {s.Plan} {s.Rule}: {s.Reason}");
+            foreach (var s in report.Skipped) w.WriteLine($"  {s.Plan} {s.Rule}{(lang == Language.Zh ? "：" : ": ")}{s.ReasonIn(lang)}");
         }
 
         if (report.Diagnostics.Count > 0)
@@ -58,13 +59,8 @@ public sealed class TextReportWriter : IReportWriter
             foreach (var d in report.Diagnostics) w.WriteLine("  " + d.Format(lang));
         }
 
-        var s2 = report.Summary;
         w.WriteLine();
-        w.WriteLine(MessageTemplate.Render(Labels.Summary[lang], new Dictionary<string, object?>
-        {
-            ["error"] = s2.Error, ["warning"] = s2.Warning, ["info"] = s2.Info, ["waived"] = s2.Waived,
-            ["rules_run"] = s2.RulesRun, ["not_applicable"] = s2.NotApplicable,
-        }));
+        w.WriteLine(Labels.SummaryLine(report, lang));
         if (report.Baseline is { } b)
         {
             w.WriteLine(MessageTemplate.Render(Labels.Baseline[lang], new Dictionary<string, object?>
@@ -93,7 +89,7 @@ public sealed class TextReportWriter : IReportWriter
         {
             SeverityLabel(f.Severity, lang),
             f.Rule,
-            Subjects(f.Subjects),
+            Subjects(f.Subjects, lang),
             f.Measure is { } m ? $"{MessageTemplate.Format(Math.Round(m.Value, 4))} {Unit(m.Name)}".TrimEnd() : "",
             f.Message(lang) + (f.WaivedBy is { } wv
                 ? " [" + MessageTemplate.Render(Labels.Waived[lang], new Dictionary<string, object?> { ["approval"] = wv.Approval, ["document"] = wv.Document }) + "]"
@@ -108,8 +104,8 @@ public sealed class TextReportWriter : IReportWriter
         foreach (var row in rows) w.WriteLine(Line(row));
     }
 
-    private static string Subjects(IReadOnlyList<Subject> subjects) =>
-        string.Join(", ", subjects.Take(MaxSubjectsShown).Select(s => s.Plan is null ? s.ToString() : $"{s.Plan}:{s}")) + (subjects.Count > MaxSubjectsShown ? $" (+{subjects.Count - MaxSubjectsShown})" : "");
+    private static string Subjects(IReadOnlyList<Subject> subjects, Language lang) =>
+        string.Join(", ", subjects.Take(MaxSubjectsShown).Select(s => (s.Plan is null ? "" : $"{s.Plan}:") + $"{Review.FindingRows.LayerName(s.Layer, lang)}/{s.Id}")) + (subjects.Count > MaxSubjectsShown ? $" (+{subjects.Count - MaxSubjectsShown})" : "");
 
     private static string Unit(string measureName) => measureName switch
     {

@@ -120,7 +120,6 @@ public sealed class XlsxReportWriter : IReportWriter
     private static List<Dictionary<string, object?>> About(Report report, ReportContext context)
     {
         var lang = context.Language;
-        var s = report.Summary;
         var items = new List<(LocalizedText, string)>
         {
             (ReviewLabels.Plans, string.Join("；", report.Plans.Select(p => $"{context.PlanName(p.Id)}（{p.Id}）"))),
@@ -128,11 +127,7 @@ public sealed class XlsxReportWriter : IReportWriter
             (ReviewLabels.AsOf, context.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? ReviewLabels.Unstated[lang]),
             (ReviewLabels.RuleSets, string.Join("；", report.RuleSets.Select(r => $"{r.Id} {r.Version}"))),
             (ReviewLabels.Tool, MessageTemplate.Render(ReviewLabels.ToolLine[lang], new Dictionary<string, object?> { ["version"] = context.ToolVersion })),
-            (ReviewLabels.Counts, MessageTemplate.Render(Labels.Summary[lang], new Dictionary<string, object?>
-            {
-                ["error"] = s.Error, ["warning"] = s.Warning, ["info"] = s.Info, ["waived"] = s.Waived,
-                ["rules_run"] = s.RulesRun, ["not_applicable"] = s.NotApplicable,
-            })),
+            (ReviewLabels.Counts, Labels.SummaryLine(report, lang)),
         };
         return items.Select(i => new Dictionary<string, object?> { [ReviewLabels.Item[lang]] = i.Item1[lang], [ReviewLabels.Content[lang]] = i.Item2 }).ToList();
     }

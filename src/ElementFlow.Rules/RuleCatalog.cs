@@ -14,13 +14,15 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Core.Findings.Severity.Error);
 
-    /// <summary>How a rule file is named in messages: built-in sets as rules/NAME, others relative to the working folder.</summary>
-    public static string DisplayPath(string file)
+    /// <summary>How a rule file is named in messages: built-in sets as rules/NAME, others relative to <paramref name="relativeTo"/>.</summary>
+    /// <param name="builtInFolder">Where the built-in sets are; null: beside the binary.</param>
+    /// <param name="relativeTo">The folder other files are shown relative to (a CLI: its working folder).</param>
+    public static string DisplayPath(string file, string? builtInFolder, string relativeTo)
     {
         var full = Path.GetFullPath(file);
-        var builtIn = Path.Combine(AppContext.BaseDirectory, "rules") + Path.DirectorySeparatorChar;
+        var builtIn = Path.TrimEndingDirectorySeparator(Path.GetFullPath(builtInFolder ?? Path.Combine(AppContext.BaseDirectory, "rules"))) + Path.DirectorySeparatorChar;
         if (full.StartsWith(builtIn, StringComparison.Ordinal)) return "rules/" + full[builtIn.Length..].Replace('\\', '/');
-        return Path.GetRelativePath(Directory.GetCurrentDirectory(), full).Replace('\\', '/');
+        return Path.GetRelativePath(relativeTo, full).Replace('\\', '/');
     }
 
     /// <summary>The word that names the built-in rule sets in <c>extends</c>.</summary>
@@ -32,15 +34,17 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
     /// built-in sets from <paramref name="builtInFolder"/> when a profile extends them and they were not named.
     /// </summary>
     /// <param name="limits">Input limits for reading the YAML (alias uses); the defaults when null.</param>
-    public static RuleCatalog Load(IEnumerable<string> paths, string? builtInFolder = null, InputLimits? limits = null)
+    /// <param name="relativeTo">The folder rule files are named relative to in messages; null: the working folder at this call.</param>
+    public static RuleCatalog Load(IEnumerable<string> paths, string? builtInFolder = null, InputLimits? limits = null, string? relativeTo = null)
     {
+        relativeTo ??= Directory.GetCurrentDirectory();
         var diagnostics = new List<Diagnostic>();
         var loaded = new List<(RuleSetDto Dto, RuleSet Set, bool BuiltIn)>();
         var builtInFull = builtInFolder is null ? null : Path.GetFullPath(builtInFolder);
         void Read(string path)
         {
             var builtIn = builtInFull is not null && Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) == builtInFull.TrimEnd(Path.DirectorySeparatorChar);
-            foreach (var (dto, set) in ReadPath(path, diagnostics, limits)) loaded.Add((dto, set, builtIn));
+            foreach (var (dto, set) in ReadPath(path, diagnostics, limits, f => DisplayPath(f, builtInFolder, relativeTo))) loaded.Add((dto, set, builtIn));
         }
 
         foreach (var path in paths) Read(path);
@@ -68,7 +72,7 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
         return new RuleCatalog(sets, diagnostics);
     }
 
-    private static IEnumerable<(RuleSetDto, RuleSet)> ReadPath(string path, List<Diagnostic> diagnostics, InputLimits? limits)
+    private static IEnumerable<(RuleSetDto, RuleSet)> ReadPath(string path, List<Diagnostic> diagnostics, InputLimits? limits, Func<string, string> display)
     {
         IEnumerable<string> files;
         if (File.Exists(path))
@@ -88,13 +92,13 @@ public sealed record RuleCatalog(IReadOnlyList<RuleSet> RuleSets, IReadOnlyList<
 
         foreach (var file in files)
         {
-            if (YamlText.Decode(File.ReadAllBytes(file), DisplayPath(file), out var notText) is not { } text)
+            if (YamlText.Decode(File.ReadAllBytes(file), display(file), out var notText) is not { } text)
             {
                 diagnostics.Add(notText!);
                 continue;
             }
 
-            if (RuleSetReader.Read(text, DisplayPath(file), diagnostics, limits) is { } dto
+            if (RuleSetReader.Read(text, display(file), diagnostics, limits) is { } dto
                 && RuleSetBuilder.Build(dto, diagnostics) is { } set)
             {
                 yield return (dto, set);

@@ -20,15 +20,37 @@ public static class Containment
     /// <param name="features">The features that should be inside.</param>
     /// <param name="container">The index of the containing layer.</param>
     /// <param name="perPart">One result per separate outside part instead of one per feature.</param>
-    public static IReadOnlyList<OutsidePart> Outside(IReadOnlyList<Feature> features, FeatureIndex container, bool perPart)
+    /// <param name="cancellation">Stops the measurement between features.</param>
+    public static IReadOnlyList<OutsidePart> Outside(IReadOnlyList<Feature> features, FeatureIndex container, bool perPart, CancellationToken cancellation = default)
     {
         var found = new ConcurrentBag<OutsidePart>();
-        Parallel.ForEach(features, feature =>
+        Parallel.ForEach(features, new ParallelOptions { CancellationToken = cancellation }, feature =>
         {
             if (feature.Geometry is not { IsEmpty: false } geometry) return;
             foreach (var part in Measure(feature, geometry, container, perPart)) found.Add(part);
         });
         return found.OrderBy(p => p.Feature.Ordinal).ThenBy(p => p.Part).ToList();
+    }
+
+    /// <summary>
+    /// The union of many containers (a land-use layer under its plan boundary), at a cost that does not grow
+    /// with their defects: the coverage screen, with the feature as the frame, clears every container whose
+    /// edges all match a neighbour's or the frame's; those form a clean coverage and merge by coverage union
+    /// alone, and only the suspects (defects, their neighbours, a rim that does not follow the frame) go
+    /// through the general union, once, with the clean result. Without the screen a defect in most groups
+    /// of the grouped union (0.5 % of parcels is one in most groups of 256) sent nearly all of them, and
+    /// the levels above, to the general union.
+    /// </summary>
+    internal static Geometry ScreenedUnion(IReadOnlyList<Geometry> containers, Geometry frame)
+    {
+        if (containers.Count < ManyUnion.Threshold) return ManyUnion.Union(containers);
+        var suspect = CoverageScreen.Suspects(containers, frame);
+        var clean = new List<Geometry>(containers.Count);
+        var rest = new List<Geometry>();
+        for (var i = 0; i < containers.Count; i++) (suspect[i] ? rest : clean).Add(containers[i]);
+        if (rest.Count == 0) return ManyUnion.Union(clean);
+        var cleanUnion = ManyUnion.Union(clean);
+        return Overlaps.Union([cleanUnion, Overlaps.Union(rest)]);
     }
 
     private static IEnumerable<OutsidePart> Measure(Feature feature, Geometry geometry, FeatureIndex container, bool perPart)
@@ -66,7 +88,7 @@ public static class Containment
         Func<Geometry, bool> meets = candidates.Count > 4 ? PreparedGeometryFactory.Prepare(geometry).Intersects : geometry.Intersects;
         var outside = candidates.Count == 0
             ? geometry
-            : Overlaps.Difference(geometry, ManyUnion.Union(candidates.Where(meets).ToList()));
+            : Overlaps.Difference(geometry, ScreenedUnion(candidates.Where(meets).ToList(), geometry));
         if (outside.IsEmpty || outside.Area <= 0) yield break;
 
         if (!perPart)

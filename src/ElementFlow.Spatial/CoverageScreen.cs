@@ -40,9 +40,14 @@ public static class CoverageScreen
     }
 
     /// <summary>For each geometry, true when it may overlap another one of the list; non-polygons and empties are never cleared.</summary>
-    public static bool[] Suspects(IReadOnlyList<Geometry?> geometries)
+    /// <param name="frame">
+    /// The area the geometries should fill (a plan boundary), or null: its rings take part in the matching
+    /// turned inside out, so a polygon on the rim whose outer edges run exactly along the frame is cleared
+    /// too. The frame itself is never reported.
+    /// </param>
+    public static bool[] Suspects(IReadOnlyList<Geometry?> geometries, Geometry? frame = null)
     {
-        var suspect = new bool[geometries.Count];
+        var suspect = new bool[geometries.Count + 1];
 
         // Sized up front: at a million parcels the edges take some 300 MB, and a growing list would double that.
         var edges = new List<Edge>(geometries.Sum(g => g is { IsEmpty: false } && g.IsPolygonal() ? g.NumPoints : 0));
@@ -59,6 +64,16 @@ public static class CoverageScreen
                 var polygon = (Polygon)g.GetGeometryN(p);
                 AddRing(edges, polygon.ExteriorRing.CoordinateSequence, i, shell: true, suspect);
                 foreach (var hole in polygon.InteriorRings) AddRing(edges, hole.CoordinateSequence, i, shell: false, suspect);
+            }
+        }
+
+        if (frame is { IsEmpty: false } && frame.IsPolygonal())
+        {
+            for (var p = 0; p < frame.NumGeometries; p++)
+            {
+                var polygon = (Polygon)frame.GetGeometryN(p);
+                AddRing(edges, polygon.ExteriorRing.CoordinateSequence, geometries.Count, shell: false, suspect);
+                foreach (var hole in polygon.InteriorRings) AddRing(edges, hole.CoordinateSequence, geometries.Count, shell: true, suspect);
             }
         }
 
@@ -79,7 +94,7 @@ public static class CoverageScreen
             start = end;
         }
 
-        return suspect;
+        return suspect[..geometries.Count];
     }
 
     /// <summary>Adds a ring's edges with the polygon's interior on their left (shells counter-clockwise, holes clockwise).</summary>

@@ -20,7 +20,4 @@ public static class GeometryServices
         new CoordinateEqualityComparer());
 
     public static GeometryFactory Factory { get; } = Services.CreateGeometryFactory();
-
-    /// <summary>Makes these services the process default, so geometries built anywhere agree.</summary>
-    public static void UseAsDefault() => NtsGeometryServices.Instance = Services;
 }

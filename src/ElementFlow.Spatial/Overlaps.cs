@@ -22,11 +22,12 @@ public static class Overlaps
     /// <param name="a">The features to test.</param>
     /// <param name="b">The index of the features to test against; for a self-overlap, an index of <paramref name="a"/>.</param>
     /// <param name="self">True when <paramref name="b"/> indexes the same features: each pair is reported once.</param>
-    public static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self) =>
-        Find(a, b, self, CoverageScreenThreshold);
+    /// <param name="cancellation">Stops the search between features.</param>
+    public static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self, CancellationToken cancellation = default) =>
+        Find(a, b, self, CoverageScreenThreshold, cancellation);
 
     /// <param name="screenFrom">From how many features on a self search screens them first (tests screen small sets).</param>
-    internal static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self, int screenFrom)
+    internal static IReadOnlyList<OverlapPair> Find(IReadOnlyList<Feature> a, FeatureIndex b, bool self, int screenFrom, CancellationToken cancellation = default)
     {
         var found = new ConcurrentBag<OverlapPair>();
 
@@ -43,7 +44,7 @@ public static class Overlaps
         // at least one suspect member (CoverageScreen), so only suspects need the exact tests below.
         var suspect = self && a.Count >= screenFrom ? CoverageScreen.Suspects(a.Select(f => f.Geometry).ToList()) : null;
 
-        Parallel.For(0, a.Count, i =>
+        Parallel.For(0, a.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var feature = a[i];
             if (suspect is not null && !suspect[i]) return;

@@ -25,6 +25,10 @@ public class ArchitectureTests
     [InlineData("ElementFlow.IO", "NRules")]
     [InlineData("ElementFlow.Reports", "NRules")]
     [InlineData("ElementFlow.Reports", "ElementFlow.Engine")]
+    [InlineData("ElementFlow.IO", "ElementFlow.Checking")]
+    [InlineData("ElementFlow.Engine", "ElementFlow.Checking")]
+    [InlineData("ElementFlow.Reports", "ElementFlow.Checking")]
+    [InlineData("ElementFlow.Checking", "System.CommandLine")]
     public void Assembly_DoesNotReference(string assembly, string forbidden)
     {
         Assert.DoesNotContain(forbidden, References(assembly));
@@ -37,10 +41,62 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Engine")]
     [InlineData("ElementFlow.IO")]
     [InlineData("ElementFlow.Reports")]
+    [InlineData("ElementFlow.Sources")]
+    [InlineData("ElementFlow.Checking")]
     public void Library_DoesNotWriteToTheConsole(string assembly)
     {
         // Only the CLI touches the console: libraries return data.
         Assert.DoesNotContain("System.Console", References(assembly));
+    }
+
+    [Fact]
+    public void LayerSourceSeam_ReferencesOnlyCoreOfOurs()
+    {
+        // A source in its own project (FileGDB, PostGIS) must be able to stand beside IO: the seam needs nothing of IO, Rules or the engine.
+        var ours = References("ElementFlow.Sources").Where(r => r.StartsWith("ElementFlow.", StringComparison.Ordinal));
+
+        Assert.Equal(["ElementFlow.Core"], ours);
+    }
+
+    [Fact]
+    public void PostGisSource_StandsBesideIo_ReferencingOnlyTheSeamSpatialAndCore()
+    {
+        // docs/architecture.md: a layer source project → Sources, Spatial, Core; never IO, Rules, the engine or Checking.
+        var ours = References("ElementFlow.Sources.PostGis").Where(r => r.StartsWith("ElementFlow.", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ElementFlow.Core", "ElementFlow.Sources", "ElementFlow.Spatial"], ours);
+    }
+
+    [Fact]
+    public void FileGdbSource_StandsBesideIo_ReferencingOnlyTheSeamSpatialAndCore()
+    {
+        var ours = References("ElementFlow.Sources.FileGdb").Where(r => r.StartsWith("ElementFlow.", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ElementFlow.Core", "ElementFlow.Sources", "ElementFlow.Spatial"], ours);
+    }
+
+    [Fact]
+    public void Cli_ReadsFileGeodatabases()
+    {
+        Assert.Contains("filegdb", Cli.Commands.PackageSources.All.All.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void LayerSources_TheSeamTypesLiveInTheSeam()
+    {
+        var seam = Assembly.Load("ElementFlow.Sources");
+
+        Assert.All(
+            new[] { "ILayerSource", "LayerSources", "LayerRequest", "LayerReadResult", "LayerOption", "FeatureBuilder", "FieldMapping", "IPackageFiles", "WkbNesting" },
+            name => Assert.NotNull(seam.GetType($"ElementFlow.Sources.{name}")));
+    }
+
+    [Fact]
+    public void PackageFormats_AreLayerSources()
+    {
+        var sources = IO.Layers.PackageFormats.Sources.All.Select(s => s.Name);
+
+        Assert.Equal(["geojson", "gpkg", "shapefile"], sources);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public class CoverageTests
 
         var result = new Checker(rules).Check(Kindergartens().Broken("roads").Build());
 
-        Assert.Contains("roads layer could not be read", Assert.Single(result.Skipped).Reason);
+        Assert.Contains("layer roads could not be read", Assert.Single(result.Skipped).Reason);
         Assert.Empty(result.Findings);
     }
 

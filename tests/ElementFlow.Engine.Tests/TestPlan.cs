@@ -16,6 +16,7 @@ public sealed class TestPlan
     private readonly Dictionary<string, Layer> _layers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Indicator> _indicators = new(StringComparer.Ordinal);
     private readonly List<string> _broken = [];
+    private readonly List<Flow> _flows = [];
 
     public PlanLevel Level { get; init; } = PlanLevel.County;
     public PlanType Type { get; init; } = PlanType.Overall;
@@ -45,6 +46,17 @@ public sealed class TestPlan
         return this;
     }
 
+    /// <summary>A flow of the plan, approved by the city 330100 in 2024 unless <paramref name="approvedBy"/> says otherwise.</summary>
+    public TestPlan Flow(string id, FlowKind kind, FlowDirection direction, string counterpart, double hectares, string approvedBy = "330100", string? indicator = null)
+    {
+        _flows.Add(new Flow
+        {
+            Id = id, Kind = kind, Direction = direction, Counterpart = counterpart, Amount = new Quantity(hectares, Unit.Hectare),
+            Document = "清政函〔2024〕12号", ApprovedBy = approvedBy, Year = 2024, Indicator = indicator,
+        });
+        return this;
+    }
+
     public Plan Build() => new()
     {
         Id = "test-plan",
@@ -57,6 +69,7 @@ public sealed class TestPlan
         Layers = _layers,
         Indicators = _indicators,
         BrokenLayers = _broken,
+        Flows = _flows,
     };
 
     /// <summary>A square of the given side with its lower-left corner at (x, y), in zone-39 coordinates.</summary>

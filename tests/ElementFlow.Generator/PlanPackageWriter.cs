@@ -71,6 +71,13 @@ public static class PlanPackageWriter
         text.AppendLine("Seeded defects, one finding each with the built-in rules:");
         text.AppendLine();
         foreach (var (rule, what) in plan.ExpectedFindings) text.AppendLine($"- {rule}: {what}");
+        if (plan.DefectShare > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"Defective land-use parcels (--defects {plan.DefectShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}):");
+            text.AppendLine();
+            foreach (var (kind, count) in plan.DefectCounts()) text.AppendLine($"- {kind}: {count}");
+        }
         return text.ToString();
     }
 }

@@ -82,7 +82,9 @@ public sealed partial class SyntheticPlan
             {
                 if ((i, j) == Defects.Gap) continue;
                 var id = Id("L", (i, j));
-                yield return new(id, Polygon(i, j, i + 1, j + 1), [id, LandUseCode(i, j)]);
+                var defect = DefectAt(i, j);
+                if (defect == ParcelDefect.Dropped) continue;
+                yield return new(id, Parcel(i, j, defect), [id, LandUseCode(i, j)]);
             }
         }
 
@@ -125,6 +127,43 @@ public sealed partial class SyntheticPlan
             }
         }
     }
+
+    /// <summary>The defect of a parcel: at the share given to the constructor, one of four kinds in turn by hash; never at a seeded defect.</summary>
+    public ParcelDefect DefectAt(int i, int j)
+    {
+        if (DefectShare <= 0 || Noise.Unit(_seed, i, j, 60) >= DefectShare) return ParcelDefect.None;
+        if (SeededCells.Contains((i, j))) return ParcelDefect.None;
+        return (ParcelDefect)(1 + (int)(Noise.Hash(_seed, i, j, 61) % 4));
+    }
+
+    /// <summary>
+    /// A parcel's polygon with its defect: enlarged or shrunk by 30 % about its centre (overlaps and gaps
+    /// with its neighbours), or a bow-tie through its four corners (left and right edges kept, with their
+    /// midpoints; the diagonals cross at the centre, so its repair is two triangles and the top and bottom
+    /// triangles are gaps).
+    /// </summary>
+    private NetTopologySuite.Geometries.Polygon Parcel(int i, int j, ParcelDefect defect)
+    {
+        var cell = Polygon(i, j, i + 1, j + 1);
+        if (defect is ParcelDefect.None) return cell;
+        if (defect == ParcelDefect.BowTie)
+        {
+            var (c00, c10, c11, c01) = (Lattice.Corner(i, j), Lattice.Corner(i + 1, j), Lattice.Corner(i + 1, j + 1), Lattice.Corner(i, j + 1));
+            return _factory.CreatePolygon([c00, c11, Lattice.VerticalMid(i + 1, j), c10, c01, Lattice.VerticalMid(i, j), c00.Copy()]);
+        }
+
+        var centre = cell.Centroid.Coordinate;
+        var factor = defect == ParcelDefect.Enlarged ? 1.3 : 0.7;
+        return _factory.CreatePolygon(cell.Coordinates.Select(c => new NetTopologySuite.Geometries.Coordinate(
+            Math.Round(centre.X + (c.X - centre.X) * factor, 3), Math.Round(centre.Y + (c.Y - centre.Y) * factor, 3))).ToArray());
+    }
+
+    private HashSet<(int I, int J)> SeededCells => _seeded ??=
+    [
+        Defects.Gap, Defects.Duplicate, Defects.HousingOutside, Defects.HomesteadOnFarmland,
+    ];
+
+    private HashSet<(int I, int J)>? _seeded;
 
     private static SynthFeature Feature(string id, NetTopologySuite.Geometries.Geometry geometry) => new(id, geometry, [id]);
 }

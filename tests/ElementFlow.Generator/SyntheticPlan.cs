@@ -2,6 +2,16 @@ using NetTopologySuite.Geometries;
 
 namespace ElementFlow.Generator;
 
+/// <summary>A defect of a land-use parcel (the generator's --defects option).</summary>
+public enum ParcelDefect
+{
+    None,
+    Enlarged,
+    Shrunk,
+    Dropped,
+    BowTie,
+}
+
 /// <summary>The type of an attribute column.</summary>
 public enum FieldKind
 {
@@ -39,8 +49,10 @@ public sealed partial class SyntheticPlan
     private readonly GeometryFactory _factory = new(new PrecisionModel(), 4527);
     private readonly ulong _seed;
 
-    public SyntheticPlan(int parcels, ulong seed)
+    /// <param name="defects">The share of land-use parcels made defective (enlarged, shrunk, dropped or bow-tied, a quarter each), e.g. 0.005.</param>
+    public SyntheticPlan(int parcels, ulong seed, double defects = 0)
     {
+        DefectShare = defects;
         if (parcels < 100) throw new ArgumentOutOfRangeException(nameof(parcels), "at least 100 parcels");
         _seed = seed;
         var (columns, rows) = Shape(parcels);
@@ -50,6 +62,25 @@ public sealed partial class SyntheticPlan
     }
 
     public Lattice Lattice { get; }
+
+    /// <summary>The share of land-use parcels made defective.</summary>
+    public double DefectShare { get; }
+
+    /// <summary>How many parcels of each defect kind the land-use layer has.</summary>
+    public IReadOnlyDictionary<ParcelDefect, int> DefectCounts()
+    {
+        var counts = Enum.GetValues<ParcelDefect>().Where(d => d != ParcelDefect.None).ToDictionary(d => d, _ => 0);
+        if (DefectShare <= 0) return counts;
+        for (var j = 0; j < Lattice.Rows; j++)
+        {
+            for (var i = 0; i < Lattice.Columns; i++)
+            {
+                if ((i, j) != Defects.Gap && DefectAt(i, j) is var d and not ParcelDefect.None) counts[d]++;
+            }
+        }
+
+        return counts;
+    }
 
     /// <summary>The side, in cells, of red-line, farmland, boundary and zoning blocks.</summary>
     public int Block { get; }

@@ -13,7 +13,7 @@ public sealed record ExternalTool(string Name, string Package)
     public static readonly ExternalTool PdfToText = new("pdftotext", "poppler-utils");
     public static readonly ExternalTool PdfToPpm = new("pdftoppm", "poppler-utils");
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     public string? Executable { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
         .Select(dir => Path.Combine(dir, Name)).FirstOrDefault(File.Exists);

@@ -91,13 +91,11 @@ public class HtmlReportWriterTests
             Layers = new Dictionary<string, Core.Planning.Layer> { ["land_use"] = new(Core.Planning.LayerRole.LandUse, "land_use.geojson", features) },
         };
         var context = SampleReport.Context(Language.En) with { Plans = [plan] };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var html = SampleReport.Write(new HtmlReportWriter(), SampleReport.Report(), context);
 
         Assert.Contains("Layer Land use has 25600 features; only the first 20000 are drawn.", html);
         Assert.True(html.Length < 2_000_000, $"the page has {html.Length:N0} characters");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"writing took {clock.Elapsed}");
     }
 
     [Fact]

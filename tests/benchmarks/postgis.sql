@@ -15,6 +15,22 @@ CREATE INDEX ON facilities USING gist (geom);
 CREATE INDEX ON residential USING gist (geom);
 ANALYZE;
 
+-- One semantics for invalid geometry, as elementflow has it: DATA-003 reports each invalid feature once
+-- (with the location of the problem), and every other check measures it repaired (ST_MakeValid, keeping
+-- the polygonal part), so no check draws area from a broken ring.
+\echo DATA-003 invalid geometries, with where the problem is
+SELECT count(*), count(location) FROM (SELECT (ST_IsValidDetail(geom)).location AS location FROM (SELECT geom FROM ghydyh UNION ALL SELECT geom FROM ghfq UNION ALL SELECT geom FROM stbhhx
+  UNION ALL SELECT geom FROM yjjbnt UNION ALL SELECT geom FROM czkfbj UNION ALL SELECT geom FROM ghfw) f
+  WHERE geom IS NULL OR ST_IsEmpty(geom) OR NOT ST_IsValid(geom)) s;
+
+\echo DATA-003 repair invalid geometry before measuring (ST_MakeValid, polygonal part)
+UPDATE ghydyh SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) WHERE NOT ST_IsValid(geom);
+UPDATE ghfq SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) WHERE NOT ST_IsValid(geom);
+UPDATE stbhhx SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) WHERE NOT ST_IsValid(geom);
+UPDATE yjjbnt SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) WHERE NOT ST_IsValid(geom);
+UPDATE czkfbj SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) WHERE NOT ST_IsValid(geom);
+UPDATE ghfw SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) WHERE NOT ST_IsValid(geom);
+
 \echo LINE-001 red line overlaps basic farmland
 SELECT count(*) FROM (SELECT ST_Area(ST_Intersection(a.geom, b.geom)) AS area FROM stbhhx a JOIN yjjbnt b
   ON a.geom && b.geom AND ST_Relate(a.geom, b.geom, 'T********')) s WHERE area > 1;
@@ -27,21 +43,23 @@ SELECT count(*) FROM (SELECT ST_Area(ST_Intersection(a.geom, b.geom)) AS area FR
 SELECT count(*) FROM (SELECT ST_Area(ST_Intersection(a.geom, b.geom)) AS area FROM czkfbj a JOIN stbhhx b
   ON a.geom && b.geom AND ST_Relate(a.geom, b.geom, 'T********')) s WHERE area > 1;
 
+-- DATA-005 and DATA-006 write what they find (pairs with their overlap area; gaps with their area and
+-- centroid) to the CSV files run.sh names, for compare_pairs.py; "COPY n" is the count.
 \echo DATA-005 land-use parcels overlap each other
-SELECT count(*) FROM (SELECT ST_Area(ST_Intersection(a.geom, b.geom)) AS area FROM ghydyh a JOIN ghydyh b
-  ON a.fid + 0 < b.fid + 0 AND a.geom && b.geom AND ST_Relate(a.geom, b.geom, 'T********')) s WHERE area > 1;
+COPY (SELECT a_id, b_id, area FROM (SELECT a.id AS a_id, b.id AS b_id, ST_Area(ST_Intersection(a.geom, b.geom)) AS area FROM ghydyh a JOIN ghydyh b
+  ON a.fid + 0 < b.fid + 0 AND a.geom && b.geom AND ST_Relate(a.geom, b.geom, 'T********')) s WHERE area > 1) TO :'lu_pairs' CSV;
 
 \echo DATA-005 zoning polygons overlap each other
-SELECT count(*) FROM (SELECT ST_Area(ST_Intersection(a.geom, b.geom)) AS area FROM ghfq a JOIN ghfq b
-  ON a.fid + 0 < b.fid + 0 AND a.geom && b.geom AND ST_Relate(a.geom, b.geom, 'T********')) s WHERE area > 1;
+COPY (SELECT a_id, b_id, area FROM (SELECT a.id AS a_id, b.id AS b_id, ST_Area(ST_Intersection(a.geom, b.geom)) AS area FROM ghfq a JOIN ghfq b
+  ON a.fid + 0 < b.fid + 0 AND a.geom && b.geom AND ST_Relate(a.geom, b.geom, 'T********')) s WHERE area > 1) TO :'zo_pairs' CSV;
 
 \echo DATA-006 gaps in the land-use layer inside the boundary
-SELECT count(*) FROM (SELECT (ST_Dump(ST_Difference(b.geom, u.geom))).geom AS part
-  FROM ghfw b, (SELECT ST_Union(geom) AS geom FROM ghydyh) u) s WHERE ST_Area(part) > 1;
+COPY (SELECT ST_Area(part), ST_X(ST_Centroid(part)), ST_Y(ST_Centroid(part)) FROM (SELECT (ST_Dump(ST_Difference(b.geom, u.geom))).geom AS part
+  FROM ghfw b, (SELECT ST_Union(geom) AS geom FROM ghydyh) u) s WHERE ST_Area(part) > 1) TO :'lu_gaps' CSV;
 
 \echo DATA-006 gaps in the zoning layer inside the boundary
-SELECT count(*) FROM (SELECT (ST_Dump(ST_Difference(b.geom, u.geom))).geom AS part
-  FROM ghfw b, (SELECT ST_Union(geom) AS geom FROM ghfq) u) s WHERE ST_Area(part) > 1;
+COPY (SELECT ST_Area(part), ST_X(ST_Centroid(part)), ST_Y(ST_Centroid(part)) FROM (SELECT (ST_Dump(ST_Difference(b.geom, u.geom))).geom AS part
+  FROM ghfw b, (SELECT ST_Union(geom) AS geom FROM ghfq) u) s WHERE ST_Area(part) > 1) TO :'zo_gaps' CSV;
 
 \echo LINE-006 urban housing outside the urban development boundary
 SELECT count(*) FROM (SELECT ST_Area(ST_Difference(l.geom, (SELECT ST_Union(u.geom) FROM czkfbj u WHERE ST_Intersects(u.geom, l.geom)))) AS area
@@ -61,11 +79,6 @@ SELECT count(*) FROM (
 SELECT count(*) FROM (SELECT geom FROM ghydyh UNION ALL SELECT geom FROM ghfq UNION ALL SELECT geom FROM stbhhx
   UNION ALL SELECT geom FROM yjjbnt UNION ALL SELECT geom FROM czkfbj UNION ALL SELECT geom FROM ghfw) f
   WHERE ST_XMin(geom) < 39000000 OR ST_XMax(geom) > 40000000 OR ST_YMin(geom) < 0 OR ST_YMax(geom) > 10000000;
-
-\echo DATA-003 invalid geometries
-SELECT count(*) FROM (SELECT geom FROM ghydyh UNION ALL SELECT geom FROM ghfq UNION ALL SELECT geom FROM stbhhx
-  UNION ALL SELECT geom FROM yjjbnt UNION ALL SELECT geom FROM czkfbj UNION ALL SELECT geom FROM ghfw) f
-  WHERE geom IS NULL OR ST_IsEmpty(geom) OR NOT ST_IsValid(geom);
 
 \echo DATA-007 slivers under 200 m2
 SELECT count(*) FROM (SELECT geom FROM ghydyh UNION ALL SELECT geom FROM ghfq UNION ALL SELECT geom FROM stbhhx

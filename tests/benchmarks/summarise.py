@@ -6,7 +6,17 @@ import sys
 from pathlib import Path
 
 work = Path(sys.argv[1])
-sizes = [int(s) for s in sys.argv[2:]]
+# Keys: a size ("100000") for a clean plan, or size and defect share ("100000-d0.005").
+sizes = sys.argv[2:]
+
+
+def label(key):
+    n, _, d = key.partition("-d")
+    return f"{int(n):,}" + (f" ({float(d) * 100:g} % defective)" if d else "")
+
+
+def count(key):
+    return int(key.partition("-d")[0])
 
 
 def ef(n, fmt):
@@ -61,7 +71,7 @@ for n in sizes:
         if not e:
             continue
         ratio = e["wall"] / p["query_total"] if p and p["query_total"] else None
-        print(f"| {n:,} | {fmt} | {f(e['wall'])} | {f(e['phases'].get('load plans', 0) / 1)} | {f(e['phases'].get('measure'))} | "
+        print(f"| {label(n)} | {fmt} | {f(e['wall'])} | {f(e['phases'].get('load plans', 0) / 1)} | {f(e['phases'].get('measure'))} | "
               f"{f(e['phases'].get('decide'))} | {e['cpu'] or '–'}% | {f(e['rss_mib'], 0)} | {f(p and p['load'])} | {f(p and p['index'])} | "
               f"{f(p and p['query_total'])} | {f(ratio, 2)} |")
 
@@ -71,18 +81,19 @@ print()
 print("| from | step | time ratio | N log N ratio | time ratio / N log N ratio |")
 print("|---|---|---:|---:|---:|")
 for fmt in ("geojson", "gpkg"):
-    for a, b in zip(sizes, sizes[1:]):
+    clean = [k for k in sizes if "-d" not in k]
+    for a, b in zip(clean, clean[1:]):
         ea, eb = ef(a, fmt), ef(b, fmt)
         if ea and eb:
             t = eb["wall"] / ea["wall"]
-            nl = (b * math.log(b)) / (a * math.log(a))
-            print(f"| {fmt} | {a:,} → {b:,} | {t:.2f} | {nl:.2f} | {t / nl:.2f} |")
+            nl = (count(b) * math.log(count(b))) / (count(a) * math.log(count(a)))
+            print(f"| {fmt} | {label(a)} → {label(b)} | {t:.2f} | {nl:.2f} | {t / nl:.2f} |")
 
 print()
 print("Measurement time per rule, GeoPackage (s; rules sharing a measurement each count it; measurements run concurrently):")
 print()
 rules = sorted({r for n in sizes for r, _ in ((ef(n, 'gpkg') or {}).get('rules') or [])})
-print("| rule | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+print("| rule | " + " | ".join(label(n) for n in sizes) + " |")
 print("|---|" + "---:|" * len(sizes))
 for r in rules:
     cells = []
@@ -95,7 +106,22 @@ print()
 print("PostGIS query time per rule (s):")
 print()
 names = sorted({s for n in sizes for s in ((pg(n) or {}).get('queries') or {})})
-print("| rule | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+print("| rule | " + " | ".join(label(n) for n in sizes) + " |")
 print("|---|" + "---:|" * len(sizes))
 for s in names:
     print(f"| {s} | " + " | ".join(f((pg(n) or {}).get('queries', {}).get(s)) for n in sizes) + " |")
+
+defective = [k for k in sizes if "-d" in k and k.partition("-d")[0] in sizes]
+if defective:
+    print()
+    print("Cost of defects: each rule's measurement time on a defective plan over the clean plan of the same size (GeoPackage; – where the clean time is under 0.05 s):")
+    print()
+    print("| rule | " + " | ".join(label(k) for k in defective) + " |")
+    print("|---|" + "---:|" * len(defective))
+    for r in rules:
+        cells = []
+        for k in defective:
+            d, c = ef(k, "gpkg"), ef(k.partition("-d")[0], "gpkg")
+            td, tc = (dict(d["rules"]).get(r) if d else None), (dict(c["rules"]).get(r) if c else None)
+            cells.append(f"{td / tc:.2f}" if td is not None and tc and tc >= 0.05 else "–")
+        print(f"| {r} | " + " | ".join(cells) + " |")

@@ -4,8 +4,8 @@ using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Planning;
+using ElementFlow.Checking;
 using ElementFlow.Engine;
-using ElementFlow.IO.Packages;
 using ElementFlow.Reports;
 using static ElementFlow.Cli.HelpText;
 
@@ -27,12 +27,15 @@ internal static class CheckCommand
         var stats = new Option<bool>("--stats") { Description = T("在标准错误输出各阶段、各规则的耗时和内存峰值", "Print timings per phase and per rule, and peak memory, to stderr") };
         var asOf = new Option<DateOnly?>("--as-of") { Description = T("判断批准文件是否有效的日期（yyyy-MM-dd），默认今天", "The date approvals are judged by (yyyy-MM-dd); default today") };
         var baseline = new Option<string?>("--baseline") { Description = T("以前的 JSON 报告：只报告相对它新增的问题", "An earlier JSON report: report only the findings that are new against it") };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = T("不在标准错误显示实时进度（标准错误被重定向或 CI=true 时本来就不显示）", "No live progress display on stderr (there is none when stderr is redirected or CI=true)") };
 
         var limits = CommonOptions.Limits(packages: true);
+        var postgis = new PostGisOptions();
 
-        var command = new Command("check", T("按规则检查规划包", "Check plan packages against the rules")) { plans, rules, format, output, lang, failOn, stats, asOf, baseline };
+        var command = new Command("check", T("按规则检查规划包", "Check plan packages against the rules")) { plans, rules, format, output, lang, failOn, stats, asOf, baseline, quiet };
         limits.AddTo(command);
-        command.SetAction(parse => Run(console, new CheckSettings(
+        postgis.AddTo(command);
+        command.SetAction(parse => Run(console, new CheckArguments(
             parse.GetValue(plans) ?? [],
             parse.GetValue(rules),
             parse.GetValue(format)!,
@@ -42,62 +45,53 @@ internal static class CheckCommand
             parse.GetValue(stats),
             parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today),
             parse.GetValue(baseline),
-            limits.Read(parse))));
+            limits.Read(parse),
+            parse.GetValue(quiet),
+            postgis.Read(parse))));
         return command;
     }
 
-    private static int Run(CliConsole console, CheckSettings settings)
+    private static int Run(CliConsole console, CheckArguments settings)
     {
         var total = Stopwatch.StartNew();
-        var phases = new List<(string, TimeSpan)>();
         CommonOptions.TryParseFailOn(settings.FailOn, out var threshold);
         IReadOnlyList<FindingKey>? previous = null;
         if (settings.Baseline is { } baselineFile && !TryReadBaseline(console, baselineFile, settings.Language, out previous)) return ExitCodes.BadInput;
 
         var clock = Stopwatch.StartNew();
         var catalog = CommonOptions.LoadRules(settings.Rules, settings.Limits);
-        phases.Add(("load rules", clock.Elapsed));
+        var loadRules = clock.Elapsed;
         if (catalog.HasErrors)
         {
             foreach (var d in catalog.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
             return ExitCodes.BadInput;
         }
 
-        clock.Restart();
-        var packages = settings.Plans.SelectMany(PlanDiscovery.Find).Distinct().ToList();
-        var loaded = new PlanLoadResult[packages.Count];
-        Parallel.For(0, packages.Count, i => loaded[i] = PlanLoader.Load(packages[i], settings.Limits));
-        phases.Add(("load plans", clock.Elapsed));
+        // The PostGIS store of postgis: layers and --publish; without --db, the libpq environment.
+        using var store = PostGisStep.Open(console, settings.Store, settings.Language);
+        if (store is null) return ExitCodes.BadInput;
 
-        clock.Restart();
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), p => PlanLoader.Load(p, settings.Limits));
-        phases.Add(("plan tree", clock.Elapsed));
-
-        clock.Restart();
-        var checker = new Checker(catalog.Rules, new CheckOptions(settings.AsOf));
-        phases.Add(("compile rules", clock.Elapsed));
-
-        clock.Restart();
-        var results = checker.Check(tree);
-        var plans = tree.Checked.ToList();
-        phases.Add(("measure", TimeSpan.FromTicks(results.Sum(r => r.MeasureTime.Ticks))));
-        phases.Add(("decide", TimeSpan.FromTicks(results.Sum(r => r.DecideTime.Ticks))));
-
-        var findings = Report.Sort(results.SelectMany(r => r.Findings));
-        BaselineSummary? compared = null;
-        if (previous is not null) (findings, compared) = Baseline.Compare(findings, previous);
-        var report = new Report
+        var sourceRoot = Directory.GetCurrentDirectory();
+        var service = new CheckService();
+        var request = new CheckRequest
         {
-            Plans = TreeOrder(tree).Select(p => new PlanEntry(p.Id, p.Level, p.Type, p.Path, p.Region.Code, tree.ParentOf(p)?.Id) { Crs = p.Crs.Text }).ToList(),
-            RuleSets = catalog.RuleSets.Select(s => new RuleSetEntry(s.Id, s.Version)).ToList(),
-            Findings = findings,
-            Baseline = compared,
-            Diagnostics = catalog.Diagnostics.Concat(loaded.SelectMany(l => l.Diagnostics)).Concat(treeDiagnostics).ToList(),
-            Skipped = results.SelectMany(r => r.Skipped).ToList(),
-            RulesRun = results.Sum(r => r.RulesRun),
-            NotApplicable = results.Sum(r => r.NotApplicable),
-            Equity = results.SelectMany(r => r.Equity).ToList(),
+            Plans = settings.Plans,
+            Rules = catalog,
+            Settings = new Checking.CheckSettings
+            {
+                Language = settings.Language,
+                AsOf = settings.AsOf,
+                Limits = settings.Limits,
+                Baseline = previous,
+                SourceRoot = sourceRoot,
+                Sources = PostGisStep.Sources(store),
+            },
         };
+        var outcome = console.Live is { } live && !settings.Quiet
+            ? live.Run(service, () => service.Check(request))
+            : service.Check(request);
+        var report = outcome.Report;
+        var phases = outcome.Phases.Prepend(("load rules", loadRules)).ToList();
 
         // Nothing could be checked (a path that does not exist, no plan.yaml): the input errors are the whole answer,
         // not a report that says "no problems found" above them.
@@ -118,35 +112,7 @@ internal static class CheckCommand
         }
 
         clock.Restart();
-        var writer = ReportWriters.Find(settings.Format)!;
-        var context = new ReportContext(settings.Language, ToolInfo.Version)
-        {
-            Rules = catalog.Rules.ToList(),
-            // Two packages with one id make ids ambiguous; rather than fail the report, the first one's files win.
-            LayerFiles = plans.GroupBy(p => p.Id).ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyDictionary<string, string>)g.First().Layers.ToDictionary(kv => kv.Key, kv => kv.Value.Source)),
-            Plans = plans,
-            SourceRoot = Directory.GetCurrentDirectory(),
-            AsOf = settings.AsOf,
-            CheckedAt = DateTimeOffset.Now,
-            RuleSetTitles = catalog.RuleSets.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Title),
-        };
-
-        // A spreadsheet or a PDF is a file, never text for a terminal: without --out it gets a name of its own.
-        var outPath = settings.Out ?? (writer.Binary ? $"elementflow-report.{writer.Format}" : null);
-        if (outPath is { } path)
-        {
-            if (!ReportFile.Write(console, writer, report, context, path, settings.Language)) return ExitCodes.BadInput;
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            writer.Write(report, context, buffer);
-            console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            console.Out.Flush();
-        }
-
+        if (!Write(console, settings, report, outcome.ReportContext(settings.Language, ToolInfo.Version, sourceRoot))) return ExitCodes.BadInput;
         phases.Add(("report", clock.Elapsed));
 
         // People read diagnostics on stderr even when stdout carries JSON, or the report went to a file.
@@ -155,33 +121,39 @@ internal static class CheckCommand
             foreach (var d in report.Diagnostics) console.Error.WriteLine(d.Format(settings.Language));
         }
 
+        var published = true;
+        if (settings.Store.Publish is { } table)
+        {
+            clock.Restart();
+            published = PostGisStep.Publish(console, store, table, settings.Store.RunId, outcome, settings.Language);
+            phases.Add(("publish", clock.Elapsed));
+        }
+
         if (settings.Stats)
         {
             phases.Add(("total", total.Elapsed));
-            StatsPrinter.Print(console.Error, phases, results, plans);
+            StatsPrinter.Print(console.Error, phases, outcome.Results, outcome.Plans);
         }
 
-        if (report.HasInputErrors || loaded.Any(l => l.Plan is null)) return ExitCodes.BadInput;
+        if (report.HasInputErrors || outcome.AnyPackageRefused || !published) return ExitCodes.BadInput;
         if (report.Skipped.Count > 0) return ExitCodes.BadInput;
         return report.FailsAt(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    /// <summary>Checked plans parents first, each followed by its children, so the report reads as the tree.</summary>
-    private static IEnumerable<Plan> TreeOrder(PlanTree tree)
+    /// <summary>Writes the report in the chosen format to --out (a binary format without --out to a file of its own), or whole to stdout; false when the file cannot be written.</summary>
+    private static bool Write(CliConsole console, CheckArguments settings, Report report, ReportContext context)
     {
-        var done = new HashSet<Plan>(ReferenceEqualityComparer.Instance);
-        IEnumerable<Plan> Visit(Plan plan)
-        {
-            if (!done.Add(plan)) yield break;
-            if (tree.IsChecked(plan)) yield return plan;
-            foreach (var child in tree.ChildrenOf(plan).OrderBy(c => c.Level).ThenBy(c => c.Id, StringComparer.Ordinal))
-            {
-                foreach (var p in Visit(child)) yield return p;
-            }
-        }
+        var writer = ReportWriters.Find(settings.Format)!;
 
-        var roots = tree.All.Where(p => tree.ParentOf(p) is null).OrderBy(p => p.Level).ThenBy(p => p.Id, StringComparer.Ordinal);
-        return roots.SelectMany(Visit).Concat(tree.Checked.Where(p => !done.Contains(p))).ToList();
+        // A spreadsheet or a PDF is a file, never text for a terminal: without --out it gets a name of its own.
+        var outPath = settings.Out ?? (writer.Binary ? $"elementflow-report.{writer.Format}" : null);
+        if (outPath is { } path) return ReportFile.Write(console, writer, report, context, path, settings.Language);
+
+        using var buffer = new MemoryStream();
+        writer.Write(report, context, buffer);
+        console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        console.Out.Flush();
+        return true;
     }
 
     /// <summary>Reads the finding keys of an earlier JSON report; a file that is not one is bad input.</summary>
@@ -207,7 +179,8 @@ internal static class CheckCommand
         return true;
     }
 
-    private sealed record CheckSettings(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits);
+    private sealed record CheckArguments(string[] Plans, string[]? Rules, string Format, string? Out, Core.Text.Language Language, string FailOn, bool Stats, DateOnly AsOf, string? Baseline, InputLimits Limits, bool Quiet,
+        StoreArguments Store);
 }
 
 /// <summary>Writes a report to a file and says where it went; a writer that cannot write leaves no half file behind.</summary>

@@ -48,7 +48,8 @@ internal static class CommonOptions
     }
 
     /// <summary>The rule sets named (folders or files), with the built-in sets loaded too when a profile extends them.</summary>
-    public static RuleCatalog LoadRules(IEnumerable<string>? given, InputLimits? limits = null) => RuleCatalog.Load(RuleFolders(given), BuiltInFolder, limits);
+    public static RuleCatalog LoadRules(IEnumerable<string>? given, InputLimits? limits = null) =>
+        RuleCatalog.Load(RuleFolders(given), BuiltInFolder, limits, relativeTo: Directory.GetCurrentDirectory());
 
     /// <summary>The input-limit options: all four where plan packages are read, only the YAML one where only rule files are.</summary>
     public static LimitOptions Limits(bool packages) => new(

@@ -39,28 +39,39 @@ internal static class ExplainCommand
     {
         var zh = language == Language.Zh;
         w.WriteLine($"{rule.Id}  {rule.Title[language]}");
-        w.WriteLine($"  {(zh ? "级别" : "severity")}: {rule.Severity.Name()}");
-        w.WriteLine($"  {(zh ? "适用" : "applies to")}: {rule.AppliesTo}");
+        w.WriteLine($"  {(zh ? "级别" : "severity")}: {rule.Severity.Label(language)}");
+        w.WriteLine($"  {(zh ? "适用" : "applies to")}: {rule.AppliesTo.Describe(language)}");
         w.WriteLine($"  {(zh ? "依据" : "basis")}: {rule.Basis}");
         w.WriteLine($"  {(zh ? "规则集" : "rule set")}: {rule.RuleSet} ({rule.Source})");
         for (var i = 0; i < rule.Checks.Count; i++)
         {
             var check = rule.Checks[i];
-            w.WriteLine($"  {(zh ? "检查" : "check")}: {check.Kind}  ({(zh ? "量值" : "measure")} {check.MeasureName}; {check.Source})");
+            // A kind that shares its name with a layer (enclaves) gets the name a planner knows beside it.
+            var kind = zh && Core.Planning.Terms.Zh(check.Kind) is { } kindZh ? $"{check.Kind}（{kindZh}）" : check.Kind;
+            w.WriteLine($"  {(zh ? "检查" : "check")}: {kind}  ({(zh ? "量值" : "measure")} {check.MeasureName}; {check.Source})");
             foreach (var (name, value) in check.Parameters)
             {
                 var prefix = rule.Checks.Count == 1 ? "check" : $"checks[{i}]";
                 var set = rule.Overrides.LastOrDefault(o => o.Key == $"{prefix}.{name}");
-                w.WriteLine($"    {name}: {value}" + (set is null ? "" : zh ? $"  （由 {set.Source} 设定）" : $"  (set by {set.Source})"));
+                w.WriteLine($"    {Explained(name, language)}: {Explained(value, language)}" + (set is null ? "" : zh ? $"  （由 {set.Source} 设定）" : $"  (set by {set.Source})"));
             }
         }
 
-        foreach (var s in rule.SeverityWhen) w.WriteLine($"  {(zh ? "当" : "when")} {s.When}: {s.Severity.Name()}");
+        foreach (var s in rule.SeverityWhen) w.WriteLine($"  {(zh ? "当" : "when")} {s.When}: {s.Severity.Label(language)}");
         foreach (var o in rule.Overrides.Where(o => !o.Key.StartsWith("check", StringComparison.Ordinal)))
         {
             w.WriteLine(zh ? $"  {o.Key} 由 {o.Source} 设为 {o.Value}" : $"  {o.Key} set to {o.Value} by {o.Source}");
         }
         w.WriteLine($"  {(zh ? "消息" : "message")}: {rule.Message[language]}");
         if (rule.Fix is { } fix) w.WriteLine($"  {(zh ? "如何修改" : "how to fix")}: {fix[language]}");
+    }
+
+    /// <summary>A parameter value as written, followed in Chinese by the names of the catalogue keys it holds: <c>ecological_redline（生态保护红线）</c>.</summary>
+    private static string Explained(object? value, Language language)
+    {
+        var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        if (language != Language.Zh) return text;
+        return System.Text.RegularExpressions.Regex.Replace(text, @"(?<![\w-])[a-z][a-z0-9_]*(?![\w-])", m =>
+            Core.Planning.Terms.Zh(m.Value) is { } name ? $"{m.Value}（{name}）" : m.Value);
     }
 }

@@ -22,7 +22,7 @@ internal static class RulesListCommand
             var rows = catalog.Rules.OrderBy(r => r.Id, StringComparer.Ordinal)
                 .Select(r => new[]
                 {
-                    r.Id, r.Severity.Name(), r.AppliesTo.ToString(),
+                    r.Id, r.Severity.Label(language), r.AppliesTo.Describe(language),
                     r.RuleSet + (r.Overrides.Count == 0 ? "" : $" + {string.Join(", ", r.Overrides.Select(o => $"{o.Key}={o.Value} ({o.Source.File})").Distinct())}"),
                     r.Title[language],
                 })

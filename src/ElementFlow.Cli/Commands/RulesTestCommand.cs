@@ -70,15 +70,20 @@ internal static class RulesTestCommand
                 var r = results[i];
                 outcomes.Add(JUnitCase.From(r, times[i]));
                 if (junit) continue;
-                lines.WriteLine($"{(r.Passed ? "ok  " : "FAIL")} {r.Case.Rule}/{r.Case.Name}");
-                foreach (var p in r.Problems) lines.WriteLine($"       {p}");
+                lines.WriteLine($"{Outcome(r.Passed, language)} {r.Case.Rule}/{r.Case.Name}");
+                foreach (var p in r.Problems) lines.WriteLine($"       {p[language]}");
             }
 
             foreach (var (rule, missing) in RuleTestRunner.Uncovered(catalog.Rules, cases))
             {
                 var problem = $"no {missing} test case under {Path.Combine(folder, "tests", rule)}";
                 outcomes.Add(new JUnitCase(rule, $"{missing} case", null, [problem], TimeSpan.Zero));
-                if (!junit) lines.WriteLine($"FAIL {rule}: {problem}");
+                if (!junit)
+                {
+                    lines.WriteLine(language == Core.Text.Language.Zh
+                        ? $"{Outcome(false, language)} {rule}：{Path.Combine(folder, "tests", rule)} 下缺少 {missing} 用例"
+                        : $"{Outcome(false, language)} {rule}: {problem}");
+                }
             }
         }
 
@@ -92,11 +97,17 @@ internal static class RulesTestCommand
         }
         else
         {
+            // CI runners read the English line alone; a Chinese reader gets the same counts in words first.
+            if (language == Core.Text.Language.Zh) lines.WriteLine($"通过 {passed} 个，失败 {failed} 个");
             lines.WriteLine(summary);
         }
 
         return failed == 0 ? ExitCodes.Clean : ExitCodes.Findings;
     }
+
+    private static string Outcome(bool passed, Core.Text.Language language) => language == Core.Text.Language.Zh
+        ? (passed ? "通过" : "失败")
+        : (passed ? "ok  " : "FAIL");
 
     private static void WriteJUnit(CliConsole console, IReadOnlyList<JUnitCase> outcomes, string? outFile)
     {

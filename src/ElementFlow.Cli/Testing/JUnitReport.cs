@@ -10,7 +10,7 @@ public sealed record JUnitCase(string Rule, string Name, string? Folder, IReadOn
     public bool Passed => Problems.Count == 0;
 
     public static JUnitCase From(RuleTestResult result, TimeSpan time) =>
-        new(result.Case.Rule, result.Case.Name, result.Case.Folder, result.Problems, time);
+        new(result.Case.Rule, result.Case.Name, result.Case.Folder, [.. result.Problems.Select(p => p.En)], time);
 }
 
 /// <summary>

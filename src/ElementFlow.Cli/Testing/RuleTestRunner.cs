@@ -1,8 +1,9 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
 using ElementFlow.Core.Limits;
+using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
-using ElementFlow.Engine;
+using ElementFlow.Checking;
 using ElementFlow.IO.Packages;
 using ElementFlow.Rules;
 using ElementFlow.Rules.Model;
@@ -10,7 +11,7 @@ using ElementFlow.Rules.Model;
 namespace ElementFlow.Cli.Testing;
 
 /// <summary>The outcome of one rule test case.</summary>
-public sealed record RuleTestResult(RuleTestCase Case, bool Passed, IReadOnlyList<string> Problems, IReadOnlyList<Finding> Findings);
+public sealed record RuleTestResult(RuleTestCase Case, bool Passed, IReadOnlyList<LocalizedText> Problems, IReadOnlyList<Finding> Findings);
 
 /// <summary>
 /// Runs rule fixtures: only the rule named by the folder runs on its case; a case passes when every
@@ -43,48 +44,52 @@ public static class RuleTestRunner
 
     public static RuleTestResult Run(RuleCatalog catalog, RuleTestCase testCase, InputLimits? limits = null)
     {
-        limits ??= InputLimits.Default;
-        PlanLoadResult Load(string path) => PlanLoader.Load(path, limits);
         var rule = catalog.Find(testCase.Rule);
-        if (rule is null) return new RuleTestResult(testCase, false, [$"no rule {testCase.Rule} in the rule sets"], []);
+        if (rule is null) return new RuleTestResult(testCase, false, [new($"规则集中没有规则 {testCase.Rule}", $"no rule {testCase.Rule} in the rule sets")], []);
+
         // The case folder is the plan under test; plan packages below it are its parent or children.
-        var loaded = Load(testCase.Folder);
+        var outcome = new CheckService().Check(new CheckRequest
+        {
+            Plans = [testCase.Folder],
+            FindPlansBelow = false,
+            Context = PlanDiscovery.Find(testCase.Folder, includeRoot: false),
+            Rules = catalog,
+            OnlyRules = [rule.Id],
+            Settings = new CheckSettings { Limits = limits ?? InputLimits.Default, Sources = Commands.PackageSources.All },
+        });
+        var loaded = outcome.Loaded.Single();
         if (loaded.Plan is null)
         {
-            return new RuleTestResult(testCase, false, loaded.Diagnostics.Select(d => d.Format(Language.En)).ToList(), []);
+            return new RuleTestResult(testCase, false, loaded.Diagnostics.Select(d => new LocalizedText(d.Format(Language.Zh), d.Format(Language.En))).ToList(), []);
         }
 
-        var related = PlanDiscovery.Find(testCase.Folder, includeRoot: false).Select(Load).Where(l => l.Plan is not null).Select(l => l.Plan!);
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build([loaded.Plan], Load);
-        foreach (var plan in related)
+        if (outcome.TreeDiagnostics.Count > 0)
         {
-            if (tree.All.Any(p => p.Location == plan.Location)) continue;
-            tree.Add(plan, isChecked: false);
-            if (tree.All.FirstOrDefault(p => p.Location == plan.ParentLocation) is { } parent) tree.Link(plan, parent);
+            return new RuleTestResult(testCase, false, outcome.TreeDiagnostics.Select(d => new LocalizedText(d.Format(Language.Zh), d.Format(Language.En))).ToList(), []);
         }
 
-        if (treeDiagnostics.Count > 0)
-        {
-            return new RuleTestResult(testCase, false, treeDiagnostics.Select(d => d.Format(Language.En)).ToList(), []);
-        }
-
-        // Approvals may name any rule of the catalogue, not only the one under test.
-        var options = new CheckOptions(DateOnly.FromDateTime(DateTime.Today), catalog.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
-        var result = new Checker([rule], options).Check(tree).Single();
+        var result = outcome.Results.Single();
         var findings = result.Findings.Where(f => f.Rule == rule.Id).ToList();
-        var problems = new List<string>();
-        if (!rule.AppliesToPlan(loaded.Plan)) problems.Add($"the rule does not apply to a {loaded.Plan.Level.ToString().ToLowerInvariant()} {loaded.Plan.Type.ToString().ToLowerInvariant()} plan");
-        foreach (var skipped in result.Skipped) problems.Add($"the rule could not run: {skipped.Reason}");
+        var problems = new List<LocalizedText>();
+        if (!rule.AppliesToPlan(loaded.Plan))
+        {
+            problems.Add(new($"规则不适用于{PlanKinds.Describe(loaded.Plan.Level, loaded.Plan.Type, Language.Zh)}",
+                $"the rule does not apply to a {loaded.Plan.Level.ToString().ToLowerInvariant()} {loaded.Plan.Type.ToString().ToLowerInvariant()} plan"));
+        }
+
+        foreach (var skipped in result.Skipped) problems.Add(new($"规则未能运行：{skipped.ReasonIn(Language.Zh)}", $"the rule could not run: {skipped.Reason}"));
         foreach (var expected in testCase.Fires.Where(e => !findings.Any(e.Matches)))
         {
-            problems.Add($"expected a finding {expected} (expect.yaml line {expected.Line}); found {Describe(findings)}");
+            problems.Add(new($"应有问题 {expected}（expect.yaml 第 {expected.Line} 行）；实际：{Describe(findings, Language.Zh)}",
+                $"expected a finding {expected} (expect.yaml line {expected.Line}); found {Describe(findings, Language.En)}"));
         }
 
-        if (testCase.Silent && findings.Count > 0) problems.Add($"expected no finding; found {Describe(findings)}");
-        if (!testCase.Silent && testCase.Fires.Count == 0) problems.Add("expect.yaml names no finding and is not silent: it tests nothing");
+        if (testCase.Silent && findings.Count > 0) problems.Add(new($"应无问题；实际：{Describe(findings, Language.Zh)}", $"expected no finding; found {Describe(findings, Language.En)}"));
+        if (!testCase.Silent && testCase.Fires.Count == 0) problems.Add(new("expect.yaml 既未列出应有的问题，也未声明 silent：它什么也没测", "expect.yaml names no finding and is not silent: it tests nothing"));
         return new RuleTestResult(testCase, problems.Count == 0, problems, findings);
     }
 
-    private static string Describe(IReadOnlyList<Finding> findings) =>
-        findings.Count == 0 ? "none" : string.Join("; ", findings.Select(f => $"[{string.Join(", ", f.Subjects)}] {f.Measure?.Value:0.###} {f.Severity.Name()}"));
+    private static string Describe(IReadOnlyList<Finding> findings, Language language) =>
+        findings.Count == 0 ? (language == Language.Zh ? "无" : "none")
+            : string.Join("; ", findings.Select(f => $"[{string.Join(", ", f.Subjects)}] {f.Measure?.Value:0.###} {f.Severity.Label(language)}"));
 }

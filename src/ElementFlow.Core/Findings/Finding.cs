@@ -76,8 +76,16 @@ public sealed record Finding
     public Geometry? Geometry { get; init; }
     public Waiver? WaivedBy { get; init; }
 
-    /// <summary>The message in one language; arguments that are themselves texts in two languages follow it.</summary>
+    /// <summary>
+    /// The message in one language; arguments that are themselves texts in two languages follow it, and in
+    /// Chinese a catalogue key (an indicator, zone, facility kind or layer) reads as its name.
+    /// </summary>
     public string Message(Language language) => Text.MessageTemplate.Render(
         MessageTemplate[language],
-        Arguments.ToDictionary(kv => kv.Key, kv => kv.Value is LocalizedText t ? t[language] : kv.Value));
+        Arguments.ToDictionary(kv => kv.Key, kv => kv.Value switch
+        {
+            LocalizedText t => t[language],
+            string s when language == Language.Zh && Planning.Terms.Zh(s) is { } name => name,
+            _ => kv.Value,
+        }));
 }

@@ -14,7 +14,14 @@ public sealed record PlanEntry(string Id, PlanLevel Level, PlanType Type, string
 public sealed record RuleSetEntry(string Id, string Version);
 
 /// <summary>A rule that could not run on a plan, and why (nothing is dropped silently).</summary>
-public sealed record SkippedRule(string Rule, string Plan, string Reason);
+/// <param name="Reason">Why, in English (machine formats carry it).</param>
+public sealed record SkippedRule(string Rule, string Plan, string Reason)
+{
+    /// <summary>Why, in both languages; null where only the English reason is known.</summary>
+    public Text.LocalizedText? Text { get; init; }
+
+    public string ReasonIn(Text.Language language) => Text?[language] ?? Reason;
+}
 
 /// <summary>Unwaived findings by severity, and the waived ones apart: what every report line counts.</summary>
 public sealed record SeverityCounts(int Error, int Warning, int Info, int Waived)
@@ -44,9 +51,6 @@ public sealed record SeverityCounts(int Error, int Warning, int Info, int Waived
 /// <summary>The counts at the foot of a report.</summary>
 public sealed record Summary(int Error, int Warning, int Info, int Waived, int RulesRun, int NotApplicable);
 
-/// <summary>Timings and memory of one run, for <c>--stats</c>.</summary>
-public sealed record RunStats(IReadOnlyList<(string Phase, TimeSpan Time)> Phases, IReadOnlyList<(string Rule, TimeSpan Time)> Rules, long PeakWorkingSetBytes);
-
 /// <summary>The result of a check: what was checked, what was found, and what could not be read.</summary>
 public sealed record Report
 {
@@ -63,6 +67,9 @@ public sealed record Report
 
     /// <summary>Life-circle coverage by subdistrict, from the coverage rules that ran (empty when none did).</summary>
     public IReadOnlyList<EquityRow> Equity { get; init; } = [];
+
+    /// <summary>The flows the checked plans declare, with whether their mirror entries were found.</summary>
+    public IReadOnlyList<FlowRow> Flows { get; init; } = [];
 
     public Summary Summary
     {

@@ -12,6 +12,11 @@ public static class Severities
 {
     public static string Name(this Severity severity) => severity.ToString().ToLowerInvariant();
 
+    /// <summary>The severity as a reader of that language names it: 错误, 警告, 提示 or error, warning, info.</summary>
+    public static string Label(this Severity severity, Text.Language language) => language == Text.Language.Zh
+        ? severity switch { Severity.Error => "错误", Severity.Warning => "警告", _ => "提示" }
+        : severity.Name();
+
     public static bool TryParse(string? text, out Severity severity)
     {
         switch (text?.Trim().ToLowerInvariant())

@@ -32,10 +32,13 @@ public sealed record LayerRole(string Name, GeometryKinds Geometry, string? Clas
     public static readonly LayerRole Roads = new("roads", GeometryKinds.Line | GeometryKinds.Polygon, null, [], "道路");
     public static readonly LayerRole Water = new("water", GeometryKinds.Line | GeometryKinds.Polygon, null, [], "水系");
 
+    /// <summary>Enclaves (飞地): polygons with <c>host</c> and <c>home</c> region codes and <c>counted_by</c> (host | home).</summary>
+    public static readonly LayerRole Enclaves = new("enclaves", GeometryKinds.Polygon, null, [], "飞地");
+
     public static IReadOnlyList<LayerRole> All { get; } =
     [
         Boundary, EcologicalRedLine, PermanentBasicFarmland, UrbanDevelopmentBoundary, Zoning,
-        LandUse, Facilities, Residential, Subdistricts, Roads, Water,
+        LandUse, Facilities, Residential, Subdistricts, Roads, Water, Enclaves,
     ];
 
     /// <summary>Finds a role by our name or by a standard database layer name, ignoring case.</summary>

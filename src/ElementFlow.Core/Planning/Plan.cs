@@ -23,10 +23,15 @@ public sealed record Region(string Code, string Name)
     }
 }
 
-/// <summary>The coordinate reference system declared by a plan.</summary>
+/// <summary>The coordinate reference system declared by a plan, and the one its geometries are measured in.</summary>
 /// <param name="Text">As written, e.g. <c>EPSG:4527</c>.</param>
-/// <param name="Epsg">The EPSG code, or 0 when the text names none.</param>
-public sealed record CrsInfo(string Text, int Epsg);
+/// <param name="Epsg">The EPSG code the loaded geometries are in, or 0 when the text names none: the declared code,
+/// except for a geographic CGCS2000 plan (EPSG:4490), which is measured in the 3-degree zone of its boundary's centre.</param>
+public sealed record CrsInfo(string Text, int Epsg)
+{
+    /// <summary>The EPSG code plan.yaml declares, when it differs from <see cref="Epsg"/>; else 0.</summary>
+    public int DeclaredEpsg { get; init; }
+}
 
 /// <summary>A declared indicator of a plan.</summary>
 public sealed record Indicator(string Key, Quantity Quantity, int Line);
@@ -69,6 +74,9 @@ public sealed record Plan
     public IReadOnlyDictionary<string, Indicator> Indicators { get; init; } = new Dictionary<string, Indicator>();
     public IReadOnlyList<Allocation> Allocations { get; init; } = [];
     public IReadOnlyList<Approval> Approvals { get; init; } = [];
+
+    /// <summary>What crosses the plan's boundary: quotas, relocated basic farmland, compensation (DESIGN §2 <c>flows:</c>).</summary>
+    public IReadOnlyList<Flow> Flows { get; init; } = [];
     public IReadOnlyList<DataIssue> DataIssues { get; init; } = [];
 
     /// <summary>Layers that were declared but could not be read; rules that need them cannot run.</summary>

@@ -51,6 +51,28 @@ public static class PlanKinds
 
     public static string Name(this PlanType type) => type.ToString().ToLowerInvariant();
 
+    /// <summary>A level as a reader of that language names it: 市级 or city.</summary>
+    public static string Label(this PlanLevel level, Text.Language language) => language == Text.Language.Zh
+        ? level switch
+        {
+            PlanLevel.National => "国家级",
+            PlanLevel.Province => "省级",
+            PlanLevel.City => "市级",
+            PlanLevel.County => "县级",
+            _ => "乡镇级",
+        }
+        : level.Name();
+
+    /// <summary>A type as a reader of that language names it: 总体规划 or overall.</summary>
+    public static string Label(this PlanType type, Text.Language language) => language == Text.Language.Zh
+        ? type switch
+        {
+            PlanType.Overall => "总体规划",
+            PlanType.Detailed => "详细规划",
+            _ => "专项规划",
+        }
+        : type.Name();
+
     /// <summary>The level and type as a reader of that language names them: "市级总体规划" or "city overall".</summary>
     public static string Describe(PlanLevel level, PlanType type, Text.Language language) => language == Text.Language.Zh
         ? level switch

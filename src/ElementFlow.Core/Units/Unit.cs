@@ -8,6 +8,8 @@ public enum Dimension
     Population,
     AreaPerPerson,
     Volume,
+    Money,
+    Mass,
 }
 
 /// <summary>A unit accepted in plan packages (DESIGN §2), with its factor to the base unit of its dimension.</summary>
@@ -32,10 +34,16 @@ public sealed record Unit(string Key, Dimension Dimension, double ToBase)
     public static readonly Unit SquareMetresPerPerson = new("m2_per_person", Dimension.AreaPerPerson, 1);
     public static readonly Unit HundredMillionCubicMetres = new("100m_m3", Dimension.Volume, 1);
 
+    /// <summary>10k yuan (万元), the unit of compensation payments between regions.</summary>
+    public static readonly Unit TenThousandYuan = new("10k_yuan", Dimension.Money, 1);
+
+    /// <summary>Kilograms, the unit of standard grain capacity (产能) in quota ledgers.</summary>
+    public static readonly Unit Kilogram = new("kg", Dimension.Mass, 1);
+
     public static IReadOnlyList<Unit> All { get; } =
     [
         SquareMetre, Hectare, SquareKilometre, Mu, TenThousandMu, Percent,
-        Persons, TenThousandPersons, SquareMetresPerPerson, HundredMillionCubicMetres,
+        Persons, TenThousandPersons, SquareMetresPerPerson, HundredMillionCubicMetres, TenThousandYuan, Kilogram,
     ];
 
     /// <summary>The Chinese forms a plan may write instead of the key (万亩 for 10k_mu), by key.</summary>
@@ -51,6 +59,8 @@ public sealed record Unit(string Key, Dimension Dimension, double ToBase)
         ["10k_persons"] = ["万人"],
         ["m2_per_person"] = ["平方米/人", "㎡/人", "m²/人"],
         ["100m_m3"] = ["亿立方米", "亿m³", "亿m3"],
+        ["10k_yuan"] = ["万元"],
+        ["kg"] = ["千克", "公斤"],
     };
 
     private static readonly Dictionary<string, Unit> ByName = All

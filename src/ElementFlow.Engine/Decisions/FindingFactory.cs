@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ElementFlow.Core.Findings;
 using ElementFlow.Core.Text;
+using ElementFlow.Engine.Kinds;
 using ElementFlow.Rules.Conditions;
 using ElementFlow.Rules.Facts;
 using ElementFlow.Rules.Model;
@@ -15,6 +16,8 @@ public sealed class FindingFactory
 {
     private readonly RuleSpec _rule;
     private readonly CheckSpec _check;
+    private readonly IEngineKind _kind;
+    private readonly IReadOnlyDictionary<string, object?> _named;
     private readonly double? _limit;
     private readonly Func<object, double>? _value;
     private readonly Func<object, double>? _limitOf;
@@ -24,23 +27,12 @@ public sealed class FindingFactory
     {
         _rule = rule;
         _check = check;
-        _limit = check switch
-        {
-            NoOverlapCheck c => c.ToleranceM2,
-            WithinCheck c => c.ToleranceM2,
-            AreaRatioCheck c => c.Max ?? c.Min,
-            ConsistencyCheck c => c.RelativeTolerance,
-            CoversCheck c => c.ToleranceM2,
-            UsePermittedCheck c => c.ToleranceM2,
-            RequiredCheck or ValidGeometryCheck => 0,
-            _ => null,
-        };
-        var variable = check is ExpressionCheck e ? e.Variable : "o";
-        var named = (check as ExpressionCheck)?.Named;
-        _value = (check as ExpressionCheck)?.Value is { } v ? Compile<double>(v, factType, variable, named) : null;
-        _limitOf = (check as ExpressionCheck)?.Limit is { } l ? Compile<double>(l, factType, variable, named) : null;
-        if (check is IndicatorCheck ic && ic.Value is not null) _value = IndicatorExpressions.Value(ic);
-        _overrides = rule.SeverityWhen.Select(s => (Compile<bool>(s.When, factType, variable, named), s)).ToList();
+        _kind = EngineKinds.For(check);
+        _limit = _kind.Limit(check);
+        _named = _kind.Named(check);
+        _value = _kind.ValueOf(check, factType);
+        _limitOf = _kind.LimitOf(check, factType);
+        _overrides = rule.SeverityWhen.Select(s => (Compile<bool>(s.When, factType, _kind.Variable(check), _named), s)).ToList();
     }
 
     public FindingFact Create(object fact)
@@ -50,12 +42,13 @@ public sealed class FindingFactory
             ["plan"] = PlanOf(fact)?.Id,
             ["rule"] = _rule.Id,
         };
-        foreach (var (k, v) in (_check as ExpressionCheck)?.Named ?? (_check as IndicatorCheck)?.Named ?? new Dictionary<string, object?>()) args[k] = v;
+        foreach (var (k, v) in _named) args[k] = v;
 
         var value = double.NaN;
         double? limit = _limit;
         IReadOnlyList<Subject> subjects = [];
         NetTopologySuite.Geometries.Geometry? geometry = null;
+        Waiver? covered = null;
         var measureName = _check.MeasureName;
         switch (fact)
         {
@@ -65,13 +58,13 @@ public sealed class FindingFactory
                 subjects = o.Subjects;
                 geometry = o.Geometry;
                 measureName = o.MeasureName ?? measureName;
+                covered = o.Covered;
                 foreach (var (k, v) in o.Arguments) args[k] = v;
-                if (_check is UsePermittedCheck) args["zone"] = o.B?.Code;
                 break;
             case FeatureFact f:
                 subjects = [new Subject(f.Layer, f.Id)];
                 geometry = f.Source.Geometry;
-                args["layer"] = f.Layer; args["id"] = f.Id; args["code"] = f.Code; args["area"] = f.Area;
+                args["layer"] = f.Layer; args["id"] = f.Id; args["code"] = f.Code; args["area"] = f.Area; args["ellipsoidal_area"] = f.EllipsoidalArea;
                 break;
             case LayerFact l:
                 subjects = [new Subject(l.Role, Subject.WholeLayer)];
@@ -95,13 +88,15 @@ public sealed class FindingFactory
                 subjects = [new Subject(s.Layer, s.FeatureId)];
                 args["layer"] = s.Layer; args["id"] = s.FeatureId; args["code"] = s.Code; args["detail"] = s.Detail;
                 break;
-            case IndicatorSet set when _check is IndicatorCheck ic:
-                subjects = ic.Keys.Select(k => new Subject(Subject.IndicatorsLayer, k)).ToList();
-                foreach (var k in ic.Keys) args[k] = set.Get(k);
+            case FlowFact flow:
+                subjects = [new Subject(Measurements.FlowSubjects.Layer, flow.Id)];
+                foreach (var (k, v) in Measurements.FlowSubjects.Arguments(flow)) args[k] = v;
                 break;
         }
 
-        if (fact is Observation equity && EquityDecisions.Handles(_check)) EquityDecisions.Apply(_check, equity, ref value, ref limit, ref measureName, ref subjects, args);
+        var draft = new FindingDraft(value, limit, measureName, subjects, args);
+        _kind.Describe(_check, fact, draft);
+        (value, limit, measureName, subjects) = (draft.Value, draft.Limit, draft.MeasureName, draft.Subjects);
         if (_value is not null) value = _value(fact);
         if (_limitOf is not null) limit = _limitOf(fact);
         args["value"] = double.IsNaN(value) ? null : value;
@@ -127,6 +122,7 @@ public sealed class FindingFactory
             Subjects = subjects,
             Measure = double.IsNaN(value) ? null : new Measure(measureName, value, limit) { Related = (fact as Observation)?.Related },
             Geometry = geometry,
+            WaivedBy = covered,
         });
     }
 
@@ -139,11 +135,13 @@ public sealed class FindingFactory
         IndicatorFact i => i.Plan,
         IssueFact s => s.Plan,
         ApprovalFact a => a.Plan,
+        FlowFact f => f.Plan,
         IndicatorSet set => set.Plan,
         _ => null,
     };
 
-    private static Func<object, T> Compile<T>(string text, Type factType, string variable, IReadOnlyDictionary<string, object?>? named)
+    /// <summary>A rule expression over a fact, as a function of the boxed fact.</summary>
+    internal static Func<object, T> Compile<T>(string text, Type factType, string variable, IReadOnlyDictionary<string, object?>? named)
     {
         var parameter = Expression.Parameter(factType, variable);
         var lambda = ConditionCompiler.Compile(text, [parameter], typeof(T), named);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using ElementFlow.Core.Planning;
+using ElementFlow.Engine.Kinds;
 using ElementFlow.Engine.Measurements;
 using ElementFlow.Rules.Conditions;
 using ElementFlow.Rules.Facts;
@@ -21,15 +22,9 @@ public sealed record CompiledCheck(RuleSpec Rule, int Index, CheckSpec Check, IR
 /// </summary>
 public static class RuleCompiler
 {
-    /// <summary>Relative slack for threshold comparisons, so 1.3 computed as 1.3000000000000003 does not exceed 1.3.</summary>
-    private const double Slack = 1e-9;
-
-    private static readonly MethodInfo AppliesMethod = typeof(AppliesTo).GetMethod(nameof(AppliesTo.Matches), [typeof(PlanLevel), typeof(PlanType)])!;
+    private static readonly MethodInfo AppliesMethod = typeof(AppliesTo).GetMethod(nameof(AppliesTo.Matches), [typeof(Plan)])!;
     private static readonly MethodInfo InsertMethod = typeof(IContext).GetMethod(nameof(IContext.Insert), [typeof(object)])!;
     private static readonly MethodInfo CreateMethod = typeof(FindingFactory).GetMethod(nameof(FindingFactory.Create))!;
-    private static readonly MethodInfo ContainsMethod = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
-    private static readonly MethodInfo HasMethod = typeof(IndicatorSet).GetMethod(nameof(IndicatorSet.Has))!;
-    private static readonly MethodInfo PermitsMethod = typeof(UseMatrix).GetMethod(nameof(UseMatrix.Permits))!;
 
     public static CompiledCheck Compile(RuleSpec rule, int index, CheckSpec check)
     {
@@ -64,29 +59,9 @@ public static class RuleCompiler
         return Expression.Lambda<Func<object, bool>>(body, any).Compile();
     }
 
-    public static Type FactTypeOf(CheckSpec check) => check switch
-    {
-        ExpressionCheck e => Rules.Yaml.CheckFactory.FactType(e.Facts),
-        IndicatorCheck => typeof(IndicatorSet),
-        _ => typeof(Observation),
-    };
+    public static Type FactTypeOf(CheckSpec check) => EngineKinds.For(check).FactType(check);
 
-    public static IReadOnlyList<Measurement> MeasurementsFor(RuleSpec rule, int index, CheckSpec check) => check switch
-    {
-        RequiredCheck c => [new RequiredMeasurement(c, $"{rule.Id}#{index}")],
-        ValidGeometryCheck c => [new ValidityMeasurement(c.Layers)],
-        NoOverlapCheck c => [new OverlapMeasurement(c.A, c.B)],
-        WithinCheck c => [new OutsideMeasurement(c.A, c.B, c.PerPart)],
-        CoversCheck c => [new DroppedMeasurement(c.Layer)],
-        UsePermittedCheck c => [new OverlapMeasurement(c.Uses, c.Zones)],
-        TransmissionCheck c => [new TransmissionMeasurement(c)],
-        AreaRatioCheck c => [new RatioMeasurement(c.Numerator, c.Denominator)],
-        IndicatorCheck c => [new IndicatorSetMeasurement(c.Keys)],
-        ConsistencyCheck c => c.Pairs.Select(p => (Measurement)new ConsistencyMeasurement(p.Key, p.Value)).ToList(),
-        ExpressionCheck c => [new FactsMeasurement(c.Facts, c.Layers, c.Requires)],
-        _ when EquityDecisions.Handles(check) => EquityMeasurements.For(check),
-        _ => throw new NotSupportedException(check.Kind),
-    };
+    public static IReadOnlyList<Measurement> MeasurementsFor(RuleSpec rule, int index, CheckSpec check) => EngineKinds.For(check).Measurements(rule, index, check);
 
     private static IEnumerable<Expression> Conditions(RuleSpec rule, CheckSpec check, ParameterExpression fact, IReadOnlyList<Measurement> measurements)
     {
@@ -95,8 +70,7 @@ public static class RuleCompiler
         var source = Expression.Property(plan, nameof(PlanFact.Source));
         foreach (var applies in new[] { rule.AppliesTo, check.AppliesTo }.OfType<AppliesTo>())
         {
-            yield return Expression.Call(Expression.Constant(applies), AppliesMethod,
-                Expression.Property(source, nameof(Plan.Level)), Expression.Property(source, nameof(Plan.Type)));
+            yield return Expression.Call(Expression.Constant(applies), AppliesMethod, source);
         }
 
         if (fact.Type == typeof(Observation))
@@ -106,71 +80,6 @@ public static class RuleCompiler
                 .Aggregate(Expression.OrElse);
         }
 
-        var value = fact.Type == typeof(Observation) ? Expression.Property(fact, nameof(Observation.Value)) : null;
-        switch (check)
-        {
-            case NoOverlapCheck c: yield return Above(value!, c.ToleranceM2); break;
-            case WithinCheck c: yield return Above(value!, c.ToleranceM2); break;
-            case ConsistencyCheck c: yield return Above(value!, c.RelativeTolerance); break;
-            case CoversCheck c: yield return Above(value!, c.ToleranceM2); break;
-            case UsePermittedCheck c:
-                yield return Above(value!, c.ToleranceM2);
-                yield return Expression.Not(Expression.Call(Expression.Constant(c.Matrix), PermitsMethod,
-                    Expression.Property(Expression.Property(fact, nameof(Observation.B)), nameof(FeatureFact.Code)),
-                    Expression.Property(Expression.Property(fact, nameof(Observation.A)), nameof(FeatureFact.Code))));
-                break;
-            case TransmissionCheck: yield return Transmission(fact); break;
-            case var equity when EquityDecisions.Handles(equity): yield return EquityDecisions.Condition(equity, fact); break;
-            case AreaRatioCheck c:
-                var tests = new List<Expression>();
-                if (c.Max is { } max) tests.Add(Above(value!, max));
-                if (c.Min is { } min) tests.Add(Expression.LessThan(value!, Expression.Constant(min * (1 - Slack))));
-                yield return tests.Aggregate(Expression.OrElse);
-                break;
-            case IndicatorCheck c:
-                foreach (var k in c.Keys) yield return Expression.Call(fact, HasMethod, Expression.Constant(k));
-                yield return Expression.Not(IndicatorExpressions.Over(c.Assert, typeof(bool), fact, c.Named));
-                break;
-            case ExpressionCheck c:
-                if (c.Layers is { } layers && c.Facts is FactSource.Feature or FactSource.Layer or FactSource.Issue)
-                {
-                    var member = c.Facts == FactSource.Layer ? nameof(LayerFact.Role) : nameof(FeatureFact.Layer);
-                    yield return Expression.Call(Expression.Constant(new HashSet<string>(layers, StringComparer.Ordinal)), ContainsMethod, Expression.Property(fact, member));
-                }
-
-                if (c.Requires is { } relation)
-                {
-                    // The related plan must be in the check, for every fact the shared measurement produced.
-                    yield return relation == PlanRelation.Parent
-                        ? Expression.NotEqual(Expression.Property(plan, nameof(PlanFact.Parent)), Expression.Constant(null, typeof(PlanFact)))
-                        : Expression.GreaterThan(Expression.Property(plan, nameof(PlanFact.ChildCount)), Expression.Constant(0));
-                }
-
-                var variable = Expression.Parameter(fact.Type, c.Variable);
-                var when = ConditionCompiler.Compile(c.When, [variable], typeof(bool), c.Named);
-                yield return new Substitute(variable, fact).Visit(when.Body);
-                break;
-        }
-    }
-
-    /// <summary>A floor is broken below its limit, a cap above it; the limit comes from the allocation the observation carries.</summary>
-    private static Expression Transmission(ParameterExpression fact)
-    {
-        var value = Expression.Property(fact, nameof(Observation.Value));
-        var limit = Expression.Property(Expression.Property(fact, nameof(Observation.Limit)), nameof(Nullable<double>.Value));
-        var category = Expression.Property(fact, nameof(Observation.Category));
-        var below = Expression.LessThan(value, Expression.Subtract(limit, Expression.Multiply(Expression.Call(typeof(Math), nameof(Math.Abs), null, limit), Expression.Constant(Slack))));
-        var above = Expression.GreaterThan(value, Expression.Add(limit, Expression.Multiply(Expression.Call(typeof(Math), nameof(Math.Abs), null, limit), Expression.Constant(Slack))));
-        return Expression.OrElse(
-            Expression.AndAlso(Expression.Equal(category, Expression.Constant("floor")), below),
-            Expression.AndAlso(Expression.Equal(category, Expression.Constant("cap")), above));
-    }
-
-    private static BinaryExpression Above(Expression value, double limit) =>
-        Expression.GreaterThan(value, Expression.Constant(limit + Math.Abs(limit) * Slack));
-
-    private sealed class Substitute(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+        foreach (var condition in EngineKinds.For(check).Decision(check, fact)) yield return condition;
     }
 }

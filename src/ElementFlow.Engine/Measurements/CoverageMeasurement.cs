@@ -19,7 +19,7 @@ public sealed class CoverageMeasurement(CoverageSpec spec, string? declared, str
     private static readonly LayerSelector Subdistricts = LayerSelector.Whole(LayerRole.Subdistricts.Name);
 
     public override string Key => $"coverage:{spec.Key}";
-    public override IReadOnlyList<LayerInput> Inputs => [LayerInput.Of(spec.From), LayerInput.Of(spec.To.Layer)];
+    public override IReadOnlyList<LayerInput> Inputs => EquityInputs.Optional(spec, [LayerInput.Of(spec.From), LayerInput.Of(spec.To.Layer), LayerInput.Maybe(Subdistricts.Role)]);
     public override IReadOnlyList<string> Indicators => declared is null ? [] : [declared];
 
     public override MeasureResult Run(PlanScope scope)

@@ -19,7 +19,7 @@ public sealed class DistributionMeasurement(DistributionCheck check, string? col
         : $"distribution:{check.Units.Key}:count:{string.Join("+", check.Counted!.GroupSelectors.Select(s => s.Key))}";
 
     public override IReadOnlyList<LayerInput> Inputs => check.Of == DistributionMeasure.Coverage
-        ? [LayerInput.Of(check.Units), LayerInput.Of(check.Coverage!.From), LayerInput.Of(check.Coverage.To.Layer)]
+        ? EquityInputs.Optional(check.Coverage!, [LayerInput.Of(check.Units), LayerInput.Of(check.Coverage!.From), LayerInput.Of(check.Coverage.To.Layer)])
         : [LayerInput.Of(check.Units), LayerInput.Of(check.Counted!.Layer)];
 
     public override MeasureResult Run(PlanScope scope)

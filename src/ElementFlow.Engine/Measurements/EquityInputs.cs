@@ -44,6 +44,10 @@ internal static class EquityInputs
             return new Residents($"{from.Key}:{attribute}", scope.RoleOf(from.Role), features, points, population);
         });
 
+    /// <summary>A coverage's inputs with the roads it walks along, when it may (optional: without roads it measures by straight line).</summary>
+    public static IReadOnlyList<LayerInput> Optional(CoverageSpec spec, IReadOnlyList<LayerInput> inputs) =>
+        spec.Method == DistanceMethod.Auto ? [.. inputs, LayerInput.Maybe(Roads.Role)] : inputs;
+
     /// <summary>The road network, when the spec walks along roads and the plan has them.</summary>
     /// <exception cref="InvalidOperationException">The plan declares a roads layer that could not be read: measuring by straight line instead would hide it.</exception>
     public static RoadNetwork? Network(PlanScope scope, CoverageSpec spec)

@@ -9,22 +9,11 @@ using NetTopologySuite.Operation.OverlayNG;
 
 namespace ElementFlow.Engine.Measurements;
 
-/// <summary>The measurements of the equity check kinds (coverage, distribution, per-capita, shoreline).</summary>
+/// <summary>What the equity measurements share.</summary>
 public static class EquityMeasurements
 {
-    public static IReadOnlyList<Measurement> For(CheckSpec check) => check switch
-    {
-        CoverageCheck c => [new CoverageMeasurement(c.Coverage, c.Declared?.Indicator, Column(c))],
-        DistributionCheck c => [new DistributionMeasurement(c, c.Measure is { } m ? Stem(m) : null)],
-        PerCapitaCheck c => [new PerCapitaMeasurement(c.Numerator, c.Residents, c.PopulationAttribute, c.PopulationIndicator, c.Declared?.Indicator)],
-        ShorelineCheck c => [new ShorelineMeasurement(c.Water, c.Land, c.Public, c.Within)],
-        _ => throw new NotSupportedException(check.Kind),
-    };
-
-    /// <summary>The check's measure name without its unit, for the life-circle table's column.</summary>
-    private static string? Column(CoverageCheck c) => c.Measure is { } m ? Stem(m) : null;
-
-    private static string Stem(string measure) => measure.EndsWith("_share", StringComparison.Ordinal) ? measure[..^"_share".Length] : measure;
+    /// <summary>A check's measure name without its unit, for the life-circle table's column.</summary>
+    public static string Stem(string measure) => measure.EndsWith("_share", StringComparison.Ordinal) ? measure[..^"_share".Length] : measure;
 }
 
 /// <summary>An area per resident: the area of a selection (m²) over the residents' population or a declared population (per-capita).</summary>
@@ -91,7 +80,7 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
         var isWater = new HashSet<Core.Planning.Feature>(waters, ReferenceEqualityComparer.Instance);
         var area = within is null ? null : ManyUnion.Union(scope.Select(within).Where(f => f.Geometry.IsPolygonal()).Select(f => f.Geometry!).ToList());
         var inside = area is null ? null : new PreparedContainer(area);
-        var shore = ShoreIndex.Of(Shore(waters.Select(f => f.Geometry!).ToList(), area, inside));
+        var shore = ShoreIndex.Of(Shore(waters.Select(f => f.Geometry!).ToList(), area, inside, scope.Parallelism));
         if (shore.Count == 0) return MeasureResult.Missing($"no {water} inside {within}");
         var role = scope.RoleOf(land.Role);
 
@@ -99,7 +88,7 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
         // parcels are independent and measured on all cores, then summed in source order (same totals every run).
         var parcels = scope.Select(land).Where(f => !isWater.Contains(f) && f.Geometry.IsPolygonal() && !f.Geometry!.IsEmpty).ToList();
         var edges = new Geometry?[parcels.Count];
-        Parallel.For(0, parcels.Count, i =>
+        Parallel.For(0, parcels.Count, scope.Parallelism, i =>
         {
             var parcel = parcels[i].Geometry!;
             var near = shore.Query(parcel.EnvelopeInternal);
@@ -151,18 +140,18 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
     /// made: a river network of tens of thousands of cells whose corners touch is no clean coverage, and
     /// the general union of it took minutes at a million parcels.
     /// </summary>
-    private static Geometry Shore(IReadOnlyList<Geometry> waters, Geometry? area, PreparedContainer? inside)
+    private static Geometry Shore(IReadOnlyList<Geometry> waters, Geometry? area, PreparedContainer? inside, ParallelOptions parallelism)
     {
         // Water outside the area does not count, and its edge with water inside is no shore.
         var clipped = new Geometry[waters.Count];
-        Parallel.For(0, waters.Count, i => clipped[i] = inside is null || inside.Covers(waters[i]) ? waters[i]
+        Parallel.For(0, waters.Count, parallelism, i => clipped[i] = inside is null || inside.Covers(waters[i]) ? waters[i]
             : inside.Intersects(waters[i]) ? Overlaps.Intersection(waters[i], area!) : GeometryServices.Factory.CreatePolygon());
         var index = new NetTopologySuite.Index.HPRtree.HPRtree<Geometry>();
         foreach (var g in clipped.Where(g => !g.IsEmpty)) index.Insert(g.EnvelopeInternal, g);
         index.Build();
 
         var pieces = new Geometry?[clipped.Length];
-        Parallel.For(0, clipped.Length, i =>
+        Parallel.For(0, clipped.Length, parallelism, i =>
         {
             var w = clipped[i];
             if (w.IsEmpty) return;

@@ -12,9 +12,21 @@ public sealed record MeasureResult(IReadOnlyList<object> Facts, string? NotAppli
 }
 
 /// <summary>A layer a measurement reads, and from which plan of the tree.</summary>
+/// <remarks>
+/// Every layer a measurement reads is declared, so that a layer that could not be read (missing,
+/// unreadable, refused by a limit, unusable CRS) skips the measurement instead of making it report
+/// that layer's features as absent. A required input that a plan does not declare makes the
+/// measurement not applicable; an <see cref="Optional"/> one is read when present, and only its
+/// breaking stops the measurement.
+/// </remarks>
 public sealed record LayerInput(PlanRelation Plan, string Role)
 {
+    /// <summary>Read when the plan has it; its absence does not make the measurement not applicable, but its breaking skips it.</summary>
+    public bool Optional { get; init; }
+
     public static LayerInput Own(string role) => new(PlanRelation.Self, role);
+
+    public static LayerInput Maybe(string role) => new(PlanRelation.Self, role) { Optional = true };
 
     public static LayerInput Of(LayerSelector selector) => new(selector.Plan, selector.Role);
 }

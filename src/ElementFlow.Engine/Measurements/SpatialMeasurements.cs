@@ -15,7 +15,7 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
     public override MeasureResult Run(PlanScope scope)
     {
         var self = b is null || b.Key == a.Key;
-        var pairs = Overlaps.Find(scope.Select(a), scope.Index(b ?? a), self);
+        var pairs = Overlaps.Find(scope.Select(a), scope.Index(b ?? a), self, scope.Cancellation);
         var roleA = scope.RoleOf(a.Role);
         var roleB = scope.RoleOf((b ?? a).Role);
         return new MeasureResult(pairs.Select(p =>
@@ -41,15 +41,64 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
     }
 }
 
+/// <summary>
+/// Land use in zones that do not permit it (use-permitted): the matrix is decided before overlaying, so only
+/// parcels whose code some listed zone denies are overlaid, and only with the zones that deny it — as
+/// PostgreSQL applies the matrix as a WHERE before its spatial join. A zone the matrix does not list permits everything.
+/// </summary>
+public sealed class UseMeasurement(LayerSelector uses, LayerSelector zones, UseMatrix matrix) : Measurement
+{
+    public override string Key => $"use:{uses.Key}:{zones.Key}:{string.Join(";", matrix.Zones.OrderBy(z => z.Key, StringComparer.Ordinal).Select(z => $"{z.Key}={string.Join(",", z.Value.Allow)}/{string.Join(",", z.Value.Deny)}"))}";
+    public override IReadOnlyList<LayerInput> Inputs => [LayerInput.Of(uses), LayerInput.Of(zones)];
+
+    public override MeasureResult Run(PlanScope scope)
+    {
+        var roleA = scope.RoleOf(uses.Role);
+        var roleB = scope.RoleOf(zones.Role);
+        var denyingZones = scope.Select(zones).Where(z => matrix.Zones.ContainsKey(scope.FactOf(roleB, z).Code ?? "")).ToList();
+        var deniedSomewhere = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var parcels = scope.Select(uses)
+            .Where(f => scope.FactOf(roleA, f).Code is var code && deniedSomewhere.GetOrAdd(code ?? "", c => matrix.Zones.Keys.Any(z => !matrix.Permits(z, code))))
+            .ToList();
+        if (parcels.Count == 0 || denyingZones.Count == 0) return new MeasureResult([]);
+        var pairs = Overlaps.Find(parcels, new FeatureIndex(denyingZones), self: false);
+        var facts = new List<object>();
+        foreach (var p in pairs)
+        {
+            var fa = scope.FactOf(roleA, p.A);
+            var fb = scope.FactOf(roleB, p.B);
+            if (matrix.Permits(fb.Code, fa.Code)) continue;
+            facts.Add(new Observation
+            {
+                Key = Key,
+                Plan = scope.PlanFact,
+                Value = p.Area,
+                A = fa,
+                B = fb,
+                Subjects = [scope.SubjectOf(fa), scope.SubjectOf(fb)],
+                Geometry = p.Intersection,
+                Arguments = new Dictionary<string, object?>
+                {
+                    ["a"] = fa.Id, ["b"] = fb.Id, ["a_code"] = fa.Code, ["b_code"] = fb.Code,
+                    ["layer"] = fa.Layer, ["id"] = fa.Id,
+                },
+            });
+        }
+
+        return new MeasureResult(facts);
+    }
+}
+
 /// <summary>What of each feature lies outside a container layer (within).</summary>
 /// <remarks>With no inner list ("all"), every layer of the plan but the container's is checked.</remarks>
-public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IReadOnlyList<LayerSelector> containers, bool perPart) : Measurement
+public sealed class WithinMeasurement(IReadOnlyList<LayerSelector>? inner, IReadOnlyList<LayerSelector> containers, bool perPart) : Measurement
 {
     public override string Key => $"outside:{(inner is null ? "all" : string.Join("+", inner.Select(s => s.Key)))}:{string.Join("|", containers.Select(c => c.Key))}:{(perPart ? "parts" : "features")}";
 
     /// <summary>With several containers (a UDB or a rural zone), one present is enough: the union is what there is.</summary>
-    public override IReadOnlyList<LayerInput> Inputs => (inner is { Count: 1 } ? [LayerInput.Of(inner[0])] : Array.Empty<LayerInput>())
-        .Concat(containers.Count == 1 ? [LayerInput.Of(containers[0])] : []).ToList();
+    /// <remarks>Several inners or containers are each optional, but one of them that could not be read skips the check: the union would be short of it.</remarks>
+    public override IReadOnlyList<LayerInput> Inputs => (inner is { Count: 1 } ? [LayerInput.Of(inner[0])] : (inner ?? []).Select(i => LayerInput.Of(i) with { Optional = true }))
+        .Concat(containers.Count == 1 ? [LayerInput.Of(containers[0])] : containers.Select(c => LayerInput.Of(c) with { Optional = true })).ToList();
 
     public override MeasureResult Run(PlanScope scope)
     {
@@ -64,11 +113,12 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IRea
         }
 
         var facts = new List<object>();
-        var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => containers.All(c => c.Role != r)).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
+        // "All" leaves out the enclaves: a home plan's enclave lies in another region by nature, and FLOW-009 judges where enclaves lie.
+        var selectors = inner ?? scope.Plan.Layers.Keys.Where(r => containers.All(c => c.Role != r) && r != LayerRole.Enclaves.Name).Order(StringComparer.Ordinal).Select(LayerSelector.Whole).ToList();
         foreach (var selector in selectors)
         {
             var role = LayerRole.Find(selector.Role)!;
-            foreach (var part in Containment.Outside(scope.Select(selector), index, perPart))
+            foreach (var part in Containment.Outside(scope.Select(selector), index, perPart, scope.Cancellation))
             {
                 var fact = scope.FactOf(role, part.Feature);
                 var (value, measure) = part.Feature.Geometry switch
@@ -88,7 +138,7 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IRea
                     Geometry = part.Outside,
                     Arguments = new Dictionary<string, object?>
                     {
-                        ["a"] = fact.Id, ["a_code"] = fact.Code, ["layer"] = fact.Layer, ["id"] = fact.Id,
+                        ["a"] = fact.Id, ["a_code"] = fact.Code, ["layer"] = fact.Layer, ["id"] = fact.Id, ["at"] = Where(part.Outside),
                     },
                 });
             }
@@ -96,6 +146,12 @@ public sealed class OutsideMeasurement(IReadOnlyList<LayerSelector>? inner, IRea
 
         return new MeasureResult(facts);
     }
+
+    /// <summary>A point inside the piece, in plan coordinates to the metre, so two pieces of one feature read apart: <c>(39501234, 3301234)</c>.</summary>
+    private static string Where(NetTopologySuite.Geometries.Geometry? piece) =>
+        piece is { IsEmpty: false } && piece.InteriorPoint is { IsEmpty: false } p
+            ? FormattableString.Invariant($"({p.X:0}, {p.Y:0})")
+            : "";
 }
 
 /// <summary>Geometry validity, emptiness and type of the features of some layers (valid-geometry).</summary>
@@ -111,9 +167,11 @@ public sealed class ValidityMeasurement(IReadOnlyList<string>? layers) : Measure
         {
             var problems = new (int Index, GeometryProblem Problem)[layer.Features.Count];
             var found = 0;
-            Parallel.For(0, layer.Features.Count, i =>
+            Parallel.For(0, layer.Features.Count, scope.Parallelism, i =>
             {
-                if (GeometryChecks.Problem(layer.Features[i].Geometry, layer.Role.Geometry) is { } p)
+                // Validity was tested once, when the plan's invalid geometry was repaired; the problem is located in the geometry as submitted.
+                var feature = layer.Features[i];
+                if ((scope.Repairs.TryGetValue(feature, out var repaired) ? repaired.Problem : GeometryChecks.Shape(feature.Geometry, layer.Role.Geometry)) is { } p)
                 {
                     problems[Interlocked.Increment(ref found) - 1] = (i, p);
                 }
@@ -131,7 +189,7 @@ public sealed class ValidityMeasurement(IReadOnlyList<string>? layers) : Measure
                     Geometry = problem.Location,
                     Arguments = new Dictionary<string, object?>
                     {
-                        ["problem"] = $"{problem.Code}: {problem.Detail}", ["layer"] = fact.Layer, ["id"] = fact.Id,
+                        ["problem"] = problem.Text, ["layer"] = fact.Layer, ["id"] = fact.Id,
                     },
                 });
             }

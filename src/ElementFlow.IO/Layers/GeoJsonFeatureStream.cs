@@ -50,7 +50,7 @@ internal sealed class GeoJsonFeatureStream(Stream stream, JsonSerializerOptions 
         bool IsIdField(string name);
 
         /// <summary>Whether to build the feature just scanned; false skips it unread (a layer already past its limit).</summary>
-        /// <exception cref="Packages.InputLimitException">The feature is past a limit that refuses the layer at once.</exception>
+        /// <exception cref="Core.Limits.InputLimitException">The feature is past a limit that refuses the layer at once.</exception>
         bool Admit(in FeatureScan scan);
 
         /// <param name="line">The line of the file the feature starts on (1-based).</param>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ElementFlow.Core.Diagnostics;
-using ElementFlow.IO.Packages;
+using ElementFlow.Sources;
 using ElementFlow.Spatial;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
@@ -43,20 +43,13 @@ public static partial class GeoJsonLayerReader
             var detail = e is JsonException j && j.LineNumber is { } line
                 ? $"{FirstSentence(e.Message)} (line {line + 1})"
                 : FirstSentence(e.Message);
-            return Unreadable(request, detail);
-        }
-        catch (InputLimitException e) when (e is not PackageSizeException)
-        {
-            return new LayerReadResult(null, [], [e.Diagnostic]);
+            return LayerReadResult.Unreadable(request, detail);
         }
 
-        if (sink.Type is not null && sink.Type != "FeatureCollection") return Unreadable(request, "not a GeoJSON FeatureCollection");
+        if (sink.Type is not null && sink.Type != "FeatureCollection") return LayerReadResult.Unreadable(request, "not a GeoJSON FeatureCollection");
         return sink.Builder.Build(sink.Diagnostics);
     }
 
-    private static LayerReadResult Unreadable(LayerRequest request, string detail) =>
-        new(null, [], [Diagnostic.Error("layer.unreadable", request.ShownPath, null, null,
-            ("role", request.Role.Name), ("file", request.ShownPath), ("detail", detail))]);
 
     private static string FirstSentence(string message)
     {

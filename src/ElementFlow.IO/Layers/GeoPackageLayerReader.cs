@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ElementFlow.Core.Diagnostics;
-using ElementFlow.IO.Packages;
+using ElementFlow.Sources;
 using ElementFlow.Core.Planning;
 using ElementFlow.Spatial;
 using Microsoft.Data.Sqlite;
@@ -30,7 +30,7 @@ public static class GeoPackageLayerReader
             using var db = new SqliteConnection(connection);
             db.Open();
             var tables = FeatureTables(db);
-            if (Choose(tables, request) is not { } table) return Unreadable(request, WhyNoTable(tables, request));
+            if (Choose(tables, request) is not { } table) return LayerReadResult.Unreadable(request, WhyNoTable(tables, request));
 
             var diagnostics = new List<Diagnostic>();
             var epsg = SrsEpsg(db, table.SrsId);
@@ -45,13 +45,9 @@ public static class GeoPackageLayerReader
             ReadFeatures(db, table, builder);
             return builder.Build(diagnostics);
         }
-        catch (InputLimitException e) when (e is not PackageSizeException)
-        {
-            return new LayerReadResult(null, [], [e.Diagnostic]);
-        }
         catch (Exception e) when (e is SqliteException or InvalidDataException or ParseException or ArgumentException or IndexOutOfRangeException or InvalidCastException)
         {
-            return Unreadable(request, e.Message);
+            return LayerReadResult.Unreadable(request, e.Message);
         }
     }
 
@@ -202,8 +198,4 @@ public static class GeoPackageLayerReader
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static LayerReadResult Unreadable(LayerRequest request, string detail) =>
-        new(null, [], [Diagnostic.Error("layer.unreadable", request.ShownPath, null, null,
-            ("role", request.Role.Name), ("file", request.ShownPath), ("detail", detail))]);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using ElementFlow.Core.Diagnostics;
-using ElementFlow.IO.Packages;
+using ElementFlow.Sources;
 using ElementFlow.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Esri;
@@ -11,8 +11,9 @@ namespace ElementFlow.IO.Layers;
 /// <summary>
 /// Reads an Esri shapefile (.shp with its .dbf, and .prj, .cpg when present) record by record.
 /// Attribute text is decoded with the <c>encoding:</c> of the layer entry, else the .cpg, else the
-/// dBase language driver byte, else UTF-8; the .prj is matched to an EPSG code where it is a CGCS2000
-/// Gauss-Krüger zone.
+/// dBase language driver byte, else as the text reads (UTF-8 or GBK, reported); field names cut to 10
+/// characters are read as the longer name they start; the .prj is matched to an EPSG code where it is a
+/// CGCS2000 Gauss-Krüger zone.
 /// </summary>
 public static class ShapefileLayerReader
 {
@@ -21,12 +22,12 @@ public static class ShapefileLayerReader
         Encoding? encoding = null;
         if (request.Encoding is { } named && (encoding = TextEncodings.Find(named)) is null)
         {
-            return Unreadable(request, $"unknown encoding '{named}' (use e.g. gbk or utf-8)");
+            return LayerReadResult.Unreadable(request, $"unknown encoding '{named}' (use e.g. gbk or utf-8)");
         }
 
         // Name a missing or cut-off part instead of the library's bare "File not found." or shapes read from nothing.
-        if (!File.Exists(Path.ChangeExtension(shpPath, ".dbf"))) return Unreadable(request, "the .dbf file with the attributes is missing beside the .shp");
-        if (ShpHeaderProblem(shpPath) is { } problem) return Unreadable(request, problem);
+        if (!File.Exists(Path.ChangeExtension(shpPath, ".dbf"))) return LayerReadResult.Unreadable(request, "the .dbf file with the attributes is missing beside the .shp");
+        if (ShpHeaderProblem(shpPath) is { } problem) return LayerReadResult.Unreadable(request, problem);
 
         var diagnostics = new List<Diagnostic>();
         if (encoding is null && ReadCompanion(shpPath, ".cpg") is { Length: > 0 } cpg)
@@ -36,6 +37,17 @@ public static class ShapefileLayerReader
             {
                 var shown = new string(cpg.Take(40).Select(c => char.IsControl(c) ? '?' : c).ToArray());
                 diagnostics.Add(Diagnostic.Warning("layer.cpg-unknown", request.ShownPath, null, null, ("file", request.ShownPath), ("name", shown)));
+            }
+        }
+
+        if (encoding is null && File.Exists(Path.ChangeExtension(shpPath, ".dbf")))
+        {
+            var (detected, how, ldid) = DbfEncoding.Detect(Path.ChangeExtension(shpPath, ".dbf"));
+            encoding = detected;
+            if (how is DbfEncoding.Source.GuessedGbk or DbfEncoding.Source.GuessedUtf8)
+            {
+                diagnostics.Add(Diagnostic.Warning("layer.encoding-guessed", request.ShownPath, null, null,
+                    ("file", request.ShownPath), ("ldid", $"0x{ldid:X2}"), ("encoding", how == DbfEncoding.Source.GuessedGbk ? "GBK" : "UTF-8")));
             }
         }
 
@@ -62,6 +74,27 @@ public static class ShapefileLayerReader
             var fields = reader.Fields;
             long ordinal = 0;
             var names = Enumerable.Range(0, fields.Count).Select(i => OurCase(fields[i].Name)).ToArray();
+            foreach (var (cut, candidates) in TruncatedFieldNames.Find(names, FieldMapping.OurNames.Concat(request.Fields.Values)))
+            {
+                if (candidates.Count == 1)
+                {
+                    var full = FieldMapping.OurNames.Contains(candidates[0]) ? candidates[0].ToLowerInvariant() : candidates[0];
+                    names[Array.IndexOf(names, cut)] = full;
+                    diagnostics.Add(new Diagnostic
+                    {
+                        Code = "layer.field-truncated",
+                        Severity = Core.Findings.Severity.Info,
+                        File = request.ShownPath,
+                        Arguments = new Dictionary<string, object?> { ["field"] = cut, ["name"] = full },
+                    });
+                }
+                else
+                {
+                    diagnostics.Add(Diagnostic.Warning("layer.field-truncated-ambiguous", request.ShownPath, null, null,
+                        ("field", cut), ("names", string.Join(", ", candidates))));
+                }
+            }
+
             while (reader.Read(out var deleted))
             {
                 if (deleted) continue;
@@ -76,14 +109,10 @@ public static class ShapefileLayerReader
 
             return builder.Build(diagnostics);
         }
-        catch (InputLimitException e) when (e is not PackageSizeException)
-        {
-            return new LayerReadResult(null, [], [e.Diagnostic]);
-        }
         catch (Exception e) when (e is IOException or ShapefileException or NotSupportedException or ArgumentException
                                       or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException)
         {
-            return Unreadable(request, e.Message);
+            return LayerReadResult.Unreadable(request, e.Message);
         }
     }
 
@@ -121,8 +150,4 @@ public static class ShapefileLayerReader
         var path = Path.ChangeExtension(shpPath, extension);
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
-
-    private static LayerReadResult Unreadable(LayerRequest request, string detail) =>
-        new(null, [], [Diagnostic.Error("layer.unreadable", request.ShownPath, null, null,
-            ("role", request.Role.Name), ("file", request.ShownPath), ("detail", detail))]);
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ElementFlow.Core.Limits;
+using ElementFlow.Sources;
 
 namespace ElementFlow.IO.Packages;
 
@@ -7,7 +8,7 @@ namespace ElementFlow.IO.Packages;
 /// The files of one plan package, whether a folder or a <c>.zip</c> of one. Paths are package-relative
 /// with forward slashes; nothing outside the package can be named.
 /// </summary>
-public abstract class PackageFiles : IDisposable
+public abstract class PackageFiles : IPackageFiles, IDisposable
 {
     /// <summary>The package as the user named it.</summary>
     public required string DisplayPath { get; init; }
@@ -22,6 +23,10 @@ public abstract class PackageFiles : IDisposable
     /// extension; those that exist come along.
     /// </summary>
     public abstract LocalFile Local(string relativePath, params string[] companionExtensions);
+
+    public abstract IEnumerable<string> FilesUnder(string relativeFolder);
+
+    public abstract LocalFile LocalFolder(string relativeFolder);
 
     /// <summary>The path of a file as the user would look for it, for messages.</summary>
     public string Show(string relativePath) => $"{DisplayPath.TrimEnd('/', '\\')}/{relativePath}";
@@ -66,6 +71,18 @@ public sealed class FolderPackage(string root) : PackageFiles
 
     public override LocalFile Local(string relativePath, params string[] companionExtensions) =>
         IsSafe(relativePath) ? new LocalFile(Full(relativePath), null) : throw new UnauthorizedAccessException(relativePath);
+
+    public override IEnumerable<string> FilesUnder(string relativeFolder)
+    {
+        if (!IsSafe(relativeFolder) || !Directory.Exists(Full(relativeFolder))) return [];
+        var folder = Normalise(relativeFolder);
+        return Directory.EnumerateFiles(Full(relativeFolder), "*", SearchOption.AllDirectories)
+            .Select(f => folder + "/" + Path.GetRelativePath(Full(relativeFolder), f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+    }
+
+    public override LocalFile LocalFolder(string relativeFolder) =>
+        IsSafe(relativeFolder) ? new LocalFile(Full(relativeFolder), null) : throw new UnauthorizedAccessException(relativeFolder);
 
     /// <summary>The size of a package file in bytes, 0 when it does not exist or is not safe to name.</summary>
     public long Length(string relativePath) =>
@@ -155,6 +172,33 @@ public sealed class ZipPackage : PackageFiles
         return new LocalFile(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + Path.GetExtension(target).ToLowerInvariant()), folder);
     }
 
+    public override IEnumerable<string> FilesUnder(string relativeFolder)
+    {
+        if (!IsSafe(relativeFolder)) return [];
+        var prefix = Normalise(relativeFolder) + "/";
+        return _entries.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !n.EndsWith('/')).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <remarks>Copies the folder's entries to a temporary folder, removed when the result is disposed.</remarks>
+    public override LocalFile LocalFolder(string relativeFolder)
+    {
+        var files = FilesUnder(relativeFolder).ToList();
+        if (files.Count == 0) throw new DirectoryNotFoundException(relativeFolder);
+        var temporary = Path.Combine(Path.GetTempPath(), "elementflow-" + Guid.NewGuid().ToString("N"));
+        var target = Path.Combine(temporary, Path.GetFileName(Normalise(relativeFolder)));
+        var prefix = Normalise(relativeFolder).Length + 1;
+        foreach (var name in files)
+        {
+            var path = Path.Combine(target, name[prefix..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var source = new CountingStream(_entries[name].Open(), _entries[name], this);
+            using var copy = File.Create(path);
+            source.CopyTo(copy);
+        }
+
+        return new LocalFile(target, temporary);
+    }
+
     public override void Dispose()
     {
         _archive.Dispose();
@@ -215,25 +259,6 @@ public sealed class ZipPackage : PackageFiles
             _read += read;
             package.Unpacked(entry, _read);
             return read;
-        }
-    }
-}
-
-/// <summary>A package file on disk; when it was copied out of an archive, disposing removes the copy.</summary>
-/// <param name="Path">Where the file is.</param>
-/// <param name="TemporaryFolder">The folder to remove afterwards, or null for a file that belongs to a folder package.</param>
-public sealed record LocalFile(string Path, string? TemporaryFolder) : IDisposable
-{
-    public void Dispose()
-    {
-        if (TemporaryFolder is null) return;
-        try
-        {
-            Directory.Delete(TemporaryFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary copy is harmless.
         }
     }
 }

@@ -1,4 +1,5 @@
 using ElementFlow.Rules.Yaml;
+using ElementFlow.Sources;
 
 namespace ElementFlow.IO.Packages;
 
@@ -23,6 +24,7 @@ public sealed class PlanDto
     public List<QuantityDto> Indicators { get; } = [];
     public List<AllocationDto> Allocations { get; } = [];
     public List<ApprovalDto> Approvals { get; } = [];
+    public List<FlowDto> Flows { get; } = [];
 
     /// <summary>The line of each key as written (<c>level</c>, <c>region.code</c>), for messages about its value.</summary>
     public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
@@ -33,7 +35,10 @@ public sealed class PlanDto
 
 /// <summary>A <c>layers:</c> entry: a path, or <c>{ file, layer, fields, encoding }</c>.</summary>
 /// <param name="Encoding">The attribute text encoding of a shapefile (e.g. <c>gbk</c>), when the entry names one.</param>
-public sealed record LayerEntryDto(string Role, string? File, string? Table, IReadOnlyDictionary<string, string> Fields, int Line, string? Encoding = null);
+/// <param name="SourceKey">The key of a layer source that claims the entry (<c>postgis</c>) when it names one; File then holds its value.</param>
+/// <param name="Options">Such an entry's other keys, for its source to judge.</param>
+public sealed record LayerEntryDto(string Role, string? File, string? Table, IReadOnlyDictionary<string, string> Fields, int Line, string? Encoding = null,
+    string? SourceKey = null, IReadOnlyDictionary<string, LayerOption>? Options = null);
 
 /// <summary>An indicator or allocation value with its unit.</summary>
 public sealed record QuantityDto(string Key, double? Value, double? Min, double? Max, string? Unit, int Line)
@@ -50,3 +55,27 @@ public sealed record AllocationDto(string RegionCode, IReadOnlyList<QuantityDto>
 
 /// <summary>An approval as written.</summary>
 public sealed record ApprovalDto(string? Id, string? Document, string? Rule, IReadOnlyDictionary<string, IReadOnlyList<string>> Features, string? Expires, int Line);
+
+/// <summary>A <c>flows:</c> entry as written; <see cref="Lines"/> holds the line of each key, for located diagnostics.</summary>
+public sealed class FlowDto
+{
+    public int Line { get; init; }
+    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
+    public string? Id { get; init; }
+    public string? Kind { get; init; }
+    public string? Direction { get; init; }
+    public string? Counterpart { get; init; }
+    public QuantityDto? Amount { get; init; }
+    public QuantityDto? Paddy { get; init; }
+    public QuantityDto? Capacity { get; init; }
+    public string? Grade { get; init; }
+    public string? Indicator { get; init; }
+    public IReadOnlyList<QuantityDto> Targets { get; init; } = [];
+    public string? Document { get; init; }
+    public string? ApprovedBy { get; init; }
+    public string? Year { get; init; }
+    public string? Expires { get; init; }
+
+    /// <summary>The line of a key, or of the entry when the key is absent.</summary>
+    public int LineOf(string key) => Lines.TryGetValue(key, out var line) ? line : Line;
+}

@@ -6,6 +6,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
 using ElementFlow.Core.Units;
 using ElementFlow.IO.Layers;
+using ElementFlow.Sources;
 using ElementFlow.Rules.Lint;
 using ElementFlow.Rules.Yaml;
 
@@ -25,8 +26,12 @@ public static class PlanLoader
 
     public static PlanLoadResult Load(string path) => Load(path, InputLimits.Default);
 
+    public static PlanLoadResult Load(string path, InputLimits limits) => Load(path, limits, PackageFormats.Sources);
+
     /// <param name="limits">How large a package, layer and geometry may be; past a limit the package or layer is refused with a diagnostic.</param>
-    public static PlanLoadResult Load(string path, InputLimits limits)
+    /// <param name="sources">The layer sources entries may name (<see cref="PackageFormats.Sources"/> and any a host adds).</param>
+    /// <param name="cancellation">Stops loading between layers and inside sources that honour it.</param>
+    public static PlanLoadResult Load(string path, InputLimits limits, LayerSources sources, CancellationToken cancellation = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
@@ -34,7 +39,7 @@ public static class PlanLoader
         try
         {
             files = Open(path, diagnostics, limits);
-            var plan = files is null ? null : Load(files, diagnostics, limits);
+            var plan = files is null ? null : Load(files, diagnostics, limits, sources, cancellation);
             return new PlanLoadResult(plan, diagnostics, started.Elapsed);
         }
         catch (PackageSizeException e)
@@ -92,7 +97,7 @@ public static class PlanLoader
         return null;
     }
 
-    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics, InputLimits limits)
+    private static Plan? Load(PackageFiles files, List<Diagnostic> diagnostics, InputLimits limits, LayerSources sources, CancellationToken cancellation)
     {
         if (!files.Exists("plan.yaml"))
         {
@@ -124,9 +129,9 @@ public static class PlanLoader
             return null;
         }
 
-        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits);
+        var dto = PlanYamlReader.Read(text!, yamlFile, diagnostics, limits, sources.EntryKeys);
         if (dto is null) return null;
-        if (files is FolderPackage referenced && ReferencedBytes(referenced, dto) is var bytes && bytes > limits.MaxPackageBytes)
+        if (files is FolderPackage referenced && ReferencedBytes(referenced, dto, sources) is var bytes && bytes > limits.MaxPackageBytes)
         {
             diagnostics.Add(LimitDiagnostics.FolderFiles(limits, files.DisplayPath, bytes));
             return null;
@@ -135,7 +140,7 @@ public static class PlanLoader
         var validation = Validator.Validate(dto).ToDiagnostics(
             yamlFile,
             ("roles", string.Join(", ", LayerRole.All.Select(r => r.Name))),
-            ("units", UnitNames));
+            ("units", UnitNames)).ToList();
         diagnostics.AddRange(validation.Select(WithHint));
         if (dto.Id is null || !PlanKinds.TryParseLevel(dto.Level, out var level) || !PlanKinds.TryParseType(dto.Type, out var type)
             || string.IsNullOrEmpty(dto.RegionCode) || string.IsNullOrEmpty(dto.Crs))
@@ -148,7 +153,8 @@ public static class PlanLoader
         var unusable = new HashSet<string>(StringComparer.Ordinal);
         var indicators = Indicators(dto, yamlFile, diagnostics, unusable);
         CheckAllocationUnits(dto, yamlFile, diagnostics);
-        var layerResults = LoadLayers(files, dto, crs, diagnostics, limits);
+        var layerResults = LoadLayers(files, dto, crs, diagnostics, limits, sources, cancellation);
+        (layerResults, crs) = CrsHarmoniser.Apply(layerResults, crs, yamlFile, diagnostics);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
         var issues = new List<DataIssue>();
         // A layer entry without a file has had its message: rules that need the layer cannot run, rather than report it missing.
@@ -189,6 +195,7 @@ public static class PlanLoader
             Indicators = indicators,
             Allocations = Allocations(dto),
             Approvals = Approvals(dto),
+            Flows = Flows(dto, validation),
             DataIssues = issues,
             BrokenLayers = broken,
             UnusableIndicators = unusable,
@@ -309,6 +316,40 @@ public static class PlanLoader
                 .Select(q => new Allocation(a.RegionCode, q.Key, q.Min ?? q.Value, q.Max, Unit.Find(q.Unit)!, q.Line)))
             .ToList();
 
+    /// <summary>The flows plan.yaml declares; an entry with an error of its own (reported above) is left out.</summary>
+    private static List<Flow> Flows(PlanDto dto, IReadOnlyList<Diagnostic> validation)
+    {
+        var flows = new List<Flow>();
+        for (var i = 0; i < dto.Flows.Count; i++)
+        {
+            var f = dto.Flows[i];
+            var prefix = $"flows[{i}].";
+            if (validation.Any(d => d.Severity == Severity.Error && d.Arguments.TryGetValue("field", out var field) && field is string s && s.StartsWith(prefix, StringComparison.Ordinal))) continue;
+            if (!FlowKinds.TryParse(f.Kind, out var kind) || f.Amount is not { Value: { } amount } || Unit.Find(f.Amount.Unit) is not { } unit) continue;
+            Quantity? Optional(QuantityDto? q) => q is { Value: { } v } && Unit.Find(q.Unit) is { } u ? new Quantity(v, u) : null;
+            flows.Add(new Flow
+            {
+                Id = f.Id!,
+                Kind = kind,
+                Direction = f.Direction == "in" ? FlowDirection.In : FlowDirection.Out,
+                Counterpart = f.Counterpart!,
+                Amount = new Quantity(amount, unit),
+                Paddy = Optional(f.Paddy),
+                Capacity = Optional(f.Capacity),
+                Grade = int.TryParse(f.Grade, NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : null,
+                Indicator = f.Indicator,
+                Targets = f.Targets.Where(t => Unit.Find(t.Unit) is not null).Select(t => new FlowTarget(t.Key, t.Min ?? t.Value, t.Max, Unit.Find(t.Unit)!)).ToList(),
+                Document = string.IsNullOrWhiteSpace(f.Document) ? null : f.Document,
+                ApprovedBy = f.ApprovedBy,
+                Year = int.TryParse(f.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
+                Expires = DateOnly.TryParseExact(f.Expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+                Line = f.Line,
+            });
+        }
+
+        return flows;
+    }
+
     private static List<Approval> Approvals(PlanDto dto) =>
         dto.Approvals.Select(a => new Approval(
                 a.Id ?? "",
@@ -324,17 +365,18 @@ public static class PlanLoader
     /// The bytes a folder package's plan.yaml brings into the run: itself and every layer file it names (with a
     /// shapefile's companions), each file once. Other files in the folder are never read, so they do not count.
     /// </summary>
-    private static long ReferencedBytes(FolderPackage files, PlanDto dto) =>
-        dto.Layers.Where(l => !string.IsNullOrEmpty(l.File))
-            .SelectMany(l => LayerReaders.FilesOf(l.File!))
+    private static long ReferencedBytes(FolderPackage files, PlanDto dto, LayerSources sources) =>
+        dto.Layers.Where(l => !string.IsNullOrEmpty(l.File) && l.SourceKey is null)
+            .SelectMany(l => sources.FilesOf(l.File!, files))
             .Append("plan.yaml")
             .Select(PackageFiles.Normalise)
             .Distinct(StringComparer.Ordinal)
             .Sum(files.Length);
 
-    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits)
+    private static List<(string Role, LayerReadResult Result)> LoadLayers(PackageFiles files, PlanDto dto, CrsInfo crs, List<Diagnostic> diagnostics, InputLimits limits, LayerSources sources, CancellationToken cancellation)
     {
         var requests = new List<LayerRequest>();
+        var unsafeRoles = new List<(string, LayerReadResult)>();
         var given = new Dictionary<LayerRole, int>();
         foreach (var entry in dto.Layers)
         {
@@ -349,23 +391,43 @@ public static class PlanLoader
                 continue;
             }
 
-            var shown = files.Show(entry.File);
-            if (!PackageFiles.IsSafe(entry.File))
+            if (entry.SourceKey is { } key)
             {
-                diagnostics.Add(Diagnostic.Error("plan.zip-unsafe-entry", files.Show("plan.yaml"), entry.Line, null, ("entry", entry.File)));
+                requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, $"{key}:{entry.File}", crs)
+                {
+                    Encoding = entry.Encoding, Limits = limits, EntryKey = key, Line = entry.Line, Options = entry.Options ?? new Dictionary<string, LayerOption>(),
+                });
                 continue;
             }
 
-            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs) { Encoding = entry.Encoding, Limits = limits });
+            var shown = files.Show(entry.File);
+            if (!PackageFiles.IsSafe(entry.File))
+            {
+                // Not read, so broken: rules that need the layer are skipped instead of finding it empty.
+                unsafeRoles.Add((role.Name, new LayerReadResult(null, [], [Diagnostic.Error("plan.zip-unsafe-entry", files.Show("plan.yaml"), entry.Line, null, ("entry", entry.File))])));
+                continue;
+            }
+
+            requests.Add(new LayerRequest(role, entry.File, entry.Table, entry.Fields, shown, crs) { Encoding = entry.Encoding, Limits = limits, Line = entry.Line });
         }
 
         // A zip archive is not safe to read from several threads; folders are.
         var parallel = files is FolderPackage;
         var results = new (string, LayerReadResult)[requests.Count];
-        void ReadOne(int i) => results[i] = (requests[i].Role.Name, LayerReaders.Read(files, requests[i], dto.Layers.First(l => LayerRole.Find(l.Role) == requests[i].Role).Line));
-        if (parallel) Parallel.For(0, requests.Count, ReadOne);
-        else for (var i = 0; i < requests.Count; i++) ReadOne(i);
-        return results.ToList();
+        void ReadOne(int i) => results[i] = (requests[i].Role.Name, sources.Read(files, requests[i], cancellation));
+        if (parallel)
+        {
+            Parallel.For(0, requests.Count, new ParallelOptions { CancellationToken = cancellation }, ReadOne);
+        }
+        else
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                ReadOne(i);
+            }
+        }
+        return [.. unsafeRoles, .. results];
     }
 
     private static int ParseEpsg(string text) =>

@@ -49,6 +49,19 @@ public sealed partial class PlanValidator : AbstractValidator<PlanDto>
                     .WithErrorCode("plan.field-required").OverridePropertyName("min or max").Located(i => i.Line);
             });
         }).OverridePropertyName("allocations");
+        RuleForEach(p => p.Flows).SetValidator(new FlowValidator()).OverridePropertyName("flows");
+        RuleForEach(p => RepeatedFlowIds(p)).Must(_ => false)
+            .WithErrorCode("plan.field-invalid").WithMessage("another flow of this plan has the same id; ids are unique in a plan")
+            .OverridePropertyName("flows.id").WithState((_, id) => (object)id.Line);
+    }
+
+    /// <summary>Each flow id after its first use in the plan.</summary>
+    private static IEnumerable<RepeatedId> RepeatedFlowIds(PlanDto plan) =>
+        plan.Flows.Where(f => f.Id is not null).GroupBy(f => f.Id!).SelectMany(g => g.Skip(1)).Select(f => new RepeatedId(f.Id!, f.LineOf("id")));
+
+    private sealed record RepeatedId(string Id, int Line)
+    {
+        public override string ToString() => Id;
     }
 
     private static bool BeYear(string? text) => int.TryParse(text, out var y) && y is >= 1949 and <= 2100;

@@ -1,6 +1,8 @@
 using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Limits;
+using ElementFlow.Core.Text;
 using ElementFlow.Rules.Yaml;
+using ElementFlow.Sources;
 using YamlDotNet.RepresentationModel;
 
 namespace ElementFlow.IO.Packages;
@@ -9,12 +11,19 @@ namespace ElementFlow.IO.Packages;
 public static class PlanYamlReader
 {
     private static readonly string[] Keys =
-        ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "description"];
+        ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "flows", "description"];
+
+    private static readonly string[] FlowKeys =
+        ["id", "kind", "direction", "counterpart", "amount", "paddy", "capacity", "grade", "indicator", "target", "document", "approved_by", "year", "expires", "note"];
 
     private static readonly string[] LayerKeys = ["file", "layer", "fields", "encoding"];
     private static readonly string[] QuantityKeys = ["value", "min", "max", "unit"];
 
-    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null)
+    /// <param name="sourceKeys">
+    /// Layer-entry keys that layer sources claim (<c>postgis</c>): an entry with one reads its value through that
+    /// source, and its keys other than <c>layer</c>, <c>fields</c> and <c>encoding</c> reach the source as options.
+    /// </param>
+    public static PlanDto? Read(string text, string file, List<Diagnostic> diagnostics, InputLimits? limits = null, IReadOnlyList<string>? sourceKeys = null)
     {
         var (root, error) = YamlText.ParseMapping(text, file, limits);
         if (error is not null)
@@ -58,7 +67,7 @@ public static class PlanYamlReader
             period.ReportUnknownKeys(asError: false);
         }
 
-        if (map.Map("layers") is { } layers) ReadLayers(layers, dto);
+        if (map.Map("layers") is { } layers) ReadLayers(layers, dto, sourceKeys ?? []);
         if (map.Map("indicators") is { } indicators)
         {
             foreach (var (k, v) in indicators.Node.Children) dto.Indicators.Add(ReadQuantity(k.Scalar() ?? "", v, indicators));
@@ -81,11 +90,12 @@ public static class PlanYamlReader
         }
 
         foreach (var a in map.MapsIn("approvals")) dto.Approvals.Add(ReadApproval(a));
+        foreach (var f in map.MapsIn("flows")) dto.Flows.Add(ReadFlow(f));
         map.ReportUnknownKeys(asError: false, Keys);
         return dto;
     }
 
-    private static void ReadLayers(YamlMap layers, PlanDto dto)
+    private static void ReadLayers(YamlMap layers, PlanDto dto, IReadOnlyList<string> sourceKeys)
     {
         foreach (var (k, v) in layers.Node.Children)
         {
@@ -96,11 +106,17 @@ public static class PlanYamlReader
                     dto.Layers.Add(new LayerEntryDto(role, s.Value, null, new Dictionary<string, string>(), k.Line()));
                     break;
                 case YamlMappingNode m:
-                    var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics) { Known = LayerKeys };
+                    var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics) { Known = [.. LayerKeys, .. sourceKeys] };
                     var fields = new Dictionary<string, string>(StringComparer.Ordinal);
                     if (entry.Map("fields") is { } f)
                     {
                         foreach (var (fk, fv) in f.Node.Children) fields[fk.Scalar() ?? ""] = fv.Scalar() ?? "";
+                    }
+
+                    if (SourceKey(entry, sourceKeys) is { } sourceKey)
+                    {
+                        ReadKeyedLayer(m, layers, role, k.Line(), sourceKey, fields, dto);
+                        break;
                     }
 
                     dto.Layers.Add(new LayerEntryDto(role, entry.String("file"), entry.String("layer"), fields, k.Line(), entry.String("encoding")));
@@ -112,6 +128,44 @@ public static class PlanYamlReader
             }
         }
     }
+
+    /// <summary>The source key an entry names (or a slip of it, as <c>postgsi:</c>), or null for an entry of package files.</summary>
+    private static string? SourceKey(YamlMap entry, IReadOnlyList<string> sourceKeys) =>
+        sourceKeys.FirstOrDefault(key => entry.Node.Children.ContainsKey(new YamlScalarNode(key))) ?? sourceKeys.FirstOrDefault(entry.Has);
+
+    /// <summary>
+    /// An entry a source claims by its key: <c>layer</c>, <c>fields</c> and <c>encoding</c> mean what they mean for
+    /// files; every other key is an option the source judges itself (PostGIS's <c>filter:</c>, and a <c>where:</c>
+    /// it names as no SQL). A key within a slip of the entry's own keys is not an option: it gets "did you mean".
+    /// </summary>
+    private static void ReadKeyedLayer(YamlMappingNode m, YamlMap layers, string role, int line, string sourceKey, Dictionary<string, string> fields, PlanDto dto)
+    {
+        // No file: here, or a filter: would be read as a slip of it.
+        string[] known = [.. LayerKeys.Where(key => key != "file"), sourceKey];
+        var entry = new YamlMap(m, layers.File, $"layers.{role}", layers.Diagnostics) { Known = known };
+        var value = entry.String(sourceKey);
+        var layer = entry.String("layer");
+        var encoding = entry.String("encoding");
+        entry.Get("fields");
+        var options = new Dictionary<string, LayerOption>(StringComparer.Ordinal);
+        foreach (var (k, v) in m.Children)
+        {
+            if (k.Scalar() is not { } name || known.Contains(name) || Suggestions.Nearest(name, known) is not null) continue;
+            entry.Get(name);
+            options[name] = Option(v);
+        }
+
+        dto.Layers.Add(new LayerEntryDto(role, value, layer, fields, line, encoding, sourceKey, options));
+        entry.ReportUnknownKeys(asError: true);
+    }
+
+    private static LayerOption Option(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => new LayerOption(scalar.Value, null, node.Line()),
+        YamlMappingNode mapping => new LayerOption(null,
+            mapping.Children.GroupBy(c => c.Key.Scalar() ?? "").ToDictionary(g => g.Key, g => Option(g.First().Value), StringComparer.Ordinal), node.Line()),
+        _ => new LayerOption(null, null, node.Line()),
+    };
 
     private static QuantityDto ReadQuantity(string key, YamlNode node, YamlMap parent)
     {
@@ -126,6 +180,40 @@ public static class PlanYamlReader
         var dto = new QuantityDto(key, q.Number("value"), q.Number("min"), q.Number("max"), q.String("unit"), m.Line()) { UnitLine = q.LineOf("unit") };
         q.ReportUnknownKeys(asError: true);
         return parent.Diagnostics.Count > before ? dto with { Reported = true } : dto;
+    }
+
+    private static FlowDto ReadFlow(YamlMap flow)
+    {
+        var map = flow.Knowing(FlowKeys);
+        QuantityDto? Amount(string key) => map.Get(key) is { } node ? ReadQuantity(key, node, map) : null;
+        var targets = new List<QuantityDto>();
+        if (map.Map("target") is { } target)
+        {
+            foreach (var (k, v) in target.Node.Children) targets.Add(ReadQuantity(k.Scalar() ?? "", v, target));
+        }
+
+        var dto = new FlowDto
+        {
+            Line = map.Line,
+            Lines = FlowKeys.Where(map.Has).ToDictionary(k => k, map.LineOf, StringComparer.Ordinal),
+            Id = map.String("id"),
+            Kind = map.String("kind"),
+            Direction = map.String("direction"),
+            Counterpart = map.String("counterpart"),
+            Amount = Amount("amount"),
+            Paddy = Amount("paddy"),
+            Capacity = Amount("capacity"),
+            Grade = map.String("grade"),
+            Indicator = map.String("indicator"),
+            Targets = targets,
+            Document = map.String("document"),
+            ApprovedBy = map.String("approved_by"),
+            Year = map.String("year"),
+            Expires = map.String("expires"),
+        };
+        map.Get("note");
+        map.ReportUnknownKeys(asError: true);
+        return dto;
     }
 
     private static ApprovalDto ReadApproval(YamlMap approval)

@@ -23,13 +23,15 @@ internal static class HtmlLabels
     public static readonly LocalizedText Map = new("地图", "Map");
     public static readonly LocalizedText OnMap = new("在地图上显示", "Show on the map");
     public static readonly LocalizedText MapHelp = new(
-        "滚轮缩放，拖动平移，双击复原。点击红色图形定位到表格中的问题，点击表格行定位到图形。",
-        "Scroll to zoom, drag to pan, double-click to reset. Click a red shape to find its row; click a row to find its shape.");
+        "滚轮缩放，拖动平移，双击复原。点击红色图形定位到表格中的问题，点击表格行定位到图形。勾选图例可显示或隐藏图层，鼠标所在位置的坐标显示在地图右下角。",
+        "Scroll to zoom, drag to pan, double-click to reset. Click a red shape to find its row; click a row to find its shape. Tick the legend to show or hide a layer; the coordinates under the pointer show at the map's bottom right.");
     public static readonly LocalizedText ResetView = new("复原视图", "Reset view");
     public static readonly LocalizedText Violation = new("问题位置", "Violation");
     public static readonly LocalizedText NoMap = new("没有可绘制的图层或问题图形。", "No layers or violation geometries to draw.");
     public static readonly LocalizedText Capped = new(
         "图层 {layer} 共 {total} 个要素，只绘制了前 {drawn} 个。",
         "Layer {layer} has {total} features; only the first {drawn} are drawn.");
+    public static readonly LocalizedText BasisAndFix = new("依据与修改建议", "Basis and how to fix");
+    public static readonly LocalizedText Readout = new("坐标 X {x}，Y {y}（{crs}）", "X {x}, Y {y} ({crs})");
     public static readonly LocalizedText NoGeometry = new("{count} 个问题没有图形（指标、整图层等），只在表格中列出。", "{count} findings have no geometry (indicators, whole layers) and appear only in the table.");
 }

@@ -5,6 +5,7 @@ using ElementFlow.Core.Findings;
 using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
 using ElementFlow.Reports.Html;
+using ElementFlow.Reports.Review;
 
 namespace ElementFlow.Reports;
 
@@ -32,9 +33,10 @@ public sealed class HtmlReportWriter : IReportWriter
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(HtmlText.Escape(HtmlLabels.PageTitle[lang])).Append("</title>\n<style>\n").Append(Resource("report.css")).Append("</style>\n</head>\n<body>\n");
         Header(h, report, context);
-        Plans(h, report, lang);
+        Plans(h, report, context);
         Findings(h, numbered, context);
         Maps(h, report, numbered, context);
+        FlowTables.WriteHtml(h, report, context);
         Problems(h, report, lang);
         h.Append("<footer>").Append(HtmlText.Escape(Render(HtmlLabels.Generated, lang, ("version", context.ToolVersion)))).Append("</footer>\n");
         h.Append("<script>\n").Append(Resource("report.js")).Append("</script>\n</body>\n</html>\n");
@@ -49,9 +51,8 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Append("<header>\n<h1>").Append(HtmlText.Escape(Render(Labels.Title, lang, ("version", context.ToolVersion)))).Append("</h1>\n<p class=\"summary\">")
             .Append(Badge("error", HtmlLabels.Errors[lang], s.Error)).Append(Badge("warning", HtmlLabels.Warnings[lang], s.Warning))
             .Append(Badge("info", HtmlLabels.Infos[lang], s.Info)).Append(Badge("waived", HtmlLabels.Waived[lang], s.Waived))
-            .Append("</p>\n<p>").Append(HtmlText.Escape(Render(Labels.Summary, lang,
-                ("error", s.Error), ("warning", s.Warning), ("info", s.Info), ("waived", s.Waived), ("rules_run", s.RulesRun), ("not_applicable", s.NotApplicable))))
-            .Append("</p>\n");
+            .Append("</p>\n<p>").Append(HtmlText.Escape(Labels.SummaryLine(report, lang))).Append("</p>\n");
+        Meta(h, report, context);
         if (report.Baseline is { } b)
         {
             h.Append("<p class=\"baseline\">").Append(HtmlText.Escape(Render(Labels.Baseline, lang, ("new", b.New), ("fixed", b.Fixed), ("unchanged", b.Unchanged)))).Append("</p>\n");
@@ -60,10 +61,32 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Append("</header>\n");
     }
 
-    private static void Plans(StringBuilder h, Report report, Language lang)
+    /// <summary>What a reviewer files with the page: the plans by name, when the check ran, the as-of date, the rule sets and versions.</summary>
+    private static void Meta(StringBuilder h, Report report, ReportContext context)
     {
+        var lang = context.Language;
+        var items = new List<(LocalizedText Label, string Value)>
+        {
+            (ReviewLabels.Plans, string.Join("；", report.Plans.Select(p => $"{context.PlanName(p.Id)}（{p.Id}）"))),
+            (ReviewLabels.CheckDate, context.CheckedAt?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) ?? ReviewLabels.Unstated[lang]),
+            (ReviewLabels.AsOf, context.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ReviewLabels.Unstated[lang]),
+            (ReviewLabels.RuleSets, string.Join("；", report.RuleSets.Select(r =>
+                context.RuleSetTitles.TryGetValue(r.Id, out var t) ? $"{t[lang]}（{r.Id} {r.Version}）" : $"{r.Id} {r.Version}"))),
+        };
+        h.Append("<dl class=\"meta\">");
+        foreach (var (label, value) in items)
+        {
+            h.Append("<dt>").Append(HtmlText.Escape(label[lang])).Append("</dt><dd>").Append(HtmlText.Escape(value)).Append("</dd>");
+        }
+
+        h.Append("</dl>\n");
+    }
+
+    private static void Plans(StringBuilder h, Report report, ReportContext context)
+    {
+        var lang = context.Language;
         h.Append("<section id=\"plans\">\n<h2>").Append(HtmlText.Escape(Labels.Plans[lang])).Append("</h2>\n<table>\n<thead><tr>");
-        foreach (var label in new[] { HtmlLabels.Id, HtmlLabels.Kind, HtmlLabels.Path, HtmlLabels.Errors, HtmlLabels.Warnings, HtmlLabels.Infos })
+        foreach (var label in new[] { HtmlLabels.Name, HtmlLabels.Id, HtmlLabels.Kind, HtmlLabels.Path, HtmlLabels.Errors, HtmlLabels.Warnings, HtmlLabels.Infos })
         {
             h.Append("<th>").Append(HtmlText.Escape(label[lang])).Append("</th>");
         }
@@ -72,7 +95,8 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var plan in report.Plans)
         {
             var counts = report.CountsFor(plan.Id);
-            h.Append("<tr><td><a href=\"#map-").Append(HtmlText.Escape(plan.Id)).Append("\">").Append(HtmlText.Escape(plan.Id)).Append("</a></td><td>")
+            h.Append("<tr><td><a href=\"#map-").Append(HtmlText.Escape(plan.Id)).Append("\">").Append(HtmlText.Escape(context.PlanName(plan.Id))).Append("</a></td><td><code>")
+                .Append(HtmlText.Escape(plan.Id)).Append("</code></td><td>")
                 .Append(HtmlText.Escape(PlanKinds.Describe(plan.Level, plan.Type, lang))).Append("</td><td><code>").Append(HtmlText.Escape(plan.Path.Replace('\\', '/')))
                 .Append("</code></td>");
             foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Info })
@@ -101,7 +125,7 @@ public sealed class HtmlReportWriter : IReportWriter
         Filter(h, "severity", Labels.Severity[lang], lang, [.. new[] { Severity.Error, Severity.Warning, Severity.Info }
             .Where(s => numbered.Any(n => n.Finding.Severity == s)).Select(s => (s.Name(), SeverityLabel(s, lang)))]);
         Filter(h, "rule", Labels.Rule[lang], lang, [.. numbered.Select(n => n.Finding.Rule).Distinct().Order(StringComparer.Ordinal).Select(r => (r, r))]);
-        Filter(h, "plan", HtmlLabels.Plan[lang], lang, [.. numbered.Select(n => n.Finding.Plan).Distinct().Order(StringComparer.Ordinal).Select(p => (p, p))]);
+        Filter(h, "plan", HtmlLabels.Plan[lang], lang, [.. numbered.Select(n => n.Finding.Plan).Distinct().Order(StringComparer.Ordinal).Select(p => (p, context.PlanName(p)))]);
         h.Append("<span id=\"filter-count\" data-template=\"").Append(HtmlText.Escape(HtmlLabels.Shown[lang])).Append("\">")
             .Append(HtmlText.Escape(Render(HtmlLabels.Shown, lang, ("shown", numbered.Count), ("total", numbered.Count)))).Append("</span></div>\n");
 
@@ -121,13 +145,21 @@ public sealed class HtmlReportWriter : IReportWriter
                 .Append("<td><span class=\"sev sev-").Append(f.Severity.Name()).Append("\">").Append(HtmlText.Escape(SeverityLabel(f.Severity, lang))).Append("</span></td>")
                 .Append("<td><b>").Append(HtmlText.Escape(f.Rule)).Append("</b>");
             if (context.Rule(f.Rule) is { } rule) h.Append("<br><small>").Append(HtmlText.Escape(rule.Title[lang])).Append("</small>");
-            h.Append("</td><td>").Append(HtmlText.Escape(f.Plan)).Append("</td><td>")
+            h.Append("</td><td>").Append(HtmlText.Escape(context.PlanName(f.Plan))).Append("</td><td>")
                 .Append(string.Join("<br>", f.Subjects.Select(s => $"<code>{HtmlText.Escape(s.ToString())}</code>"))).Append("</td><td class=\"num\">")
                 .Append(f.Measure is { } m ? HtmlText.Escape($"{MessageTemplate.Format(Math.Round(m.Value, 4))}{(m.Limit is { } l ? $" / {MessageTemplate.Format(Math.Round(l, 4))}" : "")}") + $"<br><small>{HtmlText.Escape(m.Name)}</small>" : "")
                 .Append("</td><td>").Append(HtmlText.Escape(f.Message(lang)));
             if (f.WaivedBy is { } w)
             {
                 h.Append("<br><small class=\"waiver\">").Append(HtmlText.Escape(Render(Labels.Waived, lang, ("approval", w.Approval), ("document", w.Document)))).Append("</small>");
+            }
+
+            if (context.Rule(f.Rule) is { } spec && (spec.Basis.Length > 0 || spec.Fix is not null))
+            {
+                h.Append("<details class=\"basis\"><summary>").Append(HtmlText.Escape(HtmlLabels.BasisAndFix[lang])).Append("</summary>");
+                if (spec.Basis.Length > 0) h.Append("<p><b>").Append(HtmlText.Escape(Labels.Basis[lang])).Append("</b> ").Append(HtmlText.Escape(spec.Basis)).Append("</p>");
+                if (spec.Fix is { } fix) h.Append("<p><b>").Append(HtmlText.Escape(Labels.Fix[lang])).Append("</b> ").Append(HtmlText.Escape(fix[lang])).Append("</p>");
+                h.Append("</details>");
             }
 
             h.Append("</td></tr>\n");
@@ -148,7 +180,7 @@ public sealed class HtmlReportWriter : IReportWriter
             var plan = context.Plans.FirstOrDefault(p => p.Id == id);
             var own = numbered.Where(n => n.Finding.Plan == id).ToList();
             h.Append("<figure class=\"plan-map\" id=\"map-").Append(HtmlText.Escape(id)).Append("\" data-plan=\"").Append(HtmlText.Escape(id)).Append("\">\n<figcaption><b>")
-                .Append(HtmlText.Escape(id)).Append("</b> ").Append(HtmlText.Escape(plan?.Name[lang] ?? ""))
+                .Append(HtmlText.Escape(context.PlanName(id))).Append("</b> <code>").Append(HtmlText.Escape(id)).Append("</code>")
                 .Append(" <button type=\"button\" class=\"reset\">").Append(HtmlText.Escape(HtmlLabels.ResetView[lang])).Append("</button></figcaption>\n");
             if (map.Draw(plan, own, lang) is not { } drawn)
             {
@@ -156,14 +188,30 @@ public sealed class HtmlReportWriter : IReportWriter
                 continue;
             }
 
-            h.Append(drawn.Svg).Append("\n<div class=\"legend\">");
+            h.Append("<div class=\"map-frame\">").Append(drawn.Svg)
+                .Append("<div class=\"scalebar\" aria-hidden=\"true\"><i></i><span></span></div>")
+                .Append("<div class=\"readout\" data-template=\"").Append(HtmlText.Escape(HtmlLabels.Readout[lang])).Append("\"></div></div>\n<div class=\"legend\">");
             foreach (var layer in drawn.Legend)
             {
-                h.Append("<span><i style=\"background:").Append(layer.Fill == "none" ? "transparent" : layer.Fill).Append(";border-color:").Append(layer.Stroke)
-                    .Append(layer.Dash is null ? "" : ";border-style:dashed").Append("\"></i>").Append(HtmlText.Escape(layer.Label[lang])).Append("</span>");
+                h.Append("<label class=\"toggle\"><input type=\"checkbox\" checked data-toggle=\"").Append(layer.Role).Append("\">");
+                if (layer.Role == Core.Planning.LayerRole.LandUse.Name && drawn.Classes.Count > 0)
+                {
+                    h.Append(HtmlText.Escape(layer.Label[lang])).Append("</label><span class=\"classes\">");
+                    foreach (var c in drawn.Classes)
+                    {
+                        h.Append("<span><i style=\"background:").Append(c.Colour).Append(";border-color:").Append(layer.Stroke).Append("\"></i>")
+                            .Append(HtmlText.Escape($"{c.Code} {c.Name[lang]}")).Append("</span>");
+                    }
+
+                    h.Append("</span>");
+                    continue;
+                }
+
+                h.Append("<i style=\"background:").Append(layer.Fill == "none" ? "transparent" : layer.Fill).Append(";border-color:").Append(layer.Stroke)
+                    .Append(layer.Dash is null ? "" : ";border-style:dashed").Append("\"></i>").Append(HtmlText.Escape(layer.Label[lang])).Append("</label>");
             }
 
-            h.Append("<span><i class=\"hit-swatch\"></i>").Append(HtmlText.Escape(HtmlLabels.Violation[lang])).Append("</span></div>\n");
+            h.Append("<label class=\"toggle\"><input type=\"checkbox\" checked data-toggle=\"hits\"><i class=\"hit-swatch\"></i>").Append(HtmlText.Escape(HtmlLabels.Violation[lang])).Append("</label></div>\n");
             var unmapped = own.Count - drawn.Hits;
             foreach (var note in drawn.Notes) h.Append("<p class=\"note\">").Append(HtmlText.Escape(note)).Append("</p>\n");
             if (unmapped > 0) h.Append("<p class=\"note\">").Append(HtmlText.Escape(Render(HtmlLabels.NoGeometry, lang, ("count", unmapped)))).Append("</p>\n");
@@ -178,7 +226,7 @@ public sealed class HtmlReportWriter : IReportWriter
         if (report.Skipped.Count > 0)
         {
             h.Append("<section id=\"skipped\">\n<h2>").Append(HtmlText.Escape(Labels.Skipped[lang])).Append("</h2>\n<ul>\n");
-            foreach (var s in report.Skipped) h.Append("<li>").Append(HtmlText.Escape($"{s.Plan} {s.Rule}: {s.Reason}")).Append("</li>\n");
+            foreach (var s in report.Skipped) h.Append("<li>").Append(HtmlText.Escape(Render(Labels.CouldNotRun, lang, ("rule", s.Rule), ("plan", s.Plan), ("reason", s.ReasonIn(lang))))).Append("</li>\n");
             h.Append("</ul>\n</section>\n");
         }
 

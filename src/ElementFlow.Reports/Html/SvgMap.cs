@@ -5,6 +5,7 @@ using ElementFlow.Core.Planning;
 using ElementFlow.Core.Text;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
+using ElementFlow.Reports.Maps;
 
 namespace ElementFlow.Reports.Html;
 
@@ -12,7 +13,7 @@ namespace ElementFlow.Reports.Html;
 internal sealed record MapLayer(string Role, LocalizedText Label, string Fill, string Stroke, string? Dash = null);
 
 /// <summary>What one plan's map drew: the SVG and the notes for the page (capped layers).</summary>
-internal sealed record DrawnMap(string Svg, IReadOnlyList<MapLayer> Legend, IReadOnlyList<string> Notes, int Hits);
+internal sealed record DrawnMap(string Svg, IReadOnlyList<MapLayer> Legend, IReadOnlyList<LandUseClass> Classes, IReadOnlyList<string> Notes, int Hits);
 
 /// <summary>
 /// Draws one plan as inline SVG: its main layers in muted colours under the violation geometries in
@@ -64,22 +65,36 @@ internal sealed class SvgMap(int maxFeaturesPerLayer)
         var height = Math.Ceiling(extent.Height * scale);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" data-plan=\"{HtmlText.Escape(plan?.Id ?? findings.FirstOrDefault().Finding?.Plan ?? "")}\">");
+        // The projection travels with the map, so the page can turn a pointer position back into plan coordinates.
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" data-plan=\"{HtmlText.Escape(plan?.Id ?? findings.FirstOrDefault().Finding?.Plan ?? "")}\"")
+            .Append(CultureInfo.InvariantCulture, $" data-minx=\"{extent.MinX:0.###}\" data-maxy=\"{extent.MaxY:0.###}\" data-scale=\"{scale:G9}\" data-crs=\"{HtmlText.Escape(plan?.Crs.Text ?? "")}\">");
         svg.Append("<g class=\"layers\">");
         var notes = new List<string>();
+        var classes = new SortedDictionary<string, LandUseClass>(StringComparer.Ordinal);
         foreach (var (style, features) in layers)
         {
-            var d = new StringBuilder();
-            foreach (var f in features.Take(maxFeaturesPerLayer))
+            // Land use is coloured by first-level class (one path per class); the other layers are one muted path each.
+            var groups = style.Role == LayerRole.LandUse.Name
+                ? features.Take(maxFeaturesPerLayer).GroupBy(LandUsePalette.ClassOf).OrderBy(g => g.Key?.Code ?? "99", StringComparer.Ordinal).Select(g => (Class: g.Key, Features: g.ToList())).ToList()
+                : [(Class: (LandUseClass?)null, Features: features.Take(maxFeaturesPerLayer).ToList())];
+            foreach (var (landUse, members) in groups)
             {
-                // Topology does not matter for a drawing; skipping the repair keeps big layers fast.
-                var simple = new DouglasPeuckerSimplifier(f.Geometry) { DistanceTolerance = projection.HalfPixel, EnsureValidTopology = false }.GetResultGeometry();
-                if (!simple.IsEmpty) projection.AppendPath(d, simple);
+                var d = new StringBuilder();
+                foreach (var f in members)
+                {
+                    // Topology does not matter for a drawing; skipping the repair keeps big layers fast.
+                    var simple = new DouglasPeuckerSimplifier(f.Geometry) { DistanceTolerance = projection.HalfPixel, EnsureValidTopology = false }.GetResultGeometry();
+                    if (!simple.IsEmpty) projection.AppendPath(d, simple);
+                }
+
+                if (landUse is not null) classes[landUse.Code] = landUse;
+                svg.Append(CultureInfo.InvariantCulture, $"<path class=\"layer\" data-layer=\"{style.Role}\"")
+                    .Append(landUse is null ? "" : $" data-class=\"{landUse.Code}\" fill-opacity=\".7\"")
+                    .Append(CultureInfo.InvariantCulture, $" fill=\"{landUse?.Colour ?? style.Fill}\" stroke=\"{style.Stroke}\"")
+                    .Append(style.Dash is null ? "" : $" stroke-dasharray=\"{style.Dash}\"")
+                    .Append(" d=\"").Append(d).Append("\"><title>").Append(HtmlText.Escape(landUse is null ? style.Label[lang] : $"{landUse.Code} {landUse.Name[lang]}")).Append("</title></path>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"layer\" data-layer=\"{style.Role}\" fill=\"{style.Fill}\" stroke=\"{style.Stroke}\"")
-                .Append(style.Dash is null ? "" : $" stroke-dasharray=\"{style.Dash}\"")
-                .Append(" d=\"").Append(d).Append("\"><title>").Append(HtmlText.Escape(style.Label[lang])).Append("</title></path>");
             if (features.Count > maxFeaturesPerLayer)
             {
                 notes.Add(MessageTemplate.Render(HtmlLabels.Capped[lang], new Dictionary<string, object?>
@@ -111,11 +126,11 @@ internal sealed class SvgMap(int maxFeaturesPerLayer)
         }
 
         svg.Append("</g></svg>");
-        return new DrawnMap(svg.ToString(), layers.Select(l => l.Style).ToList(), notes, hits.Count);
+        return new DrawnMap(svg.ToString(), layers.Select(l => l.Style).ToList(), classes.Values.ToList(), notes, hits.Count);
     }
 
     /// <summary>World metres to SVG pixels: origin at the top left of the extent, y down.</summary>
-    private sealed class Projection(Envelope extent, double scale)
+    internal sealed class Projection(Envelope extent, double scale)
     {
         public double HalfPixel => 0.5 / scale;
 

@@ -46,7 +46,37 @@
 
   // Zoom and pan by changing the viewBox; strokes keep their width (non-scaling-stroke).
   function box(svg) { var v = svg.viewBox.baseVal; return { x: v.x, y: v.y, w: v.width, h: v.height }; }
-  function setBox(svg, b) { svg.setAttribute('viewBox', [b.x, b.y, b.w, b.h].map(function (v) { return Math.round(v * 10) / 10; }).join(' ')); }
+  function setBox(svg, b) {
+    svg.setAttribute('viewBox', [b.x, b.y, b.w, b.h].map(function (v) { return Math.round(v * 10) / 10; }).join(' '));
+    scaleBar(svg);
+  }
+
+  // Plan metres per screen pixel, from the map's projection (data-scale: SVG units per metre) and its current zoom.
+  function metresPerPixel(svg) {
+    var r = svg.getBoundingClientRect();
+    return r.width > 0 ? box(svg).w / r.width / Number(svg.getAttribute('data-scale')) : 0;
+  }
+
+  // A bar of a round length (1, 2 or 5 x 10^n m) close to 100 screen pixels.
+  function scaleBar(svg) {
+    var bar = svg.parentNode.querySelector('.scalebar');
+    var mpp = metresPerPixel(svg);
+    if (!bar || !(mpp > 0)) return;
+    var target = mpp * 100, magnitude = Math.pow(10, Math.floor(Math.log(target) / Math.LN10)), metres = magnitude;
+    [1, 2, 5, 10].forEach(function (m) { if (m * magnitude <= target) metres = m * magnitude; });
+    bar.querySelector('i').style.width = Math.round(metres / mpp) + 'px';
+    bar.querySelector('span').textContent = metres >= 1000 ? (metres / 1000) + ' km' : metres + ' m';
+  }
+
+  // The plan coordinates under the pointer.
+  function readout(svg, e) {
+    var out = svg.parentNode.querySelector('.readout');
+    if (!out) return;
+    var r = svg.getBoundingClientRect(), b = box(svg), scale = Number(svg.getAttribute('data-scale'));
+    var ux = b.x + (e.clientX - r.left) / r.width * b.w, uy = b.y + (e.clientY - r.top) / r.height * b.h;
+    var x = Number(svg.getAttribute('data-minx')) + ux / scale, y = Number(svg.getAttribute('data-maxy')) - uy / scale;
+    out.textContent = out.getAttribute('data-template').replace('{x}', x.toFixed(1)).replace('{y}', y.toFixed(1)).replace('{crs}', svg.getAttribute('data-crs') || '');
+  }
   function home(svg) { var p = svg.getAttribute('data-home').split(' ').map(Number); return { x: p[0], y: p[1], w: p[2], h: p[3] }; }
   function zoomTo(hit) {
     var svg = hit.ownerSVGElement, full = home(svg), b = hit.getBBox();
@@ -57,6 +87,8 @@
 
   all('svg.map').forEach(function (svg) {
     svg.setAttribute('data-home', svg.getAttribute('viewBox'));
+    scaleBar(svg);
+    svg.addEventListener('mousemove', function (e) { readout(svg, e); });
     var drag = null;
     svg.addEventListener('wheel', function (e) {
       e.preventDefault();
@@ -91,6 +123,24 @@
     a.addEventListener('click', function (e) { e.preventDefault(); select(a.getAttribute('href').slice(3), 'table'); });
   });
   filters.forEach(function (s) { s.addEventListener('change', applyFilters); });
+
+  // Legend checkboxes show and hide a layer (or the violations) on their own map.
+  all('figure.plan-map input[data-toggle]').forEach(function (box) {
+    box.addEventListener('change', function () {
+      var key = box.getAttribute('data-toggle'), svg = box.closest('figure').querySelector('svg.map');
+      if (!svg) return;
+      all(key === 'hits' ? 'g.hits' : '[data-layer="' + key + '"]', svg).forEach(function (e) { e.style.display = box.checked ? '' : 'none'; });
+    });
+  });
+  window.addEventListener('resize', function () { all('svg.map').forEach(scaleBar); });
+
+  // Printing shows every basis and fix, folded or not.
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    opened = all('details:not([open])');
+    opened.forEach(function (d) { d.setAttribute('open', ''); });
+  });
+  window.addEventListener('afterprint', function () { opened.forEach(function (d) { d.removeAttribute('open'); }); });
   applyFilters();
 
   // A link to #f-N (a row) or #g-N (a shape) opens the page with that finding selected.

@@ -50,7 +50,7 @@ public sealed class SarifReportWriter : IReportWriter
                 new ReportingDescriptorReference(d.Code),
                 null))
             .Concat(report.Skipped.Select(s => new Notification(
-                new Message(MessageTemplate.Render(Labels.CouldNotRun[lang], new Dictionary<string, object?> { ["rule"] = s.Rule, ["plan"] = s.Plan, ["reason"] = s.Reason })),
+                new Message(MessageTemplate.Render(Labels.CouldNotRun[lang], new Dictionary<string, object?> { ["rule"] = s.Rule, ["plan"] = s.Plan, ["reason"] = s.ReasonIn(lang) })),
                 "note",
                 null,
                 null,

@@ -10,7 +10,7 @@ internal sealed class WhitelistTypeProvider : IDynamicLinqCustomTypeProvider
     internal static readonly HashSet<Type> Types =
     [
         typeof(PlanFact), typeof(LayerFact), typeof(FeatureFact), typeof(IndicatorFact),
-        typeof(IssueFact), typeof(ApprovalFact), typeof(Observation), typeof(IndicatorSet), typeof(Codes),
+        typeof(IssueFact), typeof(ApprovalFact), typeof(FlowFact), typeof(Observation), typeof(IndicatorSet), typeof(Codes),
     ];
 
     public HashSet<Type> GetCustomTypes() => Types;

@@ -43,6 +43,10 @@ public sealed class Observation
     [Hidden]
     public IReadOnlyDictionary<string, double>? Related { get; init; }
 
+    /// <summary>What makes the observation acceptable although it breaks the limit as written (a shortfall the plan's flows make up): its finding is reported waived.</summary>
+    [Hidden]
+    public Waiver? Covered { get; init; }
+
     /// <summary>Extra message arguments of this observation (e.g. the missing item's name).</summary>
     [Hidden]
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();

@@ -72,7 +72,9 @@ public sealed record WithinCheck(IReadOnlyList<LayerSelector>? A, IReadOnlyList<
 {
     public override string Kind => "within";
     public override string MeasureName => "outside_area_m2";
-    public override IReadOnlyList<string> Placeholders => ["a", "a_code"];
+
+    /// <summary><c>at</c>: a point inside the piece outside, so that two pieces of one feature read apart.</summary>
+    public override IReadOnlyList<string> Placeholders => ["a", "a_code", "at"];
 
     public override IEnumerable<(string, string)> Parameters =>
     [
@@ -165,15 +167,22 @@ public enum TransmissionComparison
 /// <param name="Indicators">Only these keys; null: every key the plans allocate.</param>
 public sealed record TransmissionCheck(TransmissionComparison Compare, IReadOnlySet<Core.Planning.IndicatorDirection> Directions, IReadOnlyList<string>? Indicators) : CheckSpec
 {
+    /// <summary>
+    /// Null: the allocation as written (a shortfall the plan's flows make up is reported waived, covered by them).
+    /// A kind: the allocation moved by the plan's flows of that kind (+ in, − out), only where such flows bind; not applicable without them.
+    /// </summary>
+    public Core.Planning.FlowKind? Flows { get; init; }
+
     public override string Kind => "transmission";
     public override string MeasureName => "indicator_ha";
-    public override IReadOnlyList<string> Placeholders => ["indicator", "parent", "region", "direction", "children"];
+    public override IReadOnlyList<string> Placeholders => ["indicator", "parent", "region", "direction", "children", "allocated", "flows_in", "flows_out"];
 
     public override IEnumerable<(string, string)> Parameters =>
     [
         ("compare", Compare.ToString().ToLowerInvariant()),
         ("direction", string.Join(", ", Directions.Select(d => d.ToString().ToLowerInvariant()))),
         ("indicators", Indicators is null ? "all allocated" : string.Join(", ", Indicators)),
+        ("flows", Flows is { } f ? Core.Planning.FlowKinds.Name(f) : "(allocation as written)"),
     ];
 }
 
@@ -196,6 +205,7 @@ public enum FactSource
     Indicator,
     Issue,
     Approval,
+    Flow,
 }
 
 public sealed record ExpressionCheck(
@@ -217,12 +227,17 @@ public sealed record ExpressionCheck(
     {
         FactSource.Plan => ["epsg", "crs", "level", "type", "region", "parent", "parent_region"],
         FactSource.Layer => ["count", "outside"],
-        FactSource.Feature => ["code", "area"],
+        FactSource.Feature => ["code", "area", "ellipsoidal_area"],
         FactSource.Indicator => ["key", "unit"],
         FactSource.Issue => ["code", "detail"],
         FactSource.Approval => ["approval", "document", "approved_rule", "expires", "count"],
+        FactSource.Flow => FlowPlaceholders,
         _ => [],
     };
+
+    /// <summary>What a finding about a flow may say.</summary>
+    public static IReadOnlyList<string> FlowPlaceholders { get; } =
+        ["flow", "kind", "direction", "counterpart", "region", "amount", "unit", "document", "approved_by", "year", "expires", "counterpart_plan", "mirror", "mirror_amount"];
 
     /// <summary>The variable name expressions use for the fact: <c>feature</c>, <c>plan</c>, ...</summary>
     public string Variable => Facts.ToString().ToLowerInvariant();

@@ -6,6 +6,9 @@ public enum PlanRelation
     Self,
     Parent,
     Children,
+
+    /// <summary>The plans of the regions the plan's flows name (expression checks' <c>requires: counterpart</c>; no selector reads them).</summary>
+    Counterpart,
 }
 
 /// <summary>

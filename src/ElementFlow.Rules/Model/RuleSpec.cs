@@ -4,16 +4,43 @@ using ElementFlow.Core.Text;
 
 namespace ElementFlow.Rules.Model;
 
-/// <summary>Where a rule applies: plan levels and types (empty sets mean all).</summary>
+/// <summary>Flows of one kind (and, optionally, one direction), as a check's <c>applies-to</c> names them: <c>farmland_quota</c> or <c>farmland_quota/out</c>.</summary>
+public sealed record FlowFilter(FlowKind Kind, FlowDirection? Direction)
+{
+    public bool Matches(Flow flow) => flow.Kind == Kind && (Direction is not { } d || flow.Direction == d);
+
+    public override string ToString() => Direction is { } d ? $"{Kind.Name()}/{d.Name()}" : Kind.Name();
+}
+
+/// <summary>Where a rule applies: plan levels and types (empty sets mean all); a check may also ask for, or exclude, plans declaring some flows.</summary>
 public sealed record AppliesTo(IReadOnlySet<PlanLevel> Levels, IReadOnlySet<PlanType> Types)
 {
     public static readonly AppliesTo Everywhere = new(new HashSet<PlanLevel>(), new HashSet<PlanType>());
 
+    /// <summary>The plan declares at least one flow one of these picks (empty: no condition).</summary>
+    public IReadOnlyList<FlowFilter> Flows { get; init; } = [];
+
+    /// <summary>The plan declares no flow one of these picks.</summary>
+    public IReadOnlyList<FlowFilter> WithoutFlows { get; init; } = [];
+
     public bool Matches(PlanLevel level, PlanType type) =>
         (Levels.Count == 0 || Levels.Contains(level)) && (Types.Count == 0 || Types.Contains(type));
 
+    /// <summary>Where the rule applies in the reader's language: "市级、县级；总体规划" or "city,county; overall".</summary>
+    public string Describe(Language language) => language == Language.Zh
+        ? $"{(Levels.Count == 0 ? "各级" : string.Join("、", Levels.Order().Select(l => l.Label(language))))}；{(Types.Count == 0 ? "各类规划" : string.Join("、", Types.Order().Select(t => t.Label(language))))}"
+        : ToString();
+
+    /// <summary>Level, type and the plan's flows.</summary>
+    public bool Matches(Plan plan) =>
+        Matches(plan.Level, plan.Type)
+        && (Flows.Count == 0 || plan.Flows.Any(f => Flows.Any(x => x.Matches(f))))
+        && !plan.Flows.Any(f => WithoutFlows.Any(x => x.Matches(f)));
+
     public override string ToString() =>
-        $"{(Levels.Count == 0 ? "all levels" : string.Join(",", Levels.Select(l => l.Name())))}; {(Types.Count == 0 ? "all types" : string.Join(",", Types.Select(t => t.Name())))}";
+        $"{(Levels.Count == 0 ? "all levels" : string.Join(",", Levels.Select(l => l.Name())))}; {(Types.Count == 0 ? "all types" : string.Join(",", Types.Select(t => t.Name())))}"
+        + (Flows.Count > 0 ? $"; with flows {string.Join(",", Flows)}" : "")
+        + (WithoutFlows.Count > 0 ? $"; without flows {string.Join(",", WithoutFlows)}" : "");
 }
 
 /// <summary>Another severity (and message) for the findings a condition picks out, e.g. tagged activities become info.</summary>

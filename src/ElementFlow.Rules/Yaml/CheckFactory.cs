@@ -17,31 +17,13 @@ namespace ElementFlow.Rules.Yaml;
 /// <param name="ruleConditions">The rule's other expressions (severity-when), which may use a check's named parameters too.</param>
 public sealed partial class CheckFactory(string ruleId, string file, List<Diagnostic> diagnostics, IReadOnlyList<string>? ruleConditions = null)
 {
-    public static IReadOnlyList<string> Kinds { get; } =
-        ["required", "valid-geometry", "no-overlap", "within", "covers", "area-ratio", "indicator", "consistency", "transmission", "use-permitted", "expression",
-            "coverage", "distribution", "per-capita", "shoreline"];
+    /// <summary>The names of the check kinds, in the order of <see cref="CheckKinds"/>.</summary>
+    public static IReadOnlyList<string> Kinds => CheckKinds.Select(k => k.Name).ToList();
 
     /// <summary>Keys every check may carry besides its kind's parameters.</summary>
     private static readonly string[] CommonKeys = ["kind", "message", "applies-to"];
 
-    private static readonly Dictionary<string, string[]> KnownParameters = new()
-    {
-        ["required"] = ["layers", "attributes", "indicators"],
-        ["valid-geometry"] = ["layers"],
-        ["no-overlap"] = ["a", "b", "tolerance-m2"],
-        ["within"] = ["a", "b", "tolerance-m2", "per-part"],
-        ["covers"] = ["layer", "tolerance-m2"],
-        ["use-permitted"] = ["uses", "zones", "matrix", "tolerance-m2"],
-        ["transmission"] = ["compare", "direction", "indicators"],
-        ["area-ratio"] = ["numerator", "denominator", "max", "min", "measure"],
-        ["indicator"] = ["assert", "value", "measure"],
-        ["consistency"] = ["pairs", "relative-tolerance"],
-        ["expression"] = ["facts", "layers", "when", "value", "limit", "measure", "requires"],
-        ["coverage"] = CoverageParameters,
-        ["distribution"] = DistributionParameters,
-        ["per-capita"] = PerCapitaParameters,
-        ["shoreline"] = ShorelineParameters,
-    };
+    private static string[] ParametersOf(string kind) => CheckKinds.First(k => k.Name == kind).Parameters.ToArray();
 
     public CheckSpec? Create(CheckDto dto)
     {
@@ -53,37 +35,19 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             return null;
         }
 
-        if (!KnownParameters.TryGetValue(dto.Kind, out var known))
+        if (CheckKinds.FirstOrDefault(k => k.Name == dto.Kind) is not { } kind)
         {
             Add("rules.unknown-kind", map.Line, ("kind", dto.Kind), ("kinds", string.Join(", ", Kinds)), ("hint", Suggestions.Hint(Suggestions.Nearest(dto.Kind, Kinds))));
             return null;
         }
 
         var errorsBefore = diagnostics.Count;
-        CheckSpec? check = dto.Kind switch
+        var check = kind.Parse(this, map, source);
+        if (!kind.NamedParameters)
         {
-            "required" => Required(map, source),
-            "valid-geometry" => new ValidGeometryCheck(LayerList(map, "layers")) { Source = source },
-            "no-overlap" => NoOverlap(map, source),
-            "within" => Within(map, source),
-            "covers" => Covers(map, source),
-            "use-permitted" => UsePermitted(map, source),
-            "transmission" => Transmission(map, source),
-            "area-ratio" => AreaRatio(map, source),
-            "indicator" => Indicator(map, source),
-            "consistency" => Consistency(map, source),
-            "coverage" => Coverage(map, source),
-            "distribution" => Distribution(map, source),
-            "per-capita" => PerCapita(map, source),
-            "shoreline" => Shoreline(map, source),
-            _ => Expression(map, source),
-        };
-
-        if (dto.Kind is not "expression" and not "indicator")
-        {
-            foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !known.Contains(k)))
+            foreach (var key in map.Keys.Where(k => !CommonKeys.Contains(k) && !kind.Parameters.Contains(k)))
             {
-                Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", known)), ("hint", Suggestions.Hint(Suggestions.Nearest(key, known))));
+                Add("rules.unknown-parameter", KeyLine(map, key), ("kind", dto.Kind), ("parameter", key), ("known", string.Join(", ", kind.Parameters)), ("hint", Suggestions.Hint(Suggestions.Nearest(key, kind.Parameters))));
             }
         }
 
@@ -109,8 +73,10 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             else Add("rules.field-invalid", applies.Line, ("field", "applies-to.types"), ("detail", $"'{t}' is not a type"));
         }
 
-        applies.ReportUnknownKeys(asError: true, ["levels", "types"]);
-        return new AppliesTo(levels, types);
+        var flows = FlowFilters(applies, "flows");
+        var without = FlowFilters(applies, "without-flows");
+        applies.ReportUnknownKeys(asError: true, ["levels", "types", "flows", "without-flows"]);
+        return new AppliesTo(levels, types) { Flows = flows, WithoutFlows = without };
     }
 
     private CoversCheck? Covers(YamlMap map, SourceLocation source)
@@ -146,7 +112,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 
         var indicators = map.Strings("indicators");
         foreach (var key in indicators ?? []) CheckIndicator(key, "indicators", KeyLine(map, "indicators"));
-        return new TransmissionCheck(compare, directions, indicators) { Source = source };
+        return new TransmissionCheck(compare, directions, indicators) { Source = source, Flows = FlowKindOf(map, "flows", required: false) };
     }
 
     private RequiredCheck Required(YamlMap map, SourceLocation source)
@@ -240,7 +206,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
 
         var value = map.String("value");
         var measure = map.String("measure") ?? "indicator_value";
-        var named = Named(map, KnownParameters["indicator"]);
+        var named = Named(map, ParametersOf("indicator"));
         var keys = IndicatorKeysIn(assert, "assert", KeyLine(map, "assert"), typeof(bool), named);
         if (value is not null) keys = keys.Union(IndicatorKeysIn(value, "value", KeyLine(map, "value"), typeof(double), named)).ToList();
         foreach (var name in named.Keys.Where(n => !Mentions(assert, n) && !Mentions(value, n) && !(ruleConditions ?? []).Any(c => Mentions(c, n))))
@@ -296,7 +262,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var factsText = map.String("facts");
         if (!Enum.TryParse<FactSource>(factsText, ignoreCase: true, out var facts) || int.TryParse(factsText, out _))
         {
-            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator, issue or approval"));
+            Add("rules.field-invalid", map.Line, ("field", "facts"), ("detail", "use plan, layer, feature, indicator, issue, approval or flow"));
             return null;
         }
 
@@ -307,18 +273,19 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var measure = map.String("measure") ?? "value";
         if (when is null) Add("rules.field-required", map.Line, ("field", "when"));
 
-        var named = Named(map, KnownParameters["expression"]);
+        var named = Named(map, ParametersOf("expression"));
 
         PlanRelation? requires = null;
         if (map.String("requires") is { } r)
         {
             if (r == "parent") requires = PlanRelation.Parent;
             else if (r == "children") requires = PlanRelation.Children;
-            else Add("rules.field-invalid", KeyLine(map, "requires"), ("field", "requires"), ("detail", "use parent or children"));
+            else if (r == "counterpart" && facts == FactSource.Flow) requires = PlanRelation.Counterpart;
+            else Add("rules.field-invalid", KeyLine(map, "requires"), ("field", "requires"), ("detail", "use parent or children (or counterpart, for flow facts)"));
         }
 
         var check = new ExpressionCheck(facts, layers, when ?? "true", value, limit, measure, named) { Source = source, Requires = requires };
-        var parameter = System.Linq.Expressions.Expression.Parameter(FactType(facts), check.Variable);
+        var parameter = System.Linq.Expressions.Expression.Parameter(FactTypes.Of(facts), check.Variable);
         var used = new HashSet<string>(StringComparer.Ordinal);
         Condition(when, "when", KeyLine(map, "when"), parameter, typeof(bool), named, used);
         Condition(value, "value", KeyLine(map, "value"), parameter, typeof(double), named, used);
@@ -381,16 +348,6 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
             : new UsePermittedCheck(uses, zones, new UseMatrix(matrix), NonNegative(map, "tolerance-m2") ?? 1) { Source = source };
     }
 
-    public static Type FactType(FactSource source) => source switch
-    {
-        FactSource.Plan => typeof(PlanFact),
-        FactSource.Layer => typeof(LayerFact),
-        FactSource.Feature => typeof(FeatureFact),
-        FactSource.Indicator => typeof(IndicatorFact),
-        FactSource.Approval => typeof(ApprovalFact),
-        _ => typeof(IssueFact),
-    };
-
     /// <summary>Checks that a condition parses; records which named parameters it uses.</summary>
     public void Condition(string? text, string field, int line, ParameterExpression parameter, Type resultType, IReadOnlyDictionary<string, object?>? named = null, HashSet<string>? used = null)
     {
@@ -445,7 +402,7 @@ public sealed partial class CheckFactory(string ruleId, string file, List<Diagno
         var where = map.String("where");
         Condition(where, $"{key}.where", KeyLine(map, "where"), System.Linq.Expressions.Expression.Parameter(typeof(FeatureFact), "feature"), typeof(bool));
         var relation = PlanRelation.Self;
-        if (map.String("plan") is { } plan && !Enum.TryParse(plan, ignoreCase: true, out relation))
+        if (map.String("plan") is { } plan && (!Enum.TryParse(plan, ignoreCase: true, out relation) || relation == PlanRelation.Counterpart || int.TryParse(plan, out _)))
         {
             Add("rules.field-invalid", KeyLine(map, "plan"), ("field", $"{key}.plan"), ("detail", "use self, parent or children"));
         }

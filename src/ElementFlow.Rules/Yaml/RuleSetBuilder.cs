@@ -80,7 +80,7 @@ public static class RuleSetBuilder
 
     /// <summary>The fact a severity-when condition sees: the observation <c>o</c>, or the expression check's own fact.</summary>
     public static Type SeverityWhenFactType(IReadOnlyList<CheckSpec?> checks) =>
-        checks.FirstOrDefault() is ExpressionCheck e ? CheckFactory.FactType(e.Facts) : typeof(Observation);
+        checks.FirstOrDefault() is ExpressionCheck e ? Facts.FactTypes.Of(e.Facts) : typeof(Observation);
 
     public static string SeverityWhenVariable(IReadOnlyList<CheckSpec?> checks) =>
         checks.FirstOrDefault() is ExpressionCheck e ? e.Variable : "o";

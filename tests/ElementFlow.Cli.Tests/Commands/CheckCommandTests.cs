@@ -66,10 +66,10 @@ public class CheckCommandTests
     [Fact]
     public void Check_UnknownFormat_IsAUsageErrorExitingTwo()
     {
-        var (exit, _, stderr) = Repo.Cli("check", Example("xishan-county"), "--format", "pdf");
+        var (exit, _, stderr) = Repo.Cli("check", Example("xishan-county"), "--format", "docx");
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("pdf", stderr);
+        Assert.Contains("docx", stderr);
     }
 
     [Fact]

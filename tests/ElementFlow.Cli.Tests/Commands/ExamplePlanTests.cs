@@ -54,6 +54,63 @@ public class ExamplePlanTests
         Assert.Equal("", stderr);
     }
 
+    [Fact]
+    public void Check_WholeTree_ReportsExactlyTheFindingsOfItsPackages()
+    {
+        // Checked as one tree, the flows between the counties balance: nothing beyond each package's own findings.
+        var wanted = Directory.GetFiles(Repo.Examples, "expected-findings.json", SearchOption.AllDirectories)
+            .SelectMany(file =>
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllText(file));
+                var plan = doc.RootElement.GetProperty("plan").GetString()!;
+                return doc.RootElement.GetProperty("findings").EnumerateArray()
+                    .Where(f => LoadedRules.Contains(f.GetProperty("rule").GetString()!))
+                    .Select(f => (Plan: plan, Finding: f.Clone())).ToList();
+            })
+            .ToList();
+        var (exit, stdout, _) = Repo.Cli("check", Repo.Examples, "--rules", Repo.Rules, "--format", "json", "--lang", "en");
+        using var report = JsonDocument.Parse(stdout);
+
+        var unmatched = report.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        foreach (var (plan, w) in wanted)
+        {
+            var match = unmatched.FirstOrDefault(a => a.GetProperty("plan").GetString() == plan && Matches(w, a));
+            Assert.True(match.ValueKind != JsonValueKind.Undefined, $"{plan}: expected {w}");
+            unmatched.Remove(match);
+        }
+
+        Assert.True(unmatched.Count == 0, $"spurious findings {string.Join("; ", unmatched.Select(Describe))}");
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public void Check_WholeTreeWithTheRelocationApprovedByTheState_HasNoFlowFinding()
+    {
+        var copy = Directory.CreateTempSubdirectory("ef-flows-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Repo.Examples, "*", SearchOption.AllDirectories).Where(f => !f.Contains("tools")))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(Repo.Examples, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var text = File.ReadAllText(file);
+                File.WriteAllText(target, Path.GetFileName(file) == "plan.yaml"
+                    ? text.Replace("document: \"清政函〔2024〕7号\"\n    approved_by: \"330100\"", "document: \"清政函〔2024〕7号\"\n    approved_by: \"000000\"")
+                    : text);
+            }
+
+            var (_, stdout, _) = Repo.Cli("check", copy, "--rules", Repo.Rules, "--format", "json", "--lang", "en");
+            using var report = JsonDocument.Parse(stdout);
+
+            Assert.Contains(report.RootElement.GetProperty("flows").EnumerateArray(), f => f.GetProperty("mirror_status").GetString() == "found");
+            Assert.DoesNotContain(report.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString()!.StartsWith("FLOW-", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     private static bool Matches(JsonElement wanted, JsonElement actual)
     {
         if (wanted.GetProperty("rule").GetString() != actual.GetProperty("rule").GetString()) return false;

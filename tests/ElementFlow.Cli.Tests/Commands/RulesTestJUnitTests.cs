@@ -54,7 +54,7 @@ public sealed class RulesTestJUnitTests : IDisposable
     {
         var (_, stdout, _) = Repo.Cli("rules", "test", Repo.Rules);
 
-        Assert.StartsWith("ok   DATA-001/", stdout);
+        Assert.StartsWith("通过 DATA-001/", stdout);
     }
 
     private static void CopyFolder(string from, string to)

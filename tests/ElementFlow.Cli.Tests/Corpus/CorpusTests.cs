@@ -19,6 +19,7 @@ public static class CorpusCases
             .Concat(RuleSetCases.All())
             .Concat(LimitCases.All())
             .Concat(NothingLostCases.All())
+            .Concat(MessyCases.All())
             .Concat(FuzzFindingCases.All())
             .ToList());
 

@@ -73,6 +73,8 @@ public class SchemaTests
     [InlineData("crs: EPSG:4527\n", "crs: EPSG:4527\nindicators:\n  farmland_retention: { value: 1, unit: acre }\n", "plan.unknown-unit")]
     [InlineData("id: broken", "id: Broken_Plan", "plan.field-invalid")]
     [InlineData("crs: EPSG:4527\n", "crs: EPSG:4527\nlayers:\n  redline: layers/erl.geojson\n", "plan.unknown-role")]
+    [InlineData("crs: EPSG:4527\n", "crs: EPSG:4527\nflows:\n  - { id: F1, kind: water_quota, direction: out, counterpart: \"330127\", amount: { value: 1, unit: ha } }\n", "plan.unknown-flow-kind")]
+    [InlineData("crs: EPSG:4527\n", "crs: EPSG:4527\nflows:\n  - { id: F1, kind: farmland_quota, direction: out, counterpart: 东平县, amount: { value: 1, unit: ha } }\n", "plan.field-invalid")]
     public void PlanYaml_Broken_IsRefusedByTheSchemaAndTheLoader(string replace, string with, string code)
     {
         var yaml = Plan.Replace(replace, with);

@@ -56,7 +56,7 @@ public class RuleFixtureTests
         var result = RuleTestRunner.Run(Catalog, expectingMore);
 
         Assert.False(result.Passed);
-        Assert.Contains(result.Problems, p => p.Contains("expected a finding [ecological_redline/E1]", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.En.Contains("expected a finding [ecological_redline/E1]", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,6 +68,6 @@ public class RuleFixtureTests
         var result = RuleTestRunner.Run(Catalog, silent);
 
         Assert.False(result.Passed);
-        Assert.Contains(result.Problems, p => p.StartsWith("expected no finding", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.En.StartsWith("expected no finding", StringComparison.Ordinal));
     }
 }

@@ -14,7 +14,6 @@ public sealed class FormatEquivalenceTests : IDisposable
     [Fact]
     public void Check_SamePlanInEachFormat_GivesIdenticalFindingsAndTheSeededOnes()
     {
-        GeometryServices.UseAsDefault();
         var plan = new SyntheticPlan(1600, seed: 11);
         var checker = new Checker(RuleCatalog.Load([Path.Combine(RepoRoot(), "rules")]).Rules);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ElementFlow.IO.Layers;
+using ElementFlow.Sources;
 
 namespace ElementFlow.IO.Tests.Layers;
 

@@ -1,5 +1,6 @@
 using ElementFlow.Core.Planning;
 using ElementFlow.IO.Layers;
+using ElementFlow.Sources;
 
 namespace ElementFlow.IO.Tests.Layers;
 

@@ -3,6 +3,7 @@ using ElementFlow.Core.Text;
 using ElementFlow.Generator;
 using ElementFlow.IO.Layers;
 using Microsoft.Data.Sqlite;
+using ElementFlow.Sources;
 
 namespace ElementFlow.IO.Tests.Layers;
 
