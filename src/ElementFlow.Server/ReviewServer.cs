@@ -4,6 +4,7 @@ using ElementFlow.Server.Security;
 using ElementFlow.Server.Store;
 using ElementFlow.Server.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,9 @@ public static class ReviewServer
         services.AddSingleton<ReviewQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewQueue>());
         services.AddSingleton<UserAdmin>();
+
+        // The keys that seal session cookies and anti-forgery tokens live with the data, so sessions outlast a restart.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Keys)).SetApplicationName("ElementFlow");
         Authentication.AddTo(services);
 
         configure?.Invoke(builder);

@@ -31,6 +31,8 @@ public class DecisionTests : ServerTest
         var response = await rita.PostAsJsonAsync($"/api/reviews/{id}/decisions", new { finding = fingerprint, decision = "exception", note = "agreed at the hearing", document = "清自然资函〔2025〕7号" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/reviews/{id}/decisions", response.Headers.Location!.ToString());
+        Assert.Single(await rita.GetFromJsonAsync<JsonElement[]>($"/api/reviews/{id}/decisions") ?? []);
         var decision = (await Finding(ann, id, fingerprint)).GetProperty("decision");
         Assert.Equal("exception", decision.GetProperty("decision").GetString());
         Assert.Equal("清自然资函〔2025〕7号", decision.GetProperty("document").GetString());

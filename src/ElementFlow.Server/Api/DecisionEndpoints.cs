@@ -40,7 +40,7 @@ public static class DecisionEndpoints
         if (!ReportEndpoint.Fingerprints(data, review).Contains(finding)) return Replies.Error(context, StatusCodes.Status400BadRequest, Messages.UnknownFinding(finding));
 
         var stored = store.AddDecision(review, finding, decision, body.Note, body.Document, context.User.Name(), DateTimeOffset.UtcNow);
-        return Results.Created($"/api/reviews/{review.Id}/decisions/{stored.Id}", View(stored));
+        return Results.Created($"/api/reviews/{review.Id}/decisions", View(stored));
     }
 
     private static object View(StoredDecision d) => new

@@ -19,6 +19,9 @@ public sealed class DataFolder
 
     public string Reports => Path.Combine(Root, "reports");
 
+    /// <summary>The data-protection keys that seal session cookies and anti-forgery tokens.</summary>
+    public string Keys => Path.Combine(Root, "keys");
+
     /// <summary>Uploads being received; a file here was never answered 202 and may be deleted.</summary>
     public string Incoming => Path.Combine(Root, "incoming");
 

@@ -10,14 +10,13 @@ public sealed partial class SqliteReviewStore
     {
         using var db = Open();
         using var transaction = db.BeginTransaction();
-        Execute(db, """
+        var id = Query(db, """
             INSERT INTO decisions (review, plan, finding, decision, note, document, user, at)
-            VALUES ($review, $plan, $finding, $decision, $note, $document, $user, $at)
-            """, ("$review", review.Id), ("$plan", review.Plan), ("$finding", finding), ("$decision", decision), ("$note", note), ("$document", document), ("$user", user), ("$at", Time(at)));
+            VALUES ($review, $plan, $finding, $decision, $note, $document, $user, $at) RETURNING id
+            """, r => r.GetInt64(0), ("$review", review.Id), ("$plan", review.Plan), ("$finding", finding), ("$decision", decision), ("$note", note), ("$document", document), ("$user", user), ("$at", Time(at)))[0];
         // The decision and its audit line are one write: neither is kept without the other.
         Execute(db, "INSERT INTO audit (at, user, action, review, detail) VALUES ($at, $user, 'decide', $review, $detail)",
             ("$at", Time(at)), ("$user", user), ("$review", review.Id), ("$detail", $"{decision} {finding}" + (note is null ? "" : $": {note}")));
-        var id = Query(db, "SELECT last_insert_rowid()", r => r.GetInt64(0))[0];
         transaction.Commit();
         return new StoredDecision(id, review.Id, review.Plan, finding, decision, note, document, user, at);
     }
