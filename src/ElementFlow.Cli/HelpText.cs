@@ -99,12 +99,12 @@ internal static class HelpText
         ],
         ["elementflow users"] =
         [
-            new("echo 'a long password' | elementflow users add wang --role reviewer", "添加审查人员（密码从标准输入读取一行）", "add a reviewer (the password is one line on stdin)"),
+            new("elementflow users add wang --role reviewer < password.txt", "添加审查人员（密码从标准输入读取一行）", "add a reviewer (the password is one line on stdin)"),
             new("elementflow users token wang", "为用户签发 API 令牌", "issue an API token for a user"),
         ],
         ["elementflow users add"] =
         [
-            new("echo 'a long password' | elementflow users add li --role planner --data /srv/elementflow", "添加规划编制人员", "add a planner"),
+            new("elementflow users add li --role planner --data /srv/elementflow", "添加规划编制人员，随后输入密码并回车", "add a planner, then type the password and Enter"),
         ],
         ["elementflow users token"] =
         [
