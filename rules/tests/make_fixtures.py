@@ -212,10 +212,14 @@ def overlap_trio(rule, a_role, b_role, level, note_a, note_b, a_props=None, b_pr
 
 def data_001():
     r = "DATA-001"
-    case(r, "fires-geographic-crs",
-         "Plan declares the geographic CRS EPSG:4490 (lon/lat degrees), not a projected Gauss-Kruger CRS.",
+    case(r, "fires-wgs84-crs",
+         "Plan declares WGS 84 (EPSG:4326), not CGCS2000.",
          {"boundary": [feat("B1", lonlat_rect(117.00, 29.80, 117.01, 29.81))]},
-         [fire(value=4490, comment="plan-level finding: EPSG 4490 outside 4513-4554")], crs="EPSG:4490")
+         [fire(value=4326, comment="plan-level finding: EPSG 4326 outside 4513-4554")], crs="EPSG:4326")
+    case(r, "passes-geographic-crs",
+         "Plan declares the geographic CGCS2000 (EPSG:4490, lon/lat degrees): it is measured in the 3-degree zone of\n"
+         "# its boundary's centre (DESIGN §6), so the CRS is right.",
+         {"boundary": [feat("B1", lonlat_rect(117.00, 29.80, 117.01, 29.81))]}, crs="EPSG:4490")
     case(r, "fires-outside-zone",
          "EPSG:4527 (zone 39) plan; land_use L2 and L3 carry zone-38 eastings (38 5xx xxx m), outside zone 39.",
          {"boundary": boundary(),

@@ -15,7 +15,8 @@ namespace ElementFlow.Sources.PostGis;
 /// <summary>
 /// Reads one layer from a PostGIS table or view (DESIGN §6): the names in plan.yaml are looked up in the
 /// catalogue, the rows are streamed in binary inside a read-only transaction under the statement timeout,
-/// the geometry column's SRID is held to the plan's crs, and the input limits apply as they do to files.
+/// the geometry column's SRID is held to the plan's crs (another CGCS2000 CRS is read and said, for the plan loader
+/// to reproject, as with files), and the input limits apply as they do to files.
 /// </summary>
 public sealed class PostGisLayerReader(PostGisStore store)
 {
@@ -121,7 +122,14 @@ public sealed class PostGisLayerReader(PostGisStore store)
         }
 
         if (!geometry.CanSelect) return Failed(NoPermission(request, $"{table.Shown}.{geometry.Name}"));
-        if (geometry.Srid != 0 && request.PlanCrs.Epsg != 0 && geometry.Srid != request.PlanCrs.Epsg) return Failed(CrsMismatch(request, geometry.Srid, null));
+        // A column in another CGCS2000 CRS is read and its CRS said, as a file's is: the plan loader reprojects it
+        // (CrsHarmoniser, DESIGN §6). Any other CRS refuses the layer.
+        Diagnostic? ownCrs = null;
+        if (geometry.Srid != 0 && request.PlanCrs.Epsg != 0 && geometry.Srid != request.PlanCrs.Epsg)
+        {
+            if (!Cgcs2000.IsCgcs2000(geometry.Srid) || !Cgcs2000.IsCgcs2000(request.PlanCrs.Epsg)) return Failed(CrsMismatch(request, geometry.Srid, null));
+            ownCrs = CrsMismatch(request, geometry.Srid, null);
+        }
 
         var where = new List<string>();
         var parameters = new List<NpgsqlParameter>();
@@ -168,7 +176,8 @@ public sealed class PostGisLayerReader(PostGisStore store)
         select.Append(from);
 
         var builder = new FeatureBuilder(request with { Fields = fields });
-        var outcome = Stream(db, select.ToString(), parameters, attributes, key, fields, builder, request, cancellation);
+        var layerSrid = geometry.Srid != 0 ? geometry.Srid : request.PlanCrs.Epsg;
+        var outcome = Stream(db, select.ToString(), parameters, attributes, key, fields, builder, layerSrid, cancellation);
         if (outcome.TooMany)
         {
             var count = Count(db, from, parameters);
@@ -177,6 +186,7 @@ public sealed class PostGisLayerReader(PostGisStore store)
 
         var diagnostics = new List<Diagnostic>();
         if (outcome.WrongSrid is { } srid) return Failed(CrsMismatch(request, srid.Srid, srid.Id));
+        if (ownCrs is not null) diagnostics.Add(ownCrs);
         if (outcome.Curved > 0)
         {
             diagnostics.Add(Diagnostic.Warning("layer.curves-densified", request.ShownPath, null, null,
@@ -190,9 +200,9 @@ public sealed class PostGisLayerReader(PostGisStore store)
 
     private sealed record StreamOutcome(bool TooMany, int Curved, (int Srid, string Id)? WrongSrid);
 
-    /// <summary>Streams the rows (binary, sequential) into the builder; stops at the first row past the feature limit or in another SRID.</summary>
+    /// <summary>Streams the rows (binary, sequential) into the builder; stops at the first row past the feature limit or in an SRID other than the layer's.</summary>
     private StreamOutcome Stream(NpgsqlConnection db, string sql, List<NpgsqlParameter> parameters, List<CatalogColumn> attributes, string? key,
-        IReadOnlyDictionary<string, string> fields, FeatureBuilder builder, LayerRequest request, CancellationToken cancellation)
+        IReadOnlyDictionary<string, string> fields, FeatureBuilder builder, int layerSrid, CancellationToken cancellation)
     {
         using var command = new NpgsqlCommand(sql, db);
         using var cancel = cancellation.Register(command.Cancel);
@@ -204,7 +214,6 @@ public sealed class PostGisLayerReader(PostGisStore store)
         var keyIsAttribute = keyIndex >= 0 && fields.Values.Contains(names[keyIndex], StringComparer.Ordinal);
         var kept = Enumerable.Range(0, names.Length).Where(i => i != keyIndex || keyIsAttribute).ToArray();
         var geometryOrdinal = attributes.Count;
-        var planSrid = request.PlanCrs.Epsg;
         var curved = 0;
         var wkb = new WKBReader(GeometryServices.Services) { HandleSRID = true };
         using var batches = new BlockingCollection<List<Row>>(boundedCapacity: 2);
@@ -244,7 +253,7 @@ public sealed class PostGisLayerReader(PostGisStore store)
 
                 var geometry = reader.IsDBNull(geometryOrdinal) ? null : Decode(wkb, reader.GetFieldValue<byte[]>(geometryOrdinal));
                 if (!reader.IsDBNull(geometryOrdinal + 1) && reader.GetBoolean(geometryOrdinal + 1)) curved++;
-                if (geometry is not null && planSrid != 0 && geometry.SRID != 0 && geometry.SRID != planSrid)
+                if (geometry is not null && layerSrid != 0 && geometry.SRID != 0 && geometry.SRID != layerSrid)
                 {
                     cancelled = true;
                     command.Cancel();

@@ -72,6 +72,20 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void FileGdbSource_StandsBesideIo_ReferencingOnlyTheSeamSpatialAndCore()
+    {
+        var ours = References("ElementFlow.Sources.FileGdb").Where(r => r.StartsWith("ElementFlow.", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ElementFlow.Core", "ElementFlow.Sources", "ElementFlow.Spatial"], ours);
+    }
+
+    [Fact]
+    public void Cli_ReadsFileGeodatabases()
+    {
+        Assert.Contains("filegdb", Cli.Commands.PackageSources.All.All.Select(s => s.Name));
+    }
+
+    [Fact]
     public void LayerSources_TheSeamTypesLiveInTheSeam()
     {
         var seam = Assembly.Load("ElementFlow.Sources");

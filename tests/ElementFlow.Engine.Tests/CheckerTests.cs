@@ -217,7 +217,9 @@ public class CheckerTests
 
         var finding = Assert.Single(new Checker(rules).Check(plan).Findings);
 
-        Assert.Equal(0.02, finding.Measure!.Value, 9);
+        // The plan is CGCS2000 (EPSG:4527): a declared area is held to the 椭球面积 (DATA-008, docs/real-submissions.md),
+        // which differs from the planar 1 km² of this square by a few parts in a billion.
+        Assert.Equal(0.02, finding.Measure!.Value, 6);
         Assert.Equal([new Subject("indicators", "ecological_redline_area"), new Subject("ecological_redline", "*")], finding.Subjects);
     }
 

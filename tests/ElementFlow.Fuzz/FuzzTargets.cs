@@ -4,6 +4,7 @@ using ElementFlow.IO.Layers;
 using ElementFlow.IO.Packages;
 using ElementFlow.Rules;
 using ElementFlow.Sources;
+using ElementFlow.Sources.FileGdb;
 
 namespace ElementFlow.Fuzz;
 
@@ -26,6 +27,7 @@ public static class FuzzTargets
         ["zip"] = Zip,
         ["geojson"] = GeoJson,
         ["ruleset"] = RuleSet,
+        ["filegdb"] = FileGdb,
     };
 
     /// <summary>
@@ -60,6 +62,22 @@ public static class FuzzTargets
         var request = new LayerRequest(role, "layer.geojson", null, new Dictionary<string, string>(), "fuzz/layer.geojson", new CrsInfo("EPSG:4527", 4527));
         using var stream = new MemoryStream(data, writable: false);
         GeoJsonLayerReader.Read(stream, request, 16 + (data.Length % 64));
+    }
+
+    /// <summary>
+    /// A File Geodatabase read by the managed reader as a layer of a package: the parts are the catalogue
+    /// (a00000001.gdbtable, .gdbtablx) and one table (a00000009.gdbtable, .gdbtablx) of <c>t.gdb</c>.
+    /// </summary>
+    public static void FileGdb(byte[] data)
+    {
+        using var folder = new TempFolder();
+        var gdb = Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "t.gdb")).FullName;
+        string[] names = ["a00000001.gdbtable", "a00000001.gdbtablx", "a00000009.gdbtable", "a00000009.gdbtablx"];
+        var parts = Split(data);
+        for (var i = 0; i < Math.Min(parts.Count, names.Length); i++) File.WriteAllBytes(System.IO.Path.Combine(gdb, names[i]), parts[i]);
+        var request = new LayerRequest(LayerRole.LandUse, "t.gdb", null, new Dictionary<string, string>(), "fuzz/t.gdb", new CrsInfo("EPSG:4527", 4527));
+        using var files = new FolderPackage(folder.Path) { DisplayPath = folder.Path };
+        PackageFormats.Sources.With(new FileGdbSource()).Read(files, request);
     }
 
     /// <summary>

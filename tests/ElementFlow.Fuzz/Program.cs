@@ -1,7 +1,7 @@
 using ElementFlow.Fuzz;
 using SharpFuzz;
 
-// Usage: ElementFlow.Fuzz <package|zip|geojson|ruleset> [input-file]
+// Usage: ElementFlow.Fuzz <package|zip|geojson|ruleset|filegdb> [input-file]
 // Under afl-fuzz (tests/fuzz/run.sh) it serves inputs in a loop; given a file it runs that one input,
 // which is how a crash is replayed with its stack trace. Replay with the normal build
 // (dotnet run --project tests/ElementFlow.Fuzz -c Release -- TARGET FILE): an instrumented copy

@@ -22,6 +22,7 @@ public sealed class ExampleCity : IDisposable
         ["facilities"] = "facilities",
         ["residential"] = "residential",
         ["subdistricts"] = "subdistricts",
+        ["enclaves"] = "enclaves",
     };
 
     public ExampleCity(PostGisCluster cluster, string schema)

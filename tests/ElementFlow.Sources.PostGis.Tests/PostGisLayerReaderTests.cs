@@ -197,14 +197,29 @@ public sealed class PostGisLayerReaderTests(PostGisCluster cluster) : IDisposabl
     }
 
     [SkippableFact]
-    public void A_geometry_column_in_another_srid_is_a_crs_mismatch()
+    public void A_geometry_column_in_another_cgcs2000_crs_is_read_and_its_crs_said_for_the_loader_to_reproject()
     {
+        // As a GeoPackage or shapefile in another CGCS2000 zone: the layer comes with layer.crs-mismatch naming its
+        // CRS, which the plan loader's CrsHarmoniser replaces by a reprojection (docs/real-submissions.md).
         cluster.Require();
         var result = Read(LandUse(srid: 4528));
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal("layer.crs-mismatch", d.Code);
+        Assert.Equal("EPSG:4528", d.Arguments["layer_crs"]);
         Assert.Contains("EPSG:4528", Message(result), StringComparison.Ordinal);
+        Assert.NotNull(result.Layer);
+    }
+
+    [SkippableFact]
+    public void A_geometry_column_outside_cgcs2000_is_a_crs_mismatch()
+    {
+        cluster.Require();
+        var result = Read(LandUse(srid: 3857));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("layer.crs-mismatch", d.Code);
+        Assert.Contains("EPSG:3857", Message(result), StringComparison.Ordinal);
         Assert.Null(result.Layer);
     }
 

@@ -3,7 +3,7 @@
 #
 #   bash tests/fuzz/run.sh TARGET [DURATION]       e.g.  bash tests/fuzz/run.sh package 30m
 #
-# TARGET    package | zip | geojson | ruleset (see tests/ElementFlow.Fuzz/FuzzTargets.cs)
+# TARGET    package | zip | geojson | ruleset | filegdb (see tests/ElementFlow.Fuzz/FuzzTargets.cs)
 # DURATION  how long afl-fuzz runs: 90s, 30m, 2h or plain seconds (default 30m)
 #
 # Environment (all optional):
@@ -21,9 +21,9 @@
 # and, once fixed, copy it to tests/fuzz/crashes/TARGET/ (the FuzzRegressionTests replay that folder).
 set -euo pipefail
 
-target=${1:?usage: run.sh package|zip|geojson|ruleset [duration]}
+target=${1:?usage: run.sh package|zip|geojson|ruleset|filegdb [duration]}
 duration=${2:-30m}
-case "$target" in package|zip|geojson|ruleset) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
+case "$target" in package|zip|geojson|ruleset|filegdb) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
 case "$duration" in
   *h) seconds=$(( ${duration%h} * 3600 )) ;;
   *m) seconds=$(( ${duration%m} * 60 )) ;;

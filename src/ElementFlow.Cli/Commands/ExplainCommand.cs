@@ -46,7 +46,9 @@ internal static class ExplainCommand
         for (var i = 0; i < rule.Checks.Count; i++)
         {
             var check = rule.Checks[i];
-            w.WriteLine($"  {(zh ? "检查" : "check")}: {check.Kind}  ({(zh ? "量值" : "measure")} {check.MeasureName}; {check.Source})");
+            // A kind that shares its name with a layer (enclaves) gets the name a planner knows beside it.
+            var kind = zh && Core.Planning.Terms.Zh(check.Kind) is { } kindZh ? $"{check.Kind}（{kindZh}）" : check.Kind;
+            w.WriteLine($"  {(zh ? "检查" : "check")}: {kind}  ({(zh ? "量值" : "measure")} {check.MeasureName}; {check.Source})");
             foreach (var (name, value) in check.Parameters)
             {
                 var prefix = rule.Checks.Count == 1 ? "check" : $"checks[{i}]";

@@ -33,8 +33,8 @@ internal static class PostGisStep
         return new PostGisStore(connection);
     }
 
-    /// <summary>The package formats and the PostGIS source on this store.</summary>
-    public static LayerSources Sources(PostGisStore store) => IO.Layers.PackageFormats.Sources.With(new PostGisSource(store));
+    /// <summary>The package sources (formats and FileGDB) and the PostGIS source on this store.</summary>
+    public static LayerSources Sources(PostGisStore store) => PackageSources.All.With(new PostGisSource(store));
 
     /// <summary>Writes the outcome's findings into <paramref name="table"/> and says so on stderr; false when they could not be written.</summary>
     public static bool Publish(CliConsole console, PostGisStore store, string table, string? runId, CheckOutcome outcome, Language language)

@@ -55,7 +55,7 @@ public static class RuleTestRunner
             Context = PlanDiscovery.Find(testCase.Folder, includeRoot: false),
             Rules = catalog,
             OnlyRules = [rule.Id],
-            Settings = new CheckSettings { Limits = limits ?? InputLimits.Default },
+            Settings = new CheckSettings { Limits = limits ?? InputLimits.Default, Sources = Commands.PackageSources.All },
         });
         var loaded = outcome.Loaded.Single();
         if (loaded.Plan is null)

@@ -77,12 +77,30 @@ public static class DiagnosticCatalog
             "图层 {role} 的文件 {file} 不存在。请检查 plan.yaml 中的路径（相对于规划包根目录）。",
             "Layer {role}: file {file} does not exist. Check the path in plan.yaml (relative to the package root)."),
         ["layer.unsupported-format"] = new(
-            "图层 {role} 的文件 {file} 格式不受支持；可用 .geojson、.json、.gpkg、.shp。",
-            "Layer {role}: {file} is not a supported format; use .geojson, .json, .gpkg or .shp."),
+            "图层 {role} 的文件 {file} 格式不受支持；可用 .geojson、.json、.gpkg、.shp 或 .gdb（文件地理数据库）。",
+            "Layer {role}: {file} is not a supported format; use .geojson, .json, .gpkg, .shp or a .gdb File Geodatabase."),
         ["layer.unreadable"] = new("无法读取图层 {role}（{file}）：{detail}", "Cannot read layer {role} ({file}): {detail}"),
         ["layer.crs-mismatch"] = new(
             "图层 {role} 声明的坐标系为 {layer_crs}，而规划为 {plan_crs}。请将图层转换到规划坐标系。",
             "Layer {role} declares CRS {layer_crs}, but the plan is in {plan_crs}. Reproject the layer to the plan's CRS."),
+        ["layer.crs-detected"] = new(
+            "图层 {roles} 声明的坐标系为 {declared}，但坐标（{evidence}）表明实为 {actual}{how}；已按 {actual} 读取。请更正图层或 plan.yaml 中的坐标系声明。",
+            "Layers {roles} declare {declared}, but their coordinates ({evidence}) are in {actual}{how}; they were read as {actual}. Correct the CRS declared by the layers or in plan.yaml."),
+        ["layer.reprojected"] = new(
+            "图层 {role} 的坐标系为 {from}，已转换到规划量算坐标系 {to}。",
+            "Layer {role} is in {from}; it was reprojected to the plan's {to}."),
+        ["plan.measured-in-zone"] = new(
+            "规划坐标系 {crs} 为经纬度；面积和距离在规划范围中心所在的3度带 {zone}（高斯-克吕格投影）中量算，结果中的图形亦为该坐标系。",
+            "The plan's CRS {crs} is geographic; areas and distances are measured in {zone}, the 3-degree Gauss-Krüger zone of the boundary's centre, and the geometries in the results are in that CRS."),
+        ["layer.encoding-guessed"] = new(
+            "{file} 旁没有 .cpg，dBase 语言驱动字节 {ldid} 未指明编码；按内容判断属性文字为 {encoding} 编码。如中文显示不对，请在 plan.yaml 中为该图层写明 encoding（如 encoding: GBK）。",
+            "{file} has no .cpg and its dBase language byte {ldid} names no code page; the attribute text reads as {encoding}. If the Chinese text looks wrong, set encoding: for the layer in plan.yaml (e.g. encoding: GBK)."),
+        ["layer.field-truncated"] = new(
+            "字段 {field} 按 {name} 读取（dBase 字段名最多10个字符，{name} 被截断为 {field}）。",
+            "Field {field} is read as {name} (dBase cuts field names at 10 characters)."),
+        ["layer.field-truncated-ambiguous"] = new(
+            "字段 {field} 可能是被截断到10个字符的 {names} 之一，无法确定，按 {field} 读取。请在 plan.yaml 的 fields 中写明对应关系。",
+            "Field {field} may be any of {names} cut to 10 characters; it is read as {field}. Map it under fields: in plan.yaml."),
         ["layer.cpg-unknown"] = new(
             "{file} 旁的 .cpg 文件写的编码 '{name}' 无法识别，属性文字改按 dBase 语言驱动字节或 UTF-8 解码。请核对中文属性，或在 plan.yaml 中为该图层写明 encoding。",
             "The .cpg beside {file} names an unknown encoding '{name}'; attribute text is decoded by the dBase language byte or as UTF-8 instead. Check the Chinese attributes, or set encoding: for the layer in plan.yaml."),

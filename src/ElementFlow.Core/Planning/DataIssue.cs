@@ -8,4 +8,10 @@ public sealed record DataIssue(string Layer, string FeatureId, string Code, stri
 {
     public const string MissingId = "missing-id";
     public const string DuplicateId = "duplicate-id";
+
+    /// <summary>The feature's shape had curve segments (arcs, Béziers), which were densified; the detail is how many.</summary>
+    public const string CurvedSegments = "curved-segments";
+
+    /// <summary>The feature's shape could not be built (a multipatch); the feature has no geometry. The detail says why.</summary>
+    public const string UnreadableShape = "unreadable-shape";
 }

@@ -23,10 +23,15 @@ public sealed record Region(string Code, string Name)
     }
 }
 
-/// <summary>The coordinate reference system declared by a plan.</summary>
+/// <summary>The coordinate reference system declared by a plan, and the one its geometries are measured in.</summary>
 /// <param name="Text">As written, e.g. <c>EPSG:4527</c>.</param>
-/// <param name="Epsg">The EPSG code, or 0 when the text names none.</param>
-public sealed record CrsInfo(string Text, int Epsg);
+/// <param name="Epsg">The EPSG code the loaded geometries are in, or 0 when the text names none: the declared code,
+/// except for a geographic CGCS2000 plan (EPSG:4490), which is measured in the 3-degree zone of its boundary's centre.</param>
+public sealed record CrsInfo(string Text, int Epsg)
+{
+    /// <summary>The EPSG code plan.yaml declares, when it differs from <see cref="Epsg"/>; else 0.</summary>
+    public int DeclaredEpsg { get; init; }
+}
 
 /// <summary>A declared indicator of a plan.</summary>
 public sealed record Indicator(string Key, Quantity Quantity, int Line);

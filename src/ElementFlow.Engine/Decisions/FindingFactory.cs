@@ -64,7 +64,7 @@ public sealed class FindingFactory
             case FeatureFact f:
                 subjects = [new Subject(f.Layer, f.Id)];
                 geometry = f.Source.Geometry;
-                args["layer"] = f.Layer; args["id"] = f.Id; args["code"] = f.Code; args["area"] = f.Area;
+                args["layer"] = f.Layer; args["id"] = f.Id; args["code"] = f.Code; args["area"] = f.Area; args["ellipsoidal_area"] = f.EllipsoidalArea;
                 break;
             case LayerFact l:
                 subjects = [new Subject(l.Role, Subject.WholeLayer)];

@@ -131,7 +131,7 @@ public sealed class ConsistencyMeasurement(string indicator, string layer) : Mea
     {
         var declared = scope.Plan.Indicators[indicator].Quantity;
         if (declared.Unit.Dimension != Dimension.Area) return MeasureResult.Missing($"{indicator} is not an area");
-        var measured = scope.Plan.Layer(layer)!.Features.Sum(f => f.Geometry.IsPolygonal() ? f.Geometry!.Area : 0);
+        var measured = DeclaredAreas.Of(scope.Plan, scope.Plan.Layer(layer)!);
         var declaredM2 = declared.In(Unit.SquareMetre);
         var difference = measured > 0 ? Math.Abs(declaredM2 - measured) / measured : (declaredM2 > 0 ? 1 : 0);
         return new MeasureResult([new Observation
@@ -147,6 +147,18 @@ public sealed class ConsistencyMeasurement(string indicator, string layer) : Mea
             },
         }]);
     }
+}
+
+/// <summary>How declared areas are measured.</summary>
+internal static class DeclaredAreas
+{
+    /// <summary>
+    /// The area a declared figure is compared with: the ellipsoidal area (椭球面积) when the plan is in
+    /// CGCS2000, as the national survey computes declared areas; the planar area otherwise.
+    /// </summary>
+    public static double Of(Plan plan, Layer layer) => Cgcs2000.IsCgcs2000(plan.Crs.Epsg)
+        ? layer.Features.Sum(f => f.Geometry.IsPolygonal() && !f.Geometry!.IsEmpty ? EllipsoidalArea.Of(f.Geometry, plan.Crs.Epsg) : 0)
+        : layer.Features.Sum(f => f.Geometry.IsPolygonal() ? f.Geometry!.Area : 0);
 }
 
 /// <summary>The plain facts expression checks range over: the plan, its layers, features, indicators and data issues.</summary>

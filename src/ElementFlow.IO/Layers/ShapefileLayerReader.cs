@@ -11,8 +11,9 @@ namespace ElementFlow.IO.Layers;
 /// <summary>
 /// Reads an Esri shapefile (.shp with its .dbf, and .prj, .cpg when present) record by record.
 /// Attribute text is decoded with the <c>encoding:</c> of the layer entry, else the .cpg, else the
-/// dBase language driver byte, else UTF-8; the .prj is matched to an EPSG code where it is a CGCS2000
-/// Gauss-Krüger zone.
+/// dBase language driver byte, else as the text reads (UTF-8 or GBK, reported); field names cut to 10
+/// characters are read as the longer name they start; the .prj is matched to an EPSG code where it is a
+/// CGCS2000 Gauss-Krüger zone.
 /// </summary>
 public static class ShapefileLayerReader
 {
@@ -39,6 +40,17 @@ public static class ShapefileLayerReader
             }
         }
 
+        if (encoding is null && File.Exists(Path.ChangeExtension(shpPath, ".dbf")))
+        {
+            var (detected, how, ldid) = DbfEncoding.Detect(Path.ChangeExtension(shpPath, ".dbf"));
+            encoding = detected;
+            if (how is DbfEncoding.Source.GuessedGbk or DbfEncoding.Source.GuessedUtf8)
+            {
+                diagnostics.Add(Diagnostic.Warning("layer.encoding-guessed", request.ShownPath, null, null,
+                    ("file", request.ShownPath), ("ldid", $"0x{ldid:X2}"), ("encoding", how == DbfEncoding.Source.GuessedGbk ? "GBK" : "UTF-8")));
+            }
+        }
+
         var epsg = CrsWkt.Epsg(ReadCompanion(shpPath, ".prj"));
         if (epsg != 0 && request.PlanCrs.Epsg != 0 && epsg != request.PlanCrs.Epsg)
         {
@@ -62,6 +74,27 @@ public static class ShapefileLayerReader
             var fields = reader.Fields;
             long ordinal = 0;
             var names = Enumerable.Range(0, fields.Count).Select(i => OurCase(fields[i].Name)).ToArray();
+            foreach (var (cut, candidates) in TruncatedFieldNames.Find(names, FieldMapping.OurNames.Concat(request.Fields.Values)))
+            {
+                if (candidates.Count == 1)
+                {
+                    var full = FieldMapping.OurNames.Contains(candidates[0]) ? candidates[0].ToLowerInvariant() : candidates[0];
+                    names[Array.IndexOf(names, cut)] = full;
+                    diagnostics.Add(new Diagnostic
+                    {
+                        Code = "layer.field-truncated",
+                        Severity = Core.Findings.Severity.Info,
+                        File = request.ShownPath,
+                        Arguments = new Dictionary<string, object?> { ["field"] = cut, ["name"] = full },
+                    });
+                }
+                else
+                {
+                    diagnostics.Add(Diagnostic.Warning("layer.field-truncated-ambiguous", request.ShownPath, null, null,
+                        ("field", cut), ("names", string.Join(", ", candidates))));
+                }
+            }
+
             while (reader.Read(out var deleted))
             {
                 if (deleted) continue;

@@ -154,6 +154,7 @@ public static class PlanLoader
         var indicators = Indicators(dto, yamlFile, diagnostics, unusable);
         CheckAllocationUnits(dto, yamlFile, diagnostics);
         var layerResults = LoadLayers(files, dto, crs, diagnostics, limits, sources, cancellation);
+        (layerResults, crs) = CrsHarmoniser.Apply(layerResults, crs, yamlFile, diagnostics);
         var layers = new Dictionary<string, Layer>(StringComparer.Ordinal);
         var issues = new List<DataIssue>();
         // A layer entry without a file has had its message: rules that need the layer cannot run, rather than report it missing.

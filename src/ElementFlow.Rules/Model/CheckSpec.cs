@@ -227,7 +227,7 @@ public sealed record ExpressionCheck(
     {
         FactSource.Plan => ["epsg", "crs", "level", "type", "region", "parent", "parent_region"],
         FactSource.Layer => ["count", "outside"],
-        FactSource.Feature => ["code", "area"],
+        FactSource.Feature => ["code", "area", "ellipsoidal_area"],
         FactSource.Indicator => ["key", "unit"],
         FactSource.Issue => ["code", "detail"],
         FactSource.Approval => ["approval", "document", "approved_rule", "expires", "count"],

@@ -24,6 +24,7 @@ public static class EncodingCases
 
     private const string Esri4527 = """PROJCS["CGCS2000_3_Degree_GK_Zone_39",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",39500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]""";
 
+    private const string EsriWgs84 = """GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]""";
     private const string Esri4490 = """GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]""";
 
     /// <summary>The base package plus a zoning layer as a shapefile, its text in <paramref name="encoding"/>, with .cpg <paramref name="cpg"/> (null: none).</summary>
@@ -201,9 +202,10 @@ public static class EncodingCases
         };
         yield return new CorpusCase("shapefile/prj-of-another-crs")
         {
-            Build = f => ZoningShapefile(f, Utf8, "UTF-8", zone: "urban_development").Text("pkg/layers/zoning.prj", Esri4490),
+            // A CRS outside CGCS2000 is refused; another CGCS2000 CRS would be reprojected (DESIGN §6).
+            Build = f => ZoningShapefile(f, Utf8, "UTF-8", zone: "urban_development").Text("pkg/layers/zoning.prj", EsriWgs84),
             Exit = 2,
-            Console = [Expect.Error("pkg/layers/zoning.shp", @"layer\.crs-mismatch", "EPSG:4490")],
+            Console = [Expect.Error("pkg/layers/zoning.shp", @"layer\.crs-mismatch", "EPSG:4326")],
         };
         yield return new CorpusCase("shapefile/prj-garbage")
         {

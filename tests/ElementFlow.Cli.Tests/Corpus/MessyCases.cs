@@ -151,6 +151,7 @@ public static class MessyCases
         Build = f => f.Parcels(geometry),
         Format = "json",
         Exit = 1,
+        Report = ["\"rule\":\\s*\"DATA-003\""],
         Json = InvalidReportedOnce(type, x, y),
     };
 }

@@ -60,7 +60,7 @@ public static class NothingLostCases
         yield return Json("zoning-file-missing", f => f.Overall(zoning: "layers/nowhere.geojson"),
             "LINE-001", "zoning", Expect.ErrorAtLine("pkg/plan.yaml", @"layer\.file-missing", "nowhere"));
         yield return Json("zoning-in-another-crs", f => f.Overall().Text("pkg/layers/zoning.geojson",
-                Samples.Collection(Samples.Square("Z1", X, Y, 1000, """{"zone":"urban_development"}""")).Replace("{\"type\":\"FeatureCollection\",", """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:4490"}},""")),
+                Samples.Collection(Samples.Square("Z1", X, Y, 1000, """{"zone":"urban_development"}""")).Replace("{\"type\":\"FeatureCollection\",", """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:4326"}},""")),
             "LINE-001", "zoning", Expect.Error("pkg/layers/zoning.geojson", @"layer\.crs-mismatch"));
         yield return Json("zoning-not-utf8", f => f.Overall().Bytes("pkg/layers/zoning.geojson",
                 Encoding.Latin1.GetBytes(Samples.Collection(Samples.Square("Z1", X, Y, 1000, """{"zone":"urban_development","note":"Forêt"}""")))),

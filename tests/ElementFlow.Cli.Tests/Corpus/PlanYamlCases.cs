@@ -179,9 +179,10 @@ public static class PlanYamlCases
             Exit = 1,
             Report = [@"DATA-001\s+plan/corpus-plan .*uses EPSG:99999999999999999999"],
         };
-        yield return new CorpusCase("plan-yaml/crs-geographic")
+        yield return new CorpusCase("plan-yaml/crs-wgs84")
         {
-            Build = f => f.Base(plan: With("crs: EPSG:4527", "crs: EPSG:4490")),
+            // EPSG:4490 is accepted and measured in a zone (DESIGN §6); WGS 84 is not CGCS2000.
+            Build = f => f.Base(plan: With("crs: EPSG:4527", "crs: EPSG:4326")),
             Exit = 1,
             Console = [],
             Report = [Expect.Finding("DATA-001", "")],

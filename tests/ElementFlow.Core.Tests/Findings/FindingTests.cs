@@ -22,7 +22,8 @@ public sealed class FindingTests
             },
         };
 
-        Assert.Equal("缺少图层：zoning，1,500.3", finding.Message(Language.Zh));
+        // A catalogue key given as an argument (a layer role) is named in Chinese, the key stays in English.
+        Assert.Equal("缺少图层：规划分区，1,500.3", finding.Message(Language.Zh));
         Assert.Equal("Missing layer: zoning, 1,500.3", finding.Message(Language.En));
     }
 }

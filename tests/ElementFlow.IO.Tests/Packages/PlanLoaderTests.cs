@@ -237,15 +237,15 @@ public class PlanLoaderTests
     }
 
     [Fact]
-    public void Load_LayerDeclaringAnotherCrs_IsRefusedWithBothCrsNamed()
+    public void Load_LayerDeclaringANonCgcs2000Crs_IsRefusedWithBothCrsNamed()
     {
-        var other = Squares.Replace("{\"type\":\"FeatureCollection\",", "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4490\"}},");
+        var other = Squares.Replace("{\"type\":\"FeatureCollection\",", "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4326\"}},");
         using var p = new TempPackage(TempPackage.MinimalPlan + "\nlayers:\n  ecological_redline: layers/erl.geojson\n", ("layers/erl.geojson", other));
 
         var result = PlanLoader.Load(p.Folder);
 
         var message = Only(result, "layer.crs-mismatch").Message(Core.Text.Language.En);
-        Assert.Contains("EPSG:4490", message);
+        Assert.Contains("EPSG:4326", message);
         Assert.Contains("EPSG:4527", message);
         Assert.Contains("ecological_redline", result.Plan!.BrokenLayers);
     }
