@@ -1,5 +1,7 @@
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Text;
+using ElementFlow.IO.Layers;
+using ElementFlow.Sources;
 
 namespace ElementFlow.Server;
 
@@ -32,6 +34,9 @@ public sealed record ServerOptions
 
     /// <summary>The built-in rule sets, for profiles that extend them.</summary>
     public required string BuiltInRules { get; init; }
+
+    /// <summary>The layer sources plan.yaml entries may name: the package formats, plus any the host adds (FileGDB).</summary>
+    public LayerSources Sources { get; init; } = PackageFormats.Sources;
 
     /// <summary>The language reports are written in and messages default to.</summary>
     public Language Language { get; init; } = Language.Zh;

@@ -42,6 +42,7 @@ internal static class ServeCommand
                 MaxConcurrentChecks = parse.GetValue(checks) ?? ServerOptions.DefaultConcurrency,
                 RuleFolders = CommonOptions.RuleFolders(parse.GetValue(rules)).Select(Path.GetFullPath).ToList(),
                 BuiltInRules = CommonOptions.BuiltInFolder,
+                Sources = PackageSources.All,
                 Language = language,
             };
             options = options with { Limits = options.Limits with { MaxPackageBytes = parse.GetValue(maxPackage) } };

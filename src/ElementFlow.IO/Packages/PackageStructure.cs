@@ -20,7 +20,8 @@ public sealed record PackageStructure(string? PlanId, IReadOnlyList<Diagnostic> 
     /// </summary>
     /// <param name="path">The zip on disk.</param>
     /// <param name="displayPath">The package as messages name it (the uploaded file's name).</param>
-    public static PackageStructure Inspect(string path, string displayPath, InputLimits limits)
+    /// <param name="sources">The layer sources plan.yaml entries may name.</param>
+    public static PackageStructure Inspect(string path, string displayPath, InputLimits limits, Sources.LayerSources? sources = null)
     {
         var diagnostics = new List<Diagnostic>();
         try
@@ -42,7 +43,7 @@ public sealed record PackageStructure(string? PlanId, IReadOnlyList<Diagnostic> 
             var yamlFile = zip.Show("plan.yaml");
             var text = YamlText.Decode(zip.ReadAllBytes("plan.yaml"), yamlFile, out var notText);
             if (notText is not null) diagnostics.Add(notText);
-            var dto = text is null ? null : PlanYamlReader.Read(text, yamlFile, diagnostics, limits, PackageFormats.Sources.EntryKeys);
+            var dto = text is null ? null : PlanYamlReader.Read(text, yamlFile, diagnostics, limits, (sources ?? PackageFormats.Sources).EntryKeys);
             return new PackageStructure(string.IsNullOrWhiteSpace(dto?.Id) ? null : dto.Id, diagnostics, false);
         }
         catch (PackageSizeException e)

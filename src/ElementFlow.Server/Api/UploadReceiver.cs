@@ -48,7 +48,7 @@ public static class UploadReceiver
             }
 
             if (fileName is null) return Replies.Error(context, StatusCodes.Status400BadRequest, Messages.NoPackageField);
-            var structure = PackageStructure.Inspect(incoming, fileName, options.Limits);
+            var structure = PackageStructure.Inspect(incoming, fileName, options.Limits, options.Sources);
             if (structure.TooLarge)
             {
                 return Replies.Error(context, StatusCodes.Status413PayloadTooLarge, Messages.PackageTooLarge(InputLimits.Binary(options.Limits.MaxPackageBytes)), structure.Diagnostics);

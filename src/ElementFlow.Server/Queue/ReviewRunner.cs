@@ -35,6 +35,7 @@ public sealed class ReviewRunner(ServerOptions options, DataFolder data)
                 Language = options.Language,
                 AsOf = DateOnly.FromDateTime(DateTime.Today),
                 Limits = options.Limits,
+                Sources = options.Sources,
                 SourceRoot = data.Packages,
             },
         };
