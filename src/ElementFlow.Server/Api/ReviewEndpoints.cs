@@ -16,9 +16,12 @@ public static class ReviewEndpoints
     {
         app.MapPost("/api/reviews", UploadReceiver.Receive).AddEndpointFilter<AntiforgeryCheck>();
         app.MapGet("/api/reviews", (HttpContext context, IReviewStore store, ReviewQueue queue) =>
-            Results.Ok(store.Reviews(context.User.Role().Reviews() ? null : context.User.Name()).Select(r => View(r, queue)).ToList()));
+        {
+            var positions = queue.Positions();
+            return Results.Ok(store.Reviews(context.User.Role().Reviews() ? null : context.User.Name()).Select(r => View(r, queue, positions)).ToList());
+        });
         app.MapGet("/api/reviews/{id}", (string id, HttpContext context, IReviewStore store, ReviewQueue queue) =>
-            Visible(id, context.User, store) is { } review ? Results.Ok(View(review, queue)) : Replies.NotFound(context));
+            Visible(id, context.User, store) is { } review ? Results.Ok(View(review, queue, queue.Positions())) : Replies.NotFound(context));
         app.MapGet("/api/reviews/{id}/report", ReportEndpoint.Get);
     }
 
@@ -26,7 +29,7 @@ public static class ReviewEndpoints
     public static StoredReview? Visible(string id, ClaimsPrincipal user, IReviewStore store) =>
         ReviewIds.IsValid(id) && store.FindReview(id) is { } review && (user.Role().Reviews() || review.Owner == user.Name()) ? review : null;
 
-    private static object View(StoredReview r, ReviewQueue queue) => new
+    private static object View(StoredReview r, ReviewQueue queue, IReadOnlyDictionary<string, int> positions) => new
     {
         id = r.Id,
         plan = r.Plan,
@@ -38,7 +41,7 @@ public static class ReviewEndpoints
             ReviewStatus.Running => Math.Round(queue.Progress(r.Id) ?? 0, 3),
             _ => 0.0,
         },
-        position = r.Status == ReviewStatus.Queued ? queue.Position(r.Id) : null,
+        position = positions.TryGetValue(r.Id, out var place) ? place : (int?)null,
         summary = r.Summary is { } s ? JsonDocument.Parse(s).RootElement : (JsonElement?)null,
         error = r.Error,
         owner = r.Owner,

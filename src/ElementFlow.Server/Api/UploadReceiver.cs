@@ -62,7 +62,7 @@ public static class UploadReceiver
             var review = store.AddReview(id, user, structure.PlanId!, fileName, DateTimeOffset.UtcNow);
             store.Audit(user, "upload", id, $"{fileName} ({structure.PlanId} v{review.Version})", DateTimeOffset.UtcNow);
             queue.Enqueue(id);
-            return Results.Json(new { id, plan = review.Plan, version = review.Version, status = "queued", position = queue.Position(id) },
+            return Results.Json(new { id, plan = review.Plan, version = review.Version, status = "queued", position = queue.Positions().GetValueOrDefault(id) },
                 statusCode: StatusCodes.Status202Accepted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -23,13 +23,9 @@ public sealed class ReviewQueue(IReviewStore store, ReviewRunner runner, ServerO
     /// <summary>How far a running review's check is, 0..1; null when it is not running here.</summary>
     public double? Progress(string id) => _running.TryGetValue(id, out var fraction) ? fraction : null;
 
-    /// <summary>A queued review's place in the queue, 1 for the next to run.</summary>
-    public int? Position(string id)
-    {
-        var queued = store.Queued();
-        var index = queued.Select(r => r.Id).ToList().IndexOf(id);
-        return index < 0 ? null : index + 1;
-    }
+    /// <summary>Each queued review's place in the queue, 1 for the next to run.</summary>
+    public IReadOnlyDictionary<string, int> Positions() =>
+        store.Queued().Select((r, i) => (r.Id, Place: i + 1)).ToDictionary(x => x.Id, x => x.Place, StringComparer.Ordinal);
 
     protected override Task ExecuteAsync(CancellationToken stopping)
     {
