@@ -47,15 +47,17 @@ public sealed class ReviewRunner(ServerOptions options, DataFolder data)
             return new RunResult(ReviewStatus.Failed, null, reason.Length > 0 ? reason : Messages.CheckFailed[options.Language]);
         }
 
-        WriteReports(review.Id, report, outcome.ReportContext(options.Language, ToolVersion, data.Packages));
+        WriteReports(review.Id, report, outcome.ReportContext(options.Language, ToolVersion, data.Packages), progress);
         return new RunResult(ReviewStatus.Done, SummaryJson(report), null);
     }
 
-    private void WriteReports(string id, Report report, ReportContext context)
+    private void WriteReports(string id, Report report, ReportContext context, Action<double> progress)
     {
         Directory.CreateDirectory(data.ReportFolder(id));
+        var written = 0;
         foreach (var writer in ReportWriters.All)
         {
+            progress(0.9 + (0.1 * written++ / ReportWriters.All.Count));
             var path = data.Report(id, writer.Format);
             var partial = path + ".partial";
             try
@@ -89,14 +91,14 @@ public sealed class ReviewRunner(ServerOptions options, DataFolder data)
         });
     }
 
-    /// <summary>The whole check as 0..1: loading a fifth, measuring most, deciding the rest.</summary>
+    /// <summary>The check as 0..0.9 (loading, measuring most, deciding); writing the reports takes it to 1.</summary>
     private static double Fraction(CheckProgress p) => p.Phase switch
     {
-        CheckProgress.LoadPlans => 0.2 * p.Fraction,
-        CheckProgress.PlanTree or CheckProgress.CompileRules => 0.2,
-        CheckProgress.Measure => 0.2 + (0.7 * p.Fraction),
-        CheckProgress.Decide => 0.9 + (0.1 * p.Fraction),
-        _ => 1,
+        CheckProgress.LoadPlans => 0.15 * p.Fraction,
+        CheckProgress.PlanTree or CheckProgress.CompileRules => 0.15,
+        CheckProgress.Measure => 0.15 + (0.65 * p.Fraction),
+        CheckProgress.Decide => 0.8 + (0.1 * p.Fraction),
+        _ => 0.9,
     };
 }
 
