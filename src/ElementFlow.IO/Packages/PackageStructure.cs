@@ -15,7 +15,7 @@ public sealed record PackageStructure(string? PlanId, IReadOnlyList<Diagnostic> 
     public bool Accepted => PlanId is not null && !TooLarge && !Diagnostics.Any(d => d.Severity == Severity.Error);
 
     /// <summary>
-    /// Reads a <c>.zip</c> package's entries, their sizes as they unpack, and plan.yaml (read against
+    /// Reads a <c>.zip</c> package's entries, their sizes as they unpack (every entry is unpacked and counted), and plan.yaml (read against
     /// <paramref name="limits"/>), without loading layers: what a server checks before it queues an upload.
     /// </summary>
     /// <param name="path">The zip on disk.</param>
@@ -32,6 +32,8 @@ public sealed record PackageStructure(string? PlanId, IReadOnlyList<Diagnostic> 
                 return new PackageStructure(null, [LimitDiagnostics.ZipDeclared(limits, displayPath, zip.DeclaredSize)], TooLarge: true);
             }
 
+            // Headers can lie: the sizes that count are those the entries unpack to.
+            zip.UnpackAll();
             diagnostics.AddRange(zip.UnsafeEntries.Select(e => Diagnostic.Error("plan.zip-unsafe-entry", displayPath, null, null, ("entry", e))));
             diagnostics.AddRange(zip.DuplicateEntries.Select(e => Diagnostic.Error("plan.zip-duplicate-entry", displayPath, null, null, ("entry", e))));
             if (!zip.Exists("plan.yaml"))
