@@ -18,6 +18,9 @@ public static class ReviewServer
     public static WebApplication Build(ServerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         var data = new DataFolder(options.DataFolder);
+
+        // Uploads a crash cut off were never answered 202: nothing refers to them.
+        foreach (var partial in Directory.EnumerateFiles(data.Incoming)) File.Delete(partial);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = data.Root });
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadReceiver.BodyLimit(options));

@@ -36,4 +36,15 @@ public class RestartTests : ServerTest
 
         Assert.Equal("done", review.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task UploadCutOffMidway_IsClearedAtStart()
+    {
+        Directory.CreateDirectory(Path.Combine(Data, "incoming"));
+        File.WriteAllText(Path.Combine(Data, "incoming", "0123456789abcdef0123456789abcdef.zip"), "half an upload");
+
+        await using var host = await TestHost.Start(Data, checks: 0);
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Data, "incoming")));
+    }
 }
