@@ -74,7 +74,8 @@ public static class MessyCases
         ("truncated", (f, p) => { f.Text($"{p}/layers/pbf.geojson", Samples.Farmland[..70]); return "layers/pbf.geojson"; }, @"layer\.unreadable", []),
         ("in-another-crs", (f, p) =>
         {
-            f.Text($"{p}/layers/pbf.geojson", Samples.Farmland.Replace("{\"type\":\"FeatureCollection\",", """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:4490"}},"""));
+            // Web Mercator, outside CGCS2000: no zone or datum of ours to read it in (a CGCS2000 layer in another zone is reprojected instead).
+            f.Text($"{p}/layers/pbf.geojson", Samples.Farmland.Replace("{\"type\":\"FeatureCollection\",", """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},"""));
             return "layers/pbf.geojson";
         }, @"layer\.crs-mismatch", []),
         ("over-the-feature-limit", (_, _) => "layers/pbf.geojson", @"limit\.exceeded", ["--max-features", "1"]),
