@@ -65,6 +65,8 @@ public static class CliApp
             RulesListCommand.Create(console),
         },
         ExplainCommand.Create(console),
+        ServeCommand.Create(console),
+        UsersCommand.Create(console),
         DocsCommand.Create(console),
         CompletionCommand.Create(console),
     };
@@ -85,4 +87,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
     /// <summary>Where a long check shows its progress; null when nobody watches stderr.</summary>
     public Progress.LiveProgress? Live { get; init; }
+
+    /// <summary>Where a command reads what the user types (a password); the process's stdin unless a test gives one.</summary>
+    public TextReader In { get; init; } = System.Console.In;
 }

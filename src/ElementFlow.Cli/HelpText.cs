@@ -92,6 +92,24 @@ internal static class HelpText
             new("elementflow docs --check", "检查文档是否与规则集和命令一致（CI 使用）", "check that the docs match the rule sets and commands (for CI)"),
             new("elementflow docs --rules my-rules/ --out my-docs/", "为自己的规则集生成规则目录", "a rule catalogue of your own rule sets"),
         ],
+        ["elementflow serve"] =
+        [
+            new("elementflow serve", "在 http://127.0.0.1:8080 启动审查服务器，数据存于 ./elementflow-data", "start the review server at http://127.0.0.1:8080, data in ./elementflow-data"),
+            new("elementflow serve --data /srv/elementflow --urls http://0.0.0.0:8080", "指定数据文件夹，并在所有网络接口上监听", "a data folder of your own, listening on every interface"),
+        ],
+        ["elementflow users"] =
+        [
+            new("elementflow users add wang --role reviewer < password.txt", "添加审查人员（密码从标准输入读取一行）", "add a reviewer (the password is one line on stdin)"),
+            new("elementflow users token wang", "为用户签发 API 令牌", "issue an API token for a user"),
+        ],
+        ["elementflow users add"] =
+        [
+            new("elementflow users add li --role planner --data /srv/elementflow", "添加规划编制人员，随后输入密码并回车", "add a planner, then type the password and Enter"),
+        ],
+        ["elementflow users token"] =
+        [
+            new("elementflow users token li", "签发 API 令牌（只显示这一次）", "issue an API token (shown this once)"),
+        ],
         ["elementflow completion"] =
         [
             new("elementflow completion bash >> ~/.bashrc", "bash 补全", "bash completion"),

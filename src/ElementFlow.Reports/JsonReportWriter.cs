@@ -164,6 +164,8 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteNull("waived_by");
         }
 
+        // Stable across runs (rule, plan, subjects): what --baseline matches and the review server's decisions name.
+        w.WriteString("fingerprint", Fingerprints.Of(f));
         w.WriteEndObject();
     }
 

@@ -32,6 +32,9 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Engine", "ElementFlow.Checking")]
     [InlineData("ElementFlow.Reports", "ElementFlow.Checking")]
     [InlineData("ElementFlow.Checking", "System.CommandLine")]
+    [InlineData("ElementFlow.Server", "System.CommandLine")]
+    [InlineData("ElementFlow.Server", "ElementFlow.Engine")]
+    [InlineData("ElementFlow.Server", "NRules")]
     public void Assembly_DoesNotReference(string assembly, string forbidden)
     {
         Assert.DoesNotContain(forbidden, References(assembly));
@@ -47,6 +50,7 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Sources")]
     [InlineData("ElementFlow.Yaml")]
     [InlineData("ElementFlow.Checking")]
+    [InlineData("ElementFlow.Server")]
     public void Library_DoesNotWriteToTheConsole(string assembly)
     {
         // Only the CLI touches the console: libraries return data.

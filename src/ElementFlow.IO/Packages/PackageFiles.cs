@@ -172,6 +172,25 @@ public sealed class ZipPackage : PackageFiles
         return new LocalFile(Path.Combine(folder, Path.GetFileNameWithoutExtension(target) + Path.GetExtension(target).ToLowerInvariant()), folder);
     }
 
+    /// <summary>
+    /// Unpacks every entry of the package without keeping a byte, so what the entries really unpack to is counted,
+    /// whatever their headers declare.
+    /// </summary>
+    /// <exception cref="PackageSizeException">The entries unpack to more than the limit.</exception>
+    /// <exception cref="InvalidDataException">An entry is corrupt.</exception>
+    public void UnpackAll(CancellationToken cancellation = default)
+    {
+        var buffer = new byte[81920];
+        foreach (var entry in _entries.Values.Distinct())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var stream = new CountingStream(entry.Open(), entry, this);
+            while (stream.Read(buffer, 0, buffer.Length) > 0)
+            {
+            }
+        }
+    }
+
     public override IEnumerable<string> FilesUnder(string relativeFolder)
     {
         if (!IsSafe(relativeFolder)) return [];
