@@ -2,7 +2,7 @@ using ElementFlow.Core.Diagnostics;
 using ElementFlow.Core.Findings;
 using ElementFlow.Core.Limits;
 using ElementFlow.IO.Layers;
-using ElementFlow.Rules.Yaml;
+using ElementFlow.Yaml;
 
 namespace ElementFlow.IO.Packages;
 
