@@ -58,18 +58,19 @@ public static class Containment
     /// a gap can be: a gap is bounded by container edges that no neighbour shares, so the coverage screen
     /// (with the frame) marks every container along a gap a suspect, and the clean coverage contributes no
     /// gap at all. The suspects are grouped into clusters of nearby ones; each cluster's window (its
-    /// envelope, a little expanded, windows kept apart) is clipped from the frame and less the union of the
-    /// containers meeting it, which finds exactly the gaps of that cluster. A gap that reaches its window's
-    /// edge (a gap bounded by the frame more than by suspects, or no suspect at all) is not local: then the
-    /// whole difference is computed as before. Frame parts that no container meets are gaps whole.
+    /// envelope, a little expanded, windows kept apart) is clipped from the frame and less the union of its
+    /// suspects alone; of the pieces, those no clean container covers are the gaps of that cluster. A gap
+    /// that reaches its window's edge (a gap bounded by the frame more than by suspects), or a piece that
+    /// is neither clean nor gap whole, is not local: then the whole difference is computed as before.
+    /// Frame parts that no container meets are gaps whole.
     /// </summary>
     internal static Geometry ScreenedDifference(Geometry frame, IReadOnlyList<Geometry> containers)
     {
         if (containers.Count < ManyUnion.Threshold || !frame.IsPolygonal()) return Overlaps.Difference(frame, ScreenedUnion(containers, frame));
         var suspect = CoverageScreen.Suspects(containers, frame);
 
-        var tree = new NetTopologySuite.Index.Strtree.STRtree<Geometry>();
-        foreach (var c in containers) tree.Insert(c.EnvelopeInternal, c);
+        var tree = new NetTopologySuite.Index.Strtree.STRtree<int>();
+        for (var i = 0; i < containers.Count; i++) tree.Insert(containers[i].EnvelopeInternal, i);
         tree.Build();
 
         var pieces = new List<Geometry>();
@@ -79,7 +80,7 @@ public static class Containment
         {
             var part = frame.GetGeometryN(p);
             if (part.IsEmpty) continue;
-            if (!tree.Query(part.EnvelopeInternal).Any(c => c.Relate(part, "T********"))) pieces.Add(part);
+            if (!tree.Query(part.EnvelopeInternal).Any(i => containers[i].Relate(part, "T********"))) pieces.Add(part);
         }
 
         var suspects = new List<Envelope>();
@@ -100,16 +101,26 @@ public static class Containment
         {
             var window = windows[w];
             var box = GeometryServices.Factory.ToGeometry(window);
-            var meeting = tree.Query(window).Where(c => c.EnvelopeInternal.Intersects(window)).ToList();
+            var meeting = tree.Query(window).Where(i => containers[i].EnvelopeInternal.Intersects(window)).ToList();
             var clip = prepared.Covers(box) ? box : Overlaps.Intersection(frame, box);
-            var gap = meeting.Count == 0 ? clip : Overlaps.Difference(clip, Overlaps.Union(meeting));
+
+            // The window less its suspects falls into pieces each either gap whole or covered whole by clean
+            // containers: a border between gap and clean cover would be an unshared clean edge. A clean
+            // container over a piece's interior point tells them apart.
+            var own = meeting.Where(i => suspect[i]).Select(i => containers[i]).ToList();
+            var rest = own.Count == 0 ? clip : Overlaps.Difference(clip, Overlaps.Union(own));
             var found = new List<Geometry>();
-            for (var k = 0; k < gap.NumGeometries; k++)
+            for (var k = 0; k < rest.NumGeometries; k++)
             {
-                var piece = gap.GetGeometryN(k);
-                if (piece.IsEmpty) continue;
+                var piece = rest.GetGeometryN(k);
+                if (piece.IsEmpty || piece.Area <= 0) continue;
+                var inside = piece.InteriorPoint;
+                if (meeting.Any(i => !suspect[i] && containers[i].EnvelopeInternal.Covers(inside.Coordinate) && containers[i].Covers(inside))) continue;
+
+                // A gap indeed (checked by its interior, not one point), and it must not reach the window's edge.
                 var e = piece.EnvelopeInternal;
-                if (e.MinX <= window.MinX || e.MinY <= window.MinY || e.MaxX >= window.MaxX || e.MaxY >= window.MaxY)
+                if (meeting.Any(i => !suspect[i] && containers[i].EnvelopeInternal.Intersects(e) && containers[i].Relate(piece, "T********"))
+                    || e.MinX <= window.MinX || e.MinY <= window.MinY || e.MaxX >= window.MaxX || e.MaxY >= window.MaxY)
                 {
                     fallback = true;
                     state.Stop();
