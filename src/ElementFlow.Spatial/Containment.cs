@@ -94,15 +94,17 @@ public static class Containment
         var windows = Windows(suspects, margin);
 
         // Each window's gaps; a gap that reaches the window's edge may go on outside it, and sends the whole to the plain difference.
+        // Prepared geometry builds its indexes lazily, so it is asked on this thread only.
         var prepared = PreparedGeometryFactory.Prepare(frame);
+        var boxes = windows.Select(w => GeometryServices.Factory.ToGeometry(w)).ToArray();
+        var covered = boxes.Select(prepared.Covers).ToArray();
         var local = new List<Geometry>?[windows.Count];
         var fallback = false;
         Parallel.For(0, windows.Count, (w, state) =>
         {
             var window = windows[w];
-            var box = GeometryServices.Factory.ToGeometry(window);
             var meeting = tree.Query(window).Where(i => containers[i].EnvelopeInternal.Intersects(window)).ToList();
-            var clip = prepared.Covers(box) ? box : Overlaps.Intersection(frame, box);
+            var clip = covered[w] ? boxes[w] : Overlaps.Intersection(frame, boxes[w]);
 
             // The window less its suspects falls into pieces each either gap whole or covered whole by clean
             // containers: a border between gap and clean cover would be an unshared clean edge. A clean
