@@ -53,6 +53,131 @@ public static class Containment
         return Overlaps.Union([cleanUnion, Overlaps.Union(rest)]);
     }
 
+    /// <summary>
+    /// The frame less the union of many containers (a plan boundary less its land use), computed only where
+    /// a gap can be: a gap is bounded by container edges that no neighbour shares, so the coverage screen
+    /// (with the frame) marks every container along a gap a suspect, and the clean coverage contributes no
+    /// gap at all. The suspects are grouped into clusters of nearby ones; each cluster's window (its
+    /// envelope, a little expanded, windows kept apart) is clipped from the frame and less the union of its
+    /// suspects alone; of the pieces, those no clean container covers are the gaps of that cluster. A gap
+    /// that reaches its window's edge (a gap bounded by the frame more than by suspects), or a piece that
+    /// is neither clean nor gap whole, is not local: then the whole difference is computed as before.
+    /// Frame parts that no container meets are gaps whole.
+    /// </summary>
+    internal static Geometry ScreenedDifference(Geometry frame, IReadOnlyList<Geometry> containers)
+    {
+        if (containers.Count < ManyUnion.Threshold || !frame.IsPolygonal()) return Overlaps.Difference(frame, ScreenedUnion(containers, frame));
+        var suspect = CoverageScreen.Suspects(containers, frame);
+
+        var tree = new NetTopologySuite.Index.Strtree.STRtree<int>();
+        for (var i = 0; i < containers.Count; i++) tree.Insert(containers[i].EnvelopeInternal, i);
+        tree.Build();
+
+        var pieces = new List<Geometry>();
+
+        // Frame parts that no container meets: bounded by the frame alone, no suspect marks them.
+        for (var p = 0; p < frame.NumGeometries; p++)
+        {
+            var part = frame.GetGeometryN(p);
+            if (part.IsEmpty) continue;
+            if (!tree.Query(part.EnvelopeInternal).Any(i => containers[i].Relate(part, "T********"))) pieces.Add(part);
+        }
+
+        var suspects = new List<Envelope>();
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (suspect[i]) suspects.Add(containers[i].EnvelopeInternal);
+        }
+
+        var fextent = frame.EnvelopeInternal;
+        var margin = Math.Max(1.0, 1e-6 * Math.Max(fextent.Width, fextent.Height));
+        var windows = Windows(suspects, margin);
+
+        // Each window's gaps; a gap that reaches the window's edge may go on outside it, and sends the whole to the plain difference.
+        // Prepared geometry builds its indexes lazily, so it is asked on this thread only.
+        var prepared = PreparedGeometryFactory.Prepare(frame);
+        var boxes = windows.Select(w => GeometryServices.Factory.ToGeometry(w)).ToArray();
+        var covered = boxes.Select(prepared.Covers).ToArray();
+        var local = new List<Geometry>?[windows.Count];
+        var fallback = false;
+        Parallel.For(0, windows.Count, (w, state) =>
+        {
+            var window = windows[w];
+            var meeting = tree.Query(window).Where(i => containers[i].EnvelopeInternal.Intersects(window)).ToList();
+            var clip = covered[w] ? boxes[w] : Overlaps.Intersection(frame, boxes[w]);
+
+            // The window less its suspects falls into pieces each either gap whole or covered whole by clean
+            // containers: a border between gap and clean cover would be an unshared clean edge. A clean
+            // container over a piece's interior point tells them apart.
+            var own = meeting.Where(i => suspect[i]).Select(i => containers[i]).ToList();
+            var rest = own.Count == 0 ? clip : Overlaps.Difference(clip, Overlaps.Union(own));
+            var found = new List<Geometry>();
+            for (var k = 0; k < rest.NumGeometries; k++)
+            {
+                var piece = rest.GetGeometryN(k);
+                if (piece.IsEmpty || piece.Area <= 0) continue;
+                var inside = piece.InteriorPoint;
+                if (meeting.Any(i => !suspect[i] && containers[i].EnvelopeInternal.Covers(inside.Coordinate) && containers[i].Covers(inside))) continue;
+
+                // A gap indeed (checked by its interior, not one point), and it must not reach the window's edge.
+                var e = piece.EnvelopeInternal;
+                if (meeting.Any(i => !suspect[i] && containers[i].EnvelopeInternal.Intersects(e) && containers[i].Relate(piece, "T********"))
+                    || e.MinX <= window.MinX || e.MinY <= window.MinY || e.MaxX >= window.MaxX || e.MaxY >= window.MaxY)
+                {
+                    fallback = true;
+                    state.Stop();
+                    return;
+                }
+
+                found.Add(piece);
+            }
+
+            local[w] = found;
+        });
+
+        if (fallback) return Overlaps.Difference(frame, ScreenedUnion(containers, frame));
+        foreach (var found in local) pieces.AddRange(found!);
+        if (pieces.Count == 0) return GeometryServices.Factory.CreatePolygon();
+        return PolygonalParts.Of(GeometryServices.Factory.BuildGeometry(pieces));
+    }
+
+    /// <summary>Clusters of suspect envelopes, each expanded by the margin, merged until no two windows meet.</summary>
+    private static List<Envelope> Windows(List<Envelope> suspects, double margin)
+    {
+        var windows = suspects.Select(e => { var x = e.Copy(); x.ExpandBy(margin); return x; }).ToList();
+        while (true)
+        {
+            var tree = new NetTopologySuite.Index.Strtree.STRtree<int>();
+            for (var i = 0; i < windows.Count; i++) tree.Insert(windows[i], i);
+            tree.Build();
+            var parent = Enumerable.Range(0, windows.Count).ToArray();
+            int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+            var merged = false;
+            for (var i = 0; i < windows.Count; i++)
+            {
+                foreach (var j in tree.Query(windows[i]))
+                {
+                    if (j == i || !windows[i].Intersects(windows[j])) continue;
+                    int a = Find(i), b = Find(j);
+                    if (a == b) continue;
+                    parent[a] = b;
+                    merged = true;
+                }
+            }
+
+            if (!merged) return windows;
+            var groups = new Dictionary<int, Envelope>();
+            for (var i = 0; i < windows.Count; i++)
+            {
+                var root = Find(i);
+                if (groups.TryGetValue(root, out var env)) env.ExpandToInclude(windows[i]);
+                else groups[root] = windows[i].Copy();
+            }
+
+            windows = groups.OrderBy(g => g.Key).Select(g => g.Value).ToList();
+        }
+    }
+
     private static IEnumerable<OutsidePart> Measure(Feature feature, Geometry geometry, FeatureIndex container, bool perPart)
     {
         var containers = container.Candidates(geometry.EnvelopeInternal).Where(c => c.Geometry.IsPolygonal()).ToList();
@@ -88,7 +213,7 @@ public static class Containment
         Func<Geometry, bool> meets = candidates.Count > 4 ? PreparedGeometryFactory.Prepare(geometry).Intersects : geometry.Intersects;
         var outside = candidates.Count == 0
             ? geometry
-            : Overlaps.Difference(geometry, ScreenedUnion(candidates.Where(meets).ToList(), geometry));
+            : ScreenedDifference(geometry, candidates.Where(meets).ToList());
         if (outside.IsEmpty || outside.Area <= 0) yield break;
 
         if (!perPart)
