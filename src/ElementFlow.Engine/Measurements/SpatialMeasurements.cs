@@ -22,23 +22,29 @@ public sealed class OverlapMeasurement(LayerSelector a, LayerSelector? b) : Meas
         {
             var fa = scope.FactOf(roleA, p.A);
             var fb = scope.FactOf(roleB, p.B);
-            return (object)new Observation
-            {
-                Key = Key,
-                Plan = scope.PlanFact,
-                Value = p.Area,
-                A = fa,
-                B = fb,
-                Subjects = [scope.SubjectOf(fa), scope.SubjectOf(fb)],
-                Geometry = p.Intersection,
-                Arguments = new Dictionary<string, object?>
-                {
-                    ["a"] = fa.Id, ["b"] = fb.Id, ["a_code"] = fa.Code, ["b_code"] = fb.Code,
-                    ["layer"] = fa.Layer, ["id"] = fa.Id,
-                },
-            };
+            return (object)PairObservation.Of(Key, scope, fa, fb, p);
         }).ToList());
     }
+}
+
+/// <summary>The observation of one overlapping pair, as the overlap and use-control measurements report it.</summary>
+internal static class PairObservation
+{
+    public static Observation Of(string key, PlanScope scope, FeatureFact fa, FeatureFact fb, OverlapPair p) => new()
+    {
+        Key = key,
+        Plan = scope.PlanFact,
+        Value = p.Area,
+        A = fa,
+        B = fb,
+        Subjects = [scope.SubjectOf(fa), scope.SubjectOf(fb)],
+        Geometry = p.Intersection,
+        Arguments = new Dictionary<string, object?>
+        {
+            ["a"] = fa.Id, ["b"] = fb.Id, ["a_code"] = fa.Code, ["b_code"] = fb.Code,
+            ["layer"] = fa.Layer, ["id"] = fa.Id,
+        },
+    };
 }
 
 /// <summary>
@@ -61,28 +67,14 @@ public sealed class UseMeasurement(LayerSelector uses, LayerSelector zones, UseM
             .Where(f => scope.FactOf(roleA, f).Code is var code && deniedSomewhere.GetOrAdd(code ?? "", c => matrix.Zones.Keys.Any(z => !matrix.Permits(z, code))))
             .ToList();
         if (parcels.Count == 0 || denyingZones.Count == 0) return new MeasureResult([]);
-        var pairs = Overlaps.Find(parcels, new FeatureIndex(denyingZones), self: false);
+        var pairs = Overlaps.Find(parcels, new FeatureIndex(denyingZones), self: false, scope.Cancellation);
         var facts = new List<object>();
         foreach (var p in pairs)
         {
             var fa = scope.FactOf(roleA, p.A);
             var fb = scope.FactOf(roleB, p.B);
             if (matrix.Permits(fb.Code, fa.Code)) continue;
-            facts.Add(new Observation
-            {
-                Key = Key,
-                Plan = scope.PlanFact,
-                Value = p.Area,
-                A = fa,
-                B = fb,
-                Subjects = [scope.SubjectOf(fa), scope.SubjectOf(fb)],
-                Geometry = p.Intersection,
-                Arguments = new Dictionary<string, object?>
-                {
-                    ["a"] = fa.Id, ["b"] = fb.Id, ["a_code"] = fa.Code, ["b_code"] = fb.Code,
-                    ["layer"] = fa.Layer, ["id"] = fa.Id,
-                },
-            });
+            facts.Add(PairObservation.Of(Key, scope, fa, fb, p));
         }
 
         return new MeasureResult(facts);
