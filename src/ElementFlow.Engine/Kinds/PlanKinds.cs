@@ -115,9 +115,8 @@ public sealed class ExpressionKind : EngineKind<ExpressionCheck>
             };
         }
 
-        var variable = Expression.Parameter(fact.Type, check.Variable);
-        var when = ConditionCompiler.Compile(check.When, [variable], typeof(bool), check.Named);
-        yield return new Substitute(variable, fact).Visit(when.Body);
+        var when = ConditionCompiler.Compile(check.When, [Expression.Parameter(fact.Type, check.Variable)], typeof(bool), check.Named);
+        yield return new Substitute(when.Parameters[0], fact).Visit(when.Body);
     }
 
     protected override IReadOnlyDictionary<string, object?> Named(ExpressionCheck check) => check.Named;

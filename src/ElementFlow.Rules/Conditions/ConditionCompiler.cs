@@ -12,6 +12,9 @@ public sealed class ConditionException(string message) : Exception(message);
 /// sandbox: the text is bounded and screened (<see cref="ConditionText"/>), only whitelisted types resolve,
 /// <c>new</c> is off, and every node of the parsed tree is checked by <see cref="ExpressionSandbox"/>
 /// before it can reach the rule engine. All of it runs when rules are linted, before any plan is read.
+/// Each condition is parsed once per process: lint parses it, and the engine, compiling the same rule with
+/// the same signature, gets that tree back (<see cref="ParsedConditions"/>). A returned lambda may carry
+/// parameter objects of an earlier caller, so callers rewrite <c>lambda.Parameters</c>, never their own.
 /// </summary>
 public static class ConditionCompiler
 {
@@ -42,7 +45,10 @@ public static class ConditionCompiler
     /// <summary>Parses <paramref name="text"/> to a lambda over <paramref name="parameters"/> returning <paramref name="resultType"/>.</summary>
     /// <param name="named">Named constants (rule parameters) usable as bare identifiers.</param>
     /// <exception cref="ConditionException">The text does not parse or uses something outside the sandbox.</exception>
-    public static LambdaExpression Compile(string text, ParameterExpression[] parameters, Type resultType, IReadOnlyDictionary<string, object?>? named = null)
+    public static LambdaExpression Compile(string text, ParameterExpression[] parameters, Type resultType, IReadOnlyDictionary<string, object?>? named = null) =>
+        ParsedConditions.GetOrParse(text, parameters, resultType, named, Parse);
+
+    private static LambdaExpression Parse(string text, ParameterExpression[] parameters, Type resultType, IReadOnlyDictionary<string, object?>? named)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new ConditionException("the expression is empty");
         if (text.Length > MaxLength) throw new ConditionException($"the expression is longer than {MaxLength} characters");

@@ -175,4 +175,39 @@ public sealed class ConditionCompilerTests
     {
         Refused("feature.area > 3");
     }
+
+    [Fact]
+    public void Compile_SameTextAndSignatureTwice_ParsesOnce()
+    {
+        const string text = "feature.Area > 12345.5";
+
+        var linted = ConditionCompiler.Compile(text, [Expression.Parameter(typeof(FeatureFact), "feature")], typeof(bool));
+        var compiled = ConditionCompiler.Compile(text, [Expression.Parameter(typeof(FeatureFact), "feature")], typeof(bool));
+
+        Assert.Same(linted, compiled);
+    }
+
+    [Fact]
+    public void Compile_SameTextWithOtherNamedConstants_ParsesAnew()
+    {
+        const string text = "feature.Code == prefix";
+        var feature = Expression.Parameter(typeof(FeatureFact), "feature");
+
+        var text07 = ConditionCompiler.Compile(text, [feature], typeof(bool), new Dictionary<string, object?> { ["prefix"] = "0701" });
+        var other = ConditionCompiler.Compile(text, [feature], typeof(bool), new Dictionary<string, object?> { ["prefix"] = "0803" });
+
+        Assert.NotSame(text07, other);
+        Assert.True(((Func<FeatureFact, bool>)text07.Compile())(LandUse("L1", Square100, "0701")));
+        Assert.False(((Func<FeatureFact, bool>)other.Compile())(LandUse("L1", Square100, "0701")));
+    }
+
+    [Fact]
+    public void Compile_SameTextOverAnotherVariableName_ParsesAnew()
+    {
+        var asFeature = ConditionCompiler.Compile("true", [Expression.Parameter(typeof(FeatureFact), "feature")], typeof(bool));
+        var asParcel = ConditionCompiler.Compile("true", [Expression.Parameter(typeof(FeatureFact), "parcel")], typeof(bool));
+
+        Assert.Equal("parcel", asParcel.Parameters[0].Name);
+        Assert.NotSame(asFeature, asParcel);
+    }
 }
