@@ -37,17 +37,16 @@ public static class RuleCompiler
         var pattern = builder.LeftHandSide().Pattern(factType, "fact");
         var fact = pattern.Declaration.ToParameterExpression();
         var measurements = MeasurementsFor(rule, index, check);
-        var conditions = Conditions(rule, check, fact, measurements).ToList();
-        foreach (var condition in conditions)
-        {
-            pattern.Condition(Expression.Lambda(condition, fact));
-        }
+        // The conditions are compiled once, into one test: the engine's pattern calls it, and so does the
+        // pre-filter that keeps facts no rule could match out of the session (Checker.Worth).
+        var accepts = Accepting(fact, Conditions(rule, check, fact, measurements).ToList());
+        pattern.Condition(Expression.Lambda(Expression.Invoke(Expression.Constant(accepts), Expression.Convert(fact, typeof(object))), fact));
 
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var factory = new FindingFactory(rule, check, factType);
         var create = Expression.Call(Expression.Constant(factory), CreateMethod, Expression.Convert(fact, typeof(object)));
         builder.RightHandSide().Action(Expression.Lambda(Expression.Call(context, InsertMethod, create), context, fact));
-        return new CompiledCheck(rule, index, check, measurements, builder.Build(), Accepting(fact, conditions));
+        return new CompiledCheck(rule, index, check, measurements, builder.Build(), accepts);
     }
 
     /// <summary>The conjunction of a pattern's conditions over any object: false for facts of another type.</summary>
