@@ -329,6 +329,87 @@ public class CoverageTests
         Assert.Empty(new Checker(rules).Check(plan).Findings);
     }
 
+    [Theory]
+    [InlineData(0.000_000_01)]
+    [InlineData(-0.000_000_01)]
+    public void Shoreline_SharedEdgeWithAVertexOnOneSideOnly_IsShoreThoughNotExactlyStraight(double offset)
+    {
+        // The pond's south side has a vertex at x = 150 that the park's north edge lacks, off the line by 10 nm
+        // either way, as a round trip through degrees leaves it: the park still borders 100 m of shore.
+        var rules = OneRule("""
+                  kind: shoreline
+                  water: { layer: land_use, codes: ["17"] }
+                  public-codes: ["14"]
+                  min-share: 0.6
+            """, "{public_m:N0} {private_m:N0}");
+        var pond = FormattableString.Invariant($"POLYGON ((39500100 3300100, 39500150 {3_300_100 + offset}, 39500200 3300100, 39500200 3300200, 39500100 3300200, 39500100 3300100))");
+        var plan = new TestPlan()
+            .Layer("land_use", ("W", pond, "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(200, 100, 300, 200), "code=0701"))
+            .Build();
+
+        var finding = Assert.Single(new Checker(rules).Check(plan).Findings);
+
+        Assert.Equal(0.5, finding.Measure!.Value, 6);
+        Assert.Equal("100 100", finding.Message(Core.Text.Language.En));
+    }
+
+    [Fact]
+    public void Shoreline_ParcelAFewCentimetresOffTheWater_IsNoShore()
+    {
+        // A 5 cm sliver between the pond and the housing east of it: the park south is the only shore.
+        var rules = OneRule("""
+                  kind: shoreline
+                  water: { layer: land_use, codes: ["17"] }
+                  public-codes: ["14"]
+                  min-share: 0.6
+            """);
+        var plan = new TestPlan()
+            .Layer("land_use", ("W", Rect(100, 100, 200, 200), "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(200.05, 100, 300, 200), "code=0701"))
+            .Build();
+
+        Assert.Empty(new Checker(rules).Check(plan).Findings);
+    }
+
+    [Fact]
+    public void Shoreline_ParcelOutsideTheBoundaryCrossingItByASliver_IsNotShore()
+    {
+        // The pond and the park lie inside the UDB; the housing east of the pond lies outside it, its west
+        // edge 10 nm inside the UDB's east edge (as reprojection leaves it): only the park's shore counts.
+        var rules = OneRule("""
+                  kind: shoreline
+                  water: { layer: land_use, codes: ["17"] }
+                  public-codes: ["14"]
+                  within: urban_development_boundary
+                  min-share: 0.6
+            """);
+        var plan = new TestPlan()
+            .Layer("land_use", ("W", Rect(100, 100, 200, 200), "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(199.999_999_99, 100, 300, 200), "code=0701"))
+            .Layer("urban_development_boundary", ("U", Rect(0, 0, 200, 200), "zone=concentrated"))
+            .Build();
+
+        Assert.Empty(new Checker(rules).Check(plan).Findings);
+    }
+
+    [Fact]
+    public void Shoreline_WaterOutsideTheBoundaryCrossingItByASliver_IsNoShore()
+    {
+        // The lake lies outside the UDB, its west edge 10 nm inside the UDB's east edge (as reprojection
+        // leaves it); the housing inside the UDB along that edge borders no water inside, so no shore at all.
+        var rules = OneRule("""
+                  kind: shoreline
+                  water: { layer: land_use, codes: ["17"] }
+                  public-codes: ["14"]
+                  within: urban_development_boundary
+                  min-share: 0.6
+            """);
+        var plan = new TestPlan()
+            .Layer("land_use", ("W", Rect(199.999_999_99, 0, 300, 200), "code=1702"), ("H", Rect(100, 0, 200, 200), "code=0701"))
+            .Layer("urban_development_boundary", ("U", Rect(0, 0, 200, 200), "zone=concentrated"))
+            .Build();
+
+        Assert.Empty(new Checker(rules).Check(plan).Findings);
+    }
+
     private static string Point(double x, double y) => FormattableString.Invariant($"POINT ({39_500_000 + x} {3_300_000 + y})");
 
     private static string Line(params (double X, double Y)[] points) =>

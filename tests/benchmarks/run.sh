@@ -25,6 +25,8 @@ read -r -a DEFECTS <<< "${EF_BENCH_DEFECTS:-0}"
 read -r -a FORMATS <<< "${EF_BENCH_FORMATS:-geojson gpkg}"
 KEYS=()
 mkdir -p "$WORK"
+# The cluster's server process (user postgres) writes the pair CSVs into the work folder (COPY … TO).
+chmod a+rwx "$WORK"
 
 if [ "${EF_BENCH_BUILD:-1}" = 1 ]; then
   echo "== build (Release)"

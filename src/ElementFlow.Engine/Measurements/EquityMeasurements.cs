@@ -5,6 +5,7 @@ using ElementFlow.Rules.Model;
 using ElementFlow.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.Overlay.Snap;
 using NetTopologySuite.Operation.OverlayNG;
 
 namespace ElementFlow.Engine.Measurements;
@@ -62,11 +63,22 @@ public sealed class PerCapitaMeasurement(LayerSelector numerator, LayerSelector?
 /// The shoreline of water polygons and the share of it bordered by public land (shoreline): water is
 /// dissolved, so water beside water is no shore, and both water and land are cut to the <c>within</c>
 /// area (water outside it, and the land beside such water, do not count); each land parcel's stretch
-/// is the edge it shares with the water. Shared edges are
-/// found exactly, as a tiled land-use layer has them; a sliver gap between land and water is no shore.
+/// is the edge it shares with the water, the two snapped together within <see cref="ContactTolerance"/> so
+/// that reprojected data, whose shared edges no longer coincide exactly, measures as drawn; a sliver gap
+/// wider than that between land and water is no shore.
 /// </summary>
 public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land, IReadOnlyList<string> publicCodes, LayerSelector? within) : Measurement
 {
+    /// <summary>
+    /// How far apart a parcel's edge and the shore may be drawn and still meet (m). A shared edge with a
+    /// vertex on one side only is straight in metres, but after a round trip through degrees that vertex is
+    /// off the other side's line by nanometres and an exact overlay finds no shared edge at all. Each side's
+    /// vertices within this distance of the other are snapped onto it first (NTS GeometrySnapper, both
+    /// ways); survey data is drawn to centimetres, so a centimetre joins such edges and leaves a real sliver
+    /// gap, and a parcel that only touches the water at a corner, as it was.
+    /// </summary>
+    public const double ContactTolerance = 0.01;
+
     public override string Key => $"shoreline:{water.Key}:{land.Key}:{string.Join("|", publicCodes)}:{within?.Key ?? "all"}";
 
     public override IReadOnlyList<LayerInput> Inputs => within is null
@@ -99,11 +111,12 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
             if (inside is not null && !inside.Covers(parcel))
             {
                 if (!inside.Intersects(parcel)) return;
-                parcel = Overlaps.Intersection(parcel, area!);
+                parcel = Thick(Overlaps.Intersection(parcel, area!));
                 if (parcel.IsEmpty) return;
             }
 
-            var edge = Lineal(OverlayNGRobust.Overlay(parcel.Boundary, GeometryServices.Factory.CreateMultiLineString(near.ToArray()), SpatialFunction.Intersection));
+            var snapped = GeometrySnapper.Snap(parcel.Boundary, GeometryServices.Factory.CreateMultiLineString(near.ToArray()), ContactTolerance);
+            var edge = Lineal(OverlayNGRobust.Overlay(snapped[0], snapped[1], SpatialFunction.Intersection));
             if (edge.Length > 0) edges[i] = edge;
         });
 
@@ -142,10 +155,11 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
     /// </summary>
     private static Geometry Shore(IReadOnlyList<Geometry> waters, Geometry? area, PreparedContainer? inside, ParallelOptions parallelism)
     {
-        // Water outside the area does not count, and its edge with water inside is no shore.
+        // Water outside the area does not count, and its edge with water inside is no shore; nor does a
+        // sliver of it that reprojection moved across the area's edge.
         var clipped = new Geometry[waters.Count];
         Parallel.For(0, waters.Count, parallelism, i => clipped[i] = inside is null || inside.Covers(waters[i]) ? waters[i]
-            : inside.Intersects(waters[i]) ? Overlaps.Intersection(waters[i], area!) : GeometryServices.Factory.CreatePolygon());
+            : inside.Intersects(waters[i]) ? Thick(Overlaps.Intersection(waters[i], area!)) : GeometryServices.Factory.CreatePolygon());
         var index = new NetTopologySuite.Index.HPRtree.HPRtree<Geometry>();
         foreach (var g in clipped.Where(g => !g.IsEmpty)) index.Insert(g.EnvelopeInternal, g);
         index.Build();
@@ -159,6 +173,22 @@ public sealed class ShorelineMeasurement(LayerSelector water, LayerSelector land
             pieces[i] = neighbours.Count == 0 ? w.Boundary : Lineal(OverlayNGRobust.Overlay(w.Boundary, Overlaps.Union(neighbours), SpatialFunction.Difference));
         });
         return GeometryServices.Factory.BuildGeometry(pieces.OfType<Geometry>().Where(p => !p.IsEmpty).ToList());
+    }
+
+    /// <summary>
+    /// The polygons of a parcel's or water's part inside the area that are thicker than the contact tolerance
+    /// (twice the area over the perimeter is a strip's width): a polygon drawn against the boundary, once
+    /// reprojected, crosses it by a sliver nanometres wide, which is not land or water inside.
+    /// </summary>
+    private static Geometry Thick(Geometry part)
+    {
+        var kept = new List<Polygon>();
+        for (var i = 0; i < part.NumGeometries; i++)
+        {
+            if (part.GetGeometryN(i) is Polygon p && !p.IsEmpty && 2 * p.Area / p.Length >= ContactTolerance) kept.Add(p);
+        }
+
+        return kept.Count == part.NumGeometries ? part : GeometryServices.Factory.CreateMultiPolygon(kept.ToArray());
     }
 
     /// <summary>The line parts of an overlay result (crossings leave points).</summary>
