@@ -18,6 +18,7 @@ public sealed class FeatureBuilder(LayerRequest request)
     private readonly List<Feature> _features = [];
     private readonly List<DataIssue> _issues = [];
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly HashSet<string> _sourceFields = new(StringComparer.Ordinal);
 
     /// <param name="nativeId">The id the format carries (GeoJSON feature id), if any.</param>
     /// <param name="attributes">Source attribute names and values.</param>
@@ -29,6 +30,7 @@ public sealed class FeatureBuilder(LayerRequest request)
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, raw) in attributes)
         {
+            _sourceFields.Add(name);
             var ours = _mapping.Ours(name);
             values[ours] = FieldMapping.NormaliseValue(request.Role, ours, Plain(raw));
         }
@@ -98,7 +100,7 @@ public sealed class FeatureBuilder(LayerRequest request)
         new(LimitDiagnostics.Features(Limits, request.ShownPath, request.Role.Name, count));
 
     public LayerReadResult Build(IEnumerable<Diagnostic>? more = null) =>
-        new(new Layer(request.Role, request.ShownPath, _features), _issues, _diagnostics.Concat(more ?? []).ToList());
+        new(new Layer(request.Role, request.ShownPath, _features) { SourceFields = _sourceFields }, _issues, _diagnostics.Concat(more ?? []).ToList());
 
     /// <summary>Reads the coordinate sequences in place (Geometry.Coordinates would copy every coordinate of every feature).</summary>
     private static bool AllFinite(Geometry g)

@@ -162,6 +162,12 @@ public static class DiagnosticCatalog
         ["rules.unknown-indicator"] = new(
             "规则 {rule}：{field} 引用了未知指标 '{key}'。",
             "Rule {rule}: {field} names an unknown indicator '{key}'."),
+        ["standard.not-found"] = new(
+            "找不到数据库标准 '{standard}'：既不是内置标准（{known}），也不是规划包中的文件。",
+            "No database standard '{standard}': neither a built-in one ({known}) nor a file of the package."),
+        ["standard.extends-cycle"] = new(
+            "数据库标准 '{standard}' 的 extends 形成循环（或嵌套过深）。",
+            "The extends of database standard '{standard}' loop back on themselves (or nest too deep)."),
         ["rules.extends-unknown"] = new(
             "规则集 {ruleset} 扩展的规则集 '{extends}' 不存在。可用：{known}。",
             "Rule set {ruleset} extends '{extends}', which is not loaded. Available: {known}."),

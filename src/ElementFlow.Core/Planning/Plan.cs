@@ -85,5 +85,8 @@ public sealed record Plan
     /// <summary>Indicators that were declared but cannot be used (no unit, an unknown unit, a misspelt key); the loader has said why, so rules do not report them missing.</summary>
     public IReadOnlyCollection<string> UnusableIndicators { get; init; } = [];
 
+    /// <summary>The database standard the plan declares (<c>standard:</c> in plan.yaml), or null: then the standard's rules do not apply.</summary>
+    public Standards.DatabaseStandard? Standard { get; init; }
+
     public Layer? Layer(string role) => Layers.GetValueOrDefault(role);
 }

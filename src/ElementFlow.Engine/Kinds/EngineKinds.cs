@@ -29,6 +29,7 @@ public static class EngineKinds
         new FlowBalanceKind(),
         new FlowEligibilityKind(),
         new EnclaveKind(),
+        new StandardKind(),
     ];
 
     private static readonly Dictionary<Type, IEngineKind> BySpec = All.ToDictionary(k => k.Spec);

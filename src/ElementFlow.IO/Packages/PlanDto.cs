@@ -20,6 +20,9 @@ public sealed class PlanDto
     public string? Parent { get; set; }
     public int ParentLine { get; set; }
     public string? Crs { get; set; }
+
+    /// <summary>The database standard named by <c>standard:</c> (a built-in name or a file of the package).</summary>
+    public string? Standard { get; set; }
     public List<LayerEntryDto> Layers { get; } = [];
     public List<QuantityDto> Indicators { get; } = [];
     public List<AllocationDto> Allocations { get; } = [];

@@ -176,8 +176,11 @@ public static class PlanLoader
             issues.AddRange(result.Issues);
         }
 
+        var standard = dto.Standard is null ? null
+            : Standards.StandardReader.Load(dto.Standard, r => StandardText(files, r), diagnostics, yamlFile, dto.LineOf("standard"));
         return new Plan
         {
+            Standard = standard,
             Id = dto.Id,
             Name = dto.Name?.ToText() ?? LocalizedText.Same(dto.Id),
             Level = level,
@@ -200,6 +203,22 @@ public static class PlanLoader
             BrokenLayers = broken,
             UnusableIndicators = unusable,
         };
+    }
+
+    /// <summary>A standard by name: a built-in one, else a YAML file of the package (a province's, extending a built-in one).</summary>
+    private static (string Text, string File)? StandardText(PackageFiles files, string reference)
+    {
+        if (Standards.StandardSources.ReadBuiltIn(reference) is { } builtIn) return (builtIn, Standards.StandardSources.ShowBuiltIn(reference));
+        try
+        {
+            if (!files.Exists(reference)) return null;
+            var text = YamlText.Decode(files.ReadAllBytes(reference), files.Show(reference), out var notText);
+            return notText is null && text is not null ? (text, files.Show(reference)) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Where the parent package is on disk; a parent that is no usable path (a NUL character) is an error, not a crash.</summary>

@@ -11,7 +11,7 @@ namespace ElementFlow.IO.Packages;
 public static class PlanYamlReader
 {
     private static readonly string[] Keys =
-        ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "flows", "description"];
+        ["schema", "id", "name", "level", "type", "region", "period", "parent", "crs", "layers", "indicators", "allocations", "approvals", "flows", "standard", "description"];
 
     private static readonly string[] FlowKeys =
         ["id", "kind", "direction", "counterpart", "amount", "paddy", "capacity", "grade", "indicator", "target", "document", "approved_by", "year", "expires", "note"];
@@ -44,6 +44,7 @@ public static class PlanYamlReader
             Parent = map.String("parent"),
             ParentLine = map.LineOf("parent"),
             Crs = map.String("crs"),
+            Standard = map.String("standard"),
         };
         map.Get("description");
         foreach (var key in Keys) dto.Lines[key] = map.LineOf(key);
@@ -68,7 +69,8 @@ public static class PlanYamlReader
         }
 
         if (map.Map("layers") is { } layers) ReadLayers(layers, dto, sourceKeys ?? []);
-        if (map.Map("indicators") is { } indicators)
+        // `indicators:` with nothing under it (init leaves the keys commented out for the author) declares none.
+        if (map.Get("indicators") is not YamlScalarNode { Value: null or "" or "~" } && map.Map("indicators") is { } indicators)
         {
             foreach (var (k, v) in indicators.Node.Children) dto.Indicators.Add(ReadQuantity(k.Scalar() ?? "", v, indicators));
         }

@@ -36,5 +36,6 @@ public sealed partial class CheckFactory
         new("flow-balance", typeof(FlowBalanceCheck), FlowBalanceParameters, (f, m, s) => f.FlowBalance(m, s)),
         new("flow-eligibility", typeof(FlowEligibilityCheck), FlowEligibilityParameters, (f, m, s) => f.FlowEligibility(m, s)),
         new("enclaves", typeof(EnclaveCheck), EnclaveParameters, (f, m, s) => f.Enclaves(m, s)),
+        new("standard", typeof(StandardCheck), ["aspect"], (f, m, s) => f.Standard(m, s)),
     ]);
 }
