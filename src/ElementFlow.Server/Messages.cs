@@ -19,6 +19,7 @@ public static class Messages
     public static readonly LocalizedText BadDecisionBody = new("请求体应为 JSON：{finding, decision, note, document}", "The body should be JSON: {finding, decision, note, document}");
     public static readonly LocalizedText BadDecision = new("decision 应为 confirmed、exception 或 comment", "'decision' must be confirmed, exception or comment");
     public static readonly LocalizedText BadUserBody = new("请求体应为 JSON：{username, password, role}", "The body should be JSON: {username, password, role}");
+    public static readonly LocalizedText NoMap = new("此审查没有地图：规划的坐标系不是 CGCS2000，或审查早于地图功能", "This review has no map: the plan's CRS is not CGCS2000, or the review was checked before maps were kept");
     public static readonly LocalizedText CheckFailed = new("检查失败", "The check failed");
 
     public static LocalizedText UploadTooLarge(string limit) => new($"上传超过 {limit} 的上限（--max-upload）", $"The upload is larger than the limit of {limit} (--max-upload)");
