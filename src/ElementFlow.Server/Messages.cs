@@ -36,5 +36,7 @@ public static class Messages
 
     public static LocalizedText UserExists(string name) => new($"用户 {name} 已存在", $"The user {name} already exists");
 
+    public static LocalizedText OtherPlan(string plan, string other) => new($"只能比较同一规划的版本：{plan} 与 {other} 不是同一规划", $"Only versions of one plan compare: {plan} and {other} are different plans");
+
     public static LocalizedText UnknownRole(string role) => new($"角色 '{role}' 无效：reviewer、planner 或 admin", $"The role '{role}' is not one of reviewer, planner, admin");
 }

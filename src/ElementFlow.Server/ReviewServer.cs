@@ -49,6 +49,7 @@ public static class ReviewServer
         ReviewEndpoints.Map(app);
         DecisionEndpoints.Map(app);
         MapEndpoints.Map(app);
+        CompareEndpoint.Map(app);
         UserEndpoints.Map(app);
         return app;
     }
