@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using ElementFlow.Server.Security;
 using ElementFlow.Server.Store;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace ElementFlow.Server.Browser.Tests;
@@ -61,7 +62,7 @@ internal sealed class BrowserHost : IAsyncDisposable
             RuleFolders = [Repo.Rules],
             BuiltInRules = Repo.Rules,
             MaxConcurrentChecks = 1,
-        });
+        }, b => b.Logging.ClearProviders());
         await app.StartAsync();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
