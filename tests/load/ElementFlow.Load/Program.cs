@@ -6,6 +6,7 @@
 // --minutes. Only loopback addresses are contacted.
 //
 //   dotnet run -c Release --project tests/load/ElementFlow.Load -- [--viewers 50] [--uploads 10] [--rounds 20] [--minutes 15]
+//   dotnet run -c Release --project tests/load/ElementFlow.Load -- --parcels 1000000     (the map of a large plan: see ParcelMap)
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
@@ -19,6 +20,7 @@ using ElementFlow.Server.Security;
 using ElementFlow.Server.Store;
 using Microsoft.Extensions.Logging;
 
+if (Option("--parcels", 0) is > 0 and var parcels) return ParcelMap.Run(parcels);
 var viewers = Option("--viewers", 50);
 var uploads = Option("--uploads", 10);
 var rounds = Option("--rounds", 20);
