@@ -11,12 +11,16 @@ namespace ElementFlow.Server.Map;
 
 /// <summary>
 /// One review's map, read from <c>map.bin</c>: an R-tree of the features' envelopes and where each geometry lies in
-/// the file. A tile reads only the geometries it shows; at small scales features smaller than half a pixel are
-/// left out unless a finding names them, so a plan of a million parcels still gives small tiles quickly.
+/// the file. A tile reads only the geometries it shows; at small scales features smaller than half a pixel, and past
+/// a budget the smallest, are left out unless a finding names them, so a plan of a million parcels still gives small
+/// tiles quickly.
 /// </summary>
 public sealed class PlanMap
 {
     private const int TilePixels = 256;
+
+    /// <summary>Most features a tile holds besides those findings name: a few hundred KB, cut in about a tenth of a second.</summary>
+    public const int FeatureBudget = 4000;
 
     private readonly string _path;
     private readonly string[] _layers;
@@ -86,16 +90,13 @@ public sealed class PlanMap
 
         var vector = new VectorTile { TileId = tile.Id };
         var layers = new Layer[_layers.Length];
-        // In file order, so the features of a layer are drawn in the order the plan has them.
-        var hits = _index.Query(area).ToArray();
-        Array.Sort(hits);
+        var hits = Generalise(_index.Query(area), pixel);
         var reader = new WKBReader();
         using var file = File.OpenHandle(_path);
         var buffer = new byte[4096];
         foreach (var i in hits)
         {
             var e = _envelope[i];
-            if (_severity[i] == 0 && e.Width < pixel / 2 && e.Height < pixel / 2 && (e.Width > 0 || e.Height > 0)) continue;
             if (buffer.Length < _length[i]) buffer = new byte[_length[i]];
             RandomAccess.Read(file, buffer.AsSpan(0, _length[i]), _offset[i]);
             var geometry = reader.Read(buffer.AsSpan(0, _length[i]).ToArray());
@@ -115,6 +116,35 @@ public sealed class PlanMap
         // Features below a pixel were left out above unless a finding names them; those stay, however small.
         vector.Write(bytes, minLinealExtent: 0, minPolygonalExtent: 0);
         return bytes.ToArray();
+    }
+
+    /// <summary>
+    /// The features a tile shows, in file order (so a layer draws in the plan's order): every feature a finding names;
+    /// of the others, those at least half a pixel across, and when that is more than <see cref="FeatureBudget"/>,
+    /// the largest that many. A tile over a million parcels then still holds a few thousand features.
+    /// </summary>
+    private int[] Generalise(IList<int> hits, double pixel)
+    {
+        var named = new List<int>();
+        var visible = new List<int>();
+        foreach (var i in hits)
+        {
+            var e = _envelope[i];
+            if (_severity[i] > 0) named.Add(i);
+            else if (e.Width >= pixel / 2 || e.Height >= pixel / 2 || (e.Width == 0 && e.Height == 0)) visible.Add(i);
+        }
+
+        if (visible.Count > FeatureBudget)
+        {
+            var sizes = visible.Select(i => -Math.Max(_envelope[i].Width, _envelope[i].Height)).ToArray();
+            var ordered = visible.ToArray();
+            Array.Sort(sizes, ordered);
+            visible = [.. ordered.Take(FeatureBudget)];
+        }
+
+        var shown = named.Concat(visible).ToArray();
+        Array.Sort(shown);
+        return shown;
     }
 
     private static Geometry Clip(Geometry geometry, Geometry clip)

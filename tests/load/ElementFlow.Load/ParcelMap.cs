@@ -45,7 +45,7 @@ internal static class ParcelMap
             Console.WriteLine($"{parcels:N0} parcels ({side}×{side}, {side * 32 / 1000.0:F1} km a side): map written in {clock.Elapsed.TotalSeconds:F1} s, {new FileInfo(Path.Combine(folder, "map.bin")).Length / 1e6:F0} MB");
             clock.Restart();
             var map = PlanMap.Load(Path.Combine(folder, "map.bin"));
-            Console.WriteLine($"map loaded and indexed in {clock.Elapsed.TotalSeconds:F1} s; managed memory {GC.GetTotalMemory(true) / 1e6:F0} MB (plan still held)");
+            Console.WriteLine($"map loaded and indexed in {clock.Elapsed.TotalSeconds:F1} s; managed memory after loading {GC.GetTotalMemory(true) / 1e6:F0} MB");
 
             var b = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "map.json"))).RootElement.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
             double lon = (b[0] + b[2]) / 2, lat = (b[1] + b[3]) / 2;
