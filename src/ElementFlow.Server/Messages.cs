@@ -19,6 +19,7 @@ public static class Messages
     public static readonly LocalizedText BadDecisionBody = new("请求体应为 JSON：{finding, decision, note, document}", "The body should be JSON: {finding, decision, note, document}");
     public static readonly LocalizedText BadDecision = new("decision 应为 confirmed、exception 或 comment", "'decision' must be confirmed, exception or comment");
     public static readonly LocalizedText BadUserBody = new("请求体应为 JSON：{username, password, role}", "The body should be JSON: {username, password, role}");
+    public static readonly LocalizedText NoMap = new("此审查没有地图：规划的坐标系不是 CGCS2000，或审查早于地图功能", "This review has no map: the plan's CRS is not CGCS2000, or the review was checked before maps were kept");
     public static readonly LocalizedText CheckFailed = new("检查失败", "The check failed");
 
     public static LocalizedText UploadTooLarge(string limit) => new($"上传超过 {limit} 的上限（--max-upload）", $"The upload is larger than the limit of {limit} (--max-upload)");
@@ -34,6 +35,8 @@ public static class Messages
     public static LocalizedText BadUserName(string name) => new($"用户名 '{name}' 无效：只能用字母、数字、.、_、-，最长 64 个字符", $"The user name '{name}' is not valid: letters, digits, '.', '_' and '-', at most 64");
 
     public static LocalizedText UserExists(string name) => new($"用户 {name} 已存在", $"The user {name} already exists");
+
+    public static LocalizedText OtherPlan(string plan, string other) => new($"只能比较同一规划的版本：{plan} 与 {other} 不是同一规划", $"Only versions of one plan compare: {plan} and {other} are different plans");
 
     public static LocalizedText UnknownRole(string role) => new($"角色 '{role}' 无效：reviewer、planner 或 admin", $"The role '{role}' is not one of reviewer, planner, admin");
 }

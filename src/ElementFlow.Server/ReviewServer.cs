@@ -1,4 +1,5 @@
 using ElementFlow.Server.Api;
+using ElementFlow.Server.Map;
 using ElementFlow.Server.Queue;
 using ElementFlow.Server.Security;
 using ElementFlow.Server.Store;
@@ -33,6 +34,7 @@ public static class ReviewServer
         services.AddSingleton<ReviewQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewQueue>());
         services.AddSingleton<UserAdmin>();
+        services.AddSingleton<PlanMaps>();
 
         // The keys that seal session cookies and anti-forgery tokens live with the data, so sessions outlast a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Keys)).SetApplicationName("ElementFlow");
@@ -46,6 +48,8 @@ public static class ReviewServer
         SessionEndpoints.Map(app);
         ReviewEndpoints.Map(app);
         DecisionEndpoints.Map(app);
+        MapEndpoints.Map(app);
+        CompareEndpoint.Map(app);
         UserEndpoints.Map(app);
         return app;
     }

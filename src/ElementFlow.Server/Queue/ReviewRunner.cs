@@ -3,6 +3,7 @@ using ElementFlow.Checking;
 using ElementFlow.Core.Findings;
 using ElementFlow.Reports;
 using ElementFlow.Rules;
+using ElementFlow.Server.Map;
 using ElementFlow.Server.Store;
 
 namespace ElementFlow.Server.Queue;
@@ -48,6 +49,7 @@ public sealed class ReviewRunner(ServerOptions options, DataFolder data)
         }
 
         WriteReports(review.Id, report, outcome.ReportContext(options.Language, ToolVersion, data.Packages), progress);
+        PlanMapWriter.Write(data.ReportFolder(review.Id), outcome.Plans, report.Findings);
         return new RunResult(ReviewStatus.Done, SummaryJson(report), null);
     }
 
