@@ -58,6 +58,7 @@ public static class CliApp
         "ElementFlow: compliance checks for territorial spatial plans (国土空间规划). Reads plan packages (plan.yaml, indicators, layers), runs the rule sets and reports the features at fault."))
     {
         CheckCommand.Create(console),
+        ReviewCommand.Create(console),
         new Command("rules", HelpText.T("校验、测试和列出规则集", "Validate, test and list rule sets"))
         {
             RulesLintCommand.Create(console),
