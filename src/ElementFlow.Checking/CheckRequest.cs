@@ -42,6 +42,9 @@ public sealed record CheckRequest
     /// (<see cref="CrossPlanRules"/>).
     /// </summary>
     public IReadOnlySet<string>? Layers { get; init; }
+
+    /// <summary>Rules compiled once for many checks; used when compiled for this request's catalogue, <see cref="OnlyRules"/> and as-of day.</summary>
+    public CompiledRules? Compiled { get; init; }
 }
 
 /// <summary>How a check runs: everything a host decides, none of it process-wide.</summary>

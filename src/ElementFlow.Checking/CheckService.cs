@@ -54,8 +54,9 @@ public sealed class CheckService
         clock.Restart();
         cancellation.ThrowIfCancellationRequested();
         Raise(new CheckProgress(CheckProgress.CompileRules, null, [], 0));
-        var rules = request.OnlyRules is { } only ? catalog.Rules.Where(r => only.Contains(r.Id)) : catalog.Rules;
-        var checker = new Checker(rules, new CheckOptions(settings.AsOf, catalog.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)));
+        var checker = request.Compiled is { } compiled && compiled.Serves(request)
+            ? compiled.Checker
+            : CompiledRules.Build(catalog, request.OnlyRules, settings.AsOf);
         phases.Add((CheckProgress.CompileRules, clock.Elapsed));
 
         var results = checker.Check(tree, step => Raise(ToProgress(step)), cancellation);

@@ -18,14 +18,21 @@ public interface ITaskRunner
 public sealed class CheckTaskRunner(CheckRequest template, string toolVersion) : ITaskRunner
 {
     private readonly CrossPlanRules _split = CrossPlanRules.Of(template.Rules);
+    private readonly Lazy<(CompiledRules Own, CompiledRules Cross)> _compiled = new(() =>
+    {
+        var split = CrossPlanRules.Of(template.Rules);
+        return (CompiledRules.Compile(template.Rules, split.Own, template.Settings.AsOf), CompiledRules.Compile(template.Rules, split.Cross, template.Settings.AsOf));
+    });
 
     public CrossPlanRules Split => _split;
 
     public JsonObject Run(ReviewTask task, CancellationToken cancellation)
     {
+        // The rules are compiled once per runner, not per task: compiling costs more than checking a small plan.
+        var (own, cross) = _compiled.Value;
         var request = task.Kind == TaskKind.Plan
-            ? template with { Plans = task.Plans, FindPlansBelow = false, Context = [], ParentLevels = 0, OnlyRules = _split.Own, Layers = null }
-            : template with { Plans = task.Plans, FindPlansBelow = false, Context = task.Context, ParentLevels = 1, OnlyRules = _split.Cross, Layers = _split.Layers };
+            ? template with { Plans = task.Plans, FindPlansBelow = false, Context = [], ParentLevels = 0, OnlyRules = own.Only, Layers = null, Compiled = own }
+            : template with { Plans = task.Plans, FindPlansBelow = false, Context = task.Context, ParentLevels = 1, OnlyRules = cross.Only, Layers = _split.Layers, Compiled = cross };
         var outcome = new CheckService().Check(request, cancellation);
         return Json(outcome.Report, outcome.ReportContext(template.Settings.Language, toolVersion, template.Settings.SourceRoot));
     }
