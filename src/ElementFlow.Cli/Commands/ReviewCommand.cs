@@ -13,7 +13,7 @@ internal static class ReviewCommand
     {
         var inputs = new Argument<string[]>("folder-or-manifest") { Description = T("包含规划包的文件夹，或逐行列出规划包的清单文件", "Folders holding plan packages, or manifest files listing them one a line"), Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = T("输出文件夹（report.json、plans/、review.json；默认台账也在此）；不存在时创建", "Output folder (report.json, plans/, review.json; the default ledger too); created when missing"), Required = true };
-        var ledger = new Option<string?>("--ledger") { Description = T("台账：文件夹（默认 --out 下的 ledger/）", "The ledger: a folder (default: ledger/ in --out)") };
+        var ledger = new Option<string?>("--ledger") { Description = T("台账：文件夹（默认 --out 下的 ledger/），或 postgres://用户@主机:端口/库（表 elementflow_review_tasks，按 --out 的完整路径区分审查）", "The ledger: a folder (default: ledger/ in --out), or postgres://user@host:port/db (table elementflow_review_tasks, reviews told apart by the full path of --out)") };
         var rules = CommonOptions.Rules();
         var lang = CommonOptions.Lang();
         var failOn = new Option<string>("--fail-on") { Description = T("存在该级别及以上的问题时退出码为 1：error | warning | info | never", "Exit 1 when a finding is at or above: error | warning | info | never"), DefaultValueFactory = _ => "error" }
@@ -41,23 +41,17 @@ internal static class ReviewCommand
 
             var outFolder = parse.GetValue(output)!;
             var ledgerText = parse.GetValue(ledger);
-            if (ledgerText is not null && ledgerText.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
-            {
-                console.Error.WriteLine(T("elementflow: PostgreSQL 台账尚未实现；请用文件夹台账（省略 --ledger）", "elementflow: a PostgreSQL ledger is not built yet; use a folder ledger (leave out --ledger)"));
-                return ExitCodes.BadInput;
-            }
-
             if (parse.GetValue(workers) is < 1 || parse.GetValue(attempts) < 1)
             {
                 console.Error.WriteLine(T("elementflow: --workers 和 --attempts 至少为 1", "elementflow: --workers and --attempts must be at least 1"));
                 return ExitCodes.BadInput;
             }
 
-            var request = new ReviewRequest
+            var request0 = new ReviewRequest
             {
                 Inputs = parse.GetValue(inputs) ?? [],
                 Out = outFolder,
-                Ledger = ledgerText is null ? null : new FolderLedger(ledgerText),
+                Ledger = OpenLedger(console, ledgerText, outFolder, out var ledgerError),
                 MaxAttempts = parse.GetValue(attempts),
                 Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,
                 ToolVersion = ToolInfo.Version,
@@ -75,9 +69,29 @@ internal static class ReviewCommand
                     },
                 },
             };
-            return Run(console, request, threshold, parse.GetValue(quiet));
+            if (ledgerError) return ExitCodes.BadInput;
+            using var owned = request0.Ledger as IDisposable;
+            return Run(console, request0, threshold, parse.GetValue(quiet));
         });
         return command;
+    }
+
+    /// <summary>The ledger --ledger names: null for the default folder in --out; a PostgreSQL one it can reach; an error otherwise.</summary>
+    private static IReviewLedger? OpenLedger(CliConsole console, string? text, string outFolder, out bool failed)
+    {
+        failed = false;
+        if (text is null) return null;
+        if (!text.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) && !text.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return new FolderLedger(text);
+        try
+        {
+            return new PostgresLedger(text, Path.GetFullPath(outFolder));
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            console.Error.WriteLine(T($"elementflow: 无法打开 PostgreSQL 台账 {text}：{e.Message}", $"elementflow: cannot open the PostgreSQL ledger {text}: {e.Message}"));
+            failed = true;
+            return null;
+        }
     }
 
     private static int Run(CliConsole console, ReviewRequest request, Core.Findings.Severity? threshold, bool quiet)
