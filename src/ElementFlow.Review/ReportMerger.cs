@@ -31,6 +31,7 @@ public static class ReportMerger
         if (plans is null) diagnostics.AddRange(skeletonDiagnostics.Skip(catalogDiagnostics));
 
         var counts = Count(findings);
+        var byPlan = findings.GroupBy(f => (string?)f["plan"] ?? "").ToDictionary(g => g.Key, g => Count(g), StringComparer.Ordinal);
         var merged = new JsonObject
         {
             ["schema"] = skeleton["schema"]?.DeepClone(),
@@ -39,7 +40,7 @@ public static class ReportMerger
             ["plans"] = new JsonArray((skeleton["plans"] as JsonArray ?? []).OfType<JsonObject>().Where(p => Wanted((string?)p["id"])).Select(p =>
             {
                 var entry = p.DeepClone().AsObject();
-                var c = Count(findings.Where(f => (string?)f["plan"] == (string?)p["id"]));
+                var c = byPlan.GetValueOrDefault((string?)p["id"] ?? "") ?? new SeverityCounts(0, 0, 0, 0);
                 entry["error"] = c.Error;
                 entry["warning"] = c.Warning;
                 entry["info"] = c.Info;

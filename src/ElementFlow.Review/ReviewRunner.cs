@@ -60,9 +60,10 @@ public sealed class ReviewRunner
         WriteJson(Path.Combine(request.Out, "report.json"), report);
 
         var planFolder = Path.Combine(request.Out, "plans");
+        var owners = records.SelectMany(r => r.PlanIds.Select(id => (id, r))).ToLookup(x => x.id, x => x.r, StringComparer.Ordinal);
         foreach (var id in index.Skeleton.Plans.Select(p => p.Id).Distinct(StringComparer.Ordinal))
         {
-            var one = ReportMerger.Merge(skeleton, catalogDiagnostics, records.Where(r => r.PlanIds.Contains(id)).ToList(), new HashSet<string>(StringComparer.Ordinal) { id });
+            var one = ReportMerger.Merge(skeleton, catalogDiagnostics, owners[id].ToList(), new HashSet<string>(StringComparer.Ordinal) { id });
             WriteJson(Path.Combine(planFolder, ReviewIndex.Safe(id) + ".json"), one);
         }
 
