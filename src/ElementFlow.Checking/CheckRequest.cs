@@ -29,6 +29,22 @@ public sealed record CheckRequest
     public IReadOnlyCollection<string>? OnlyRules { get; init; }
 
     public CheckSettings Settings { get; init; } = new();
+
+    /// <summary>
+    /// How many levels of parents that are not among <see cref="Plans"/> are loaded as context (default: all, as
+    /// <c>check</c> does). A national review's task for one plan loads none; its cross-plan task loads one.
+    /// </summary>
+    public int ParentLevels { get; init; } = 8;
+
+    /// <summary>
+    /// The layer roles read from every package (a digest: indicators, allocations, flows and these layers); the
+    /// others are loaded empty. Null reads every layer. A cross-plan task reads only what the cross-plan rules read
+    /// (<see cref="CrossPlanRules"/>).
+    /// </summary>
+    public IReadOnlySet<string>? Layers { get; init; }
+
+    /// <summary>Rules compiled once for many checks; used when compiled for this request's catalogue, <see cref="OnlyRules"/> and as-of day.</summary>
+    public CompiledRules? Compiled { get; init; }
 }
 
 /// <summary>How a check runs: everything a host decides, none of it process-wide.</summary>

@@ -30,6 +30,7 @@ public sealed class CheckService
         }
 
         var settings = request.Settings;
+        if (request.Layers is { } roles) settings = settings with { Sources = LayerDigest.Of(settings.Sources, roles) };
         var checkedAt = DateTimeOffset.Now;
         var phases = new List<(string, TimeSpan)>();
         var gate = new object();
@@ -40,21 +41,22 @@ public sealed class CheckService
         }
 
         var clock = Stopwatch.StartNew();
-        var loaded = LoadPlans(request, Raise, cancellation);
+        var loaded = LoadPlans(request, settings, Raise, cancellation);
         phases.Add((CheckProgress.LoadPlans, clock.Elapsed));
 
         clock.Restart();
         Raise(new CheckProgress(CheckProgress.PlanTree, null, [], 0));
         PlanLoadResult Load(string path) => PlanLoader.Load(path, settings.Limits, settings.Sources, cancellation);
-        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), Load);
+        var (tree, treeDiagnostics) = PlanTreeBuilder.Build(loaded.Where(l => l.Plan is not null).Select(l => l.Plan!).ToList(), Load, request.ParentLevels);
         var contextDiagnostics = AddContext(tree, request.Context, Load);
         phases.Add((CheckProgress.PlanTree, clock.Elapsed));
 
         clock.Restart();
         cancellation.ThrowIfCancellationRequested();
         Raise(new CheckProgress(CheckProgress.CompileRules, null, [], 0));
-        var rules = request.OnlyRules is { } only ? catalog.Rules.Where(r => only.Contains(r.Id)) : catalog.Rules;
-        var checker = new Checker(rules, new CheckOptions(settings.AsOf, catalog.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)));
+        var checker = request.Compiled is { } compiled && compiled.Serves(request)
+            ? compiled.Checker
+            : CompiledRules.Build(catalog, request.OnlyRules, settings.AsOf);
         phases.Add((CheckProgress.CompileRules, clock.Elapsed));
 
         var results = checker.Check(tree, step => Raise(ToProgress(step)), cancellation);
@@ -92,9 +94,8 @@ public sealed class CheckService
         };
     }
 
-    private static PlanLoadResult[] LoadPlans(CheckRequest request, Action<CheckProgress> raise, CancellationToken cancellation)
+    private static PlanLoadResult[] LoadPlans(CheckRequest request, CheckSettings settings, Action<CheckProgress> raise, CancellationToken cancellation)
     {
-        var settings = request.Settings;
         var packages = (request.FindPlansBelow ? request.Plans.SelectMany(PlanDiscovery.Find) : request.Plans).Distinct().ToList();
         var loaded = new PlanLoadResult[packages.Count];
         var done = 0;

@@ -60,6 +60,12 @@ internal static class HelpText
             new("elementflow check path/to/plan --baseline last.json", "只报告相对上次 JSON 报告新增的问题", "only the findings that are new against an earlier JSON report"),
             new("elementflow check path/to/plan --db postgres://checker@yzt:5432/yizhangtu --publish review.findings", "图层取自一张图 PostGIS 库（postgis: 图层），检查结果写回其 review.findings 表", "read postgis: layers from the 一张图 PostGIS store and write the findings back into its review.findings table"),
         ],
+        ["elementflow review"] =
+        [
+            new("elementflow review national/ --out review-2026", "审查文件夹下全部规划包（每个规划一个任务，再按上级检查跨规划规则），写出 review-2026/report.json", "review every package under a folder (a task per plan, then the cross-plan rules per parent); writes review-2026/report.json"),
+            new("elementflow review national/ --out review-2026", "中断后以相同 --out 再次运行：台账中已完成的任务不再重做", "run again with the same --out after an interruption: tasks finished in the ledger are not redone"),
+            new("elementflow review plans.txt --out review-2026 --workers 4 --attempts 2", "清单文件逐行列出规划包；4 个任务并行；失败两次的任务记为 ENGINE-FAILED", "a manifest lists the packages one a line; 4 tasks at a time; a task failing twice becomes ENGINE-FAILED"),
+        ],
         ["elementflow rules"] =
         [
             new("elementflow rules lint my-rules/", "校验规则集", "validate rule sets"),

@@ -35,6 +35,9 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Server", "System.CommandLine")]
     [InlineData("ElementFlow.Server", "ElementFlow.Engine")]
     [InlineData("ElementFlow.Server", "NRules")]
+    [InlineData("ElementFlow.Review", "ElementFlow.Engine")]
+    [InlineData("ElementFlow.Review", "NRules")]
+    [InlineData("ElementFlow.Review", "System.CommandLine")]
     public void Assembly_DoesNotReference(string assembly, string forbidden)
     {
         Assert.DoesNotContain(forbidden, References(assembly));
@@ -51,6 +54,7 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Yaml")]
     [InlineData("ElementFlow.Checking")]
     [InlineData("ElementFlow.Server")]
+    [InlineData("ElementFlow.Review")]
     public void Library_DoesNotWriteToTheConsole(string assembly)
     {
         // Only the CLI touches the console: libraries return data.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate a synthetic plan tree: 1 province, N cities, M counties per city.
+"""Generate a synthetic plan tree: 1 province (or a nation of P provinces), N cities, M counties per city.
 
 Each county is a square of parcels (a land-use coverage and a matching zoning coverage) with a
 red-line block, a farmland block and an urban development boundary block that never cross. Cities
@@ -123,16 +123,8 @@ def allocations(children):
     return out
 
 
-def main():
-    a = argparse.ArgumentParser()
-    a.add_argument("--cities", type=int, default=10)
-    a.add_argument("--counties", type=int, default=10, help="counties per city")
-    a.add_argument("--parcels", type=int, default=400, help="land-use parcels per county (a square number)")
-    a.add_argument("--side", type=float, default=8_000, help="county side in metres (100 counties stay inside one 3-degree zone)")
-    a.add_argument("--seed", type=int, default=7)
-    a.add_argument("--out", required=True)
-    args = a.parse_args()
-    rng = random.Random(args.seed)
+def build_province(args, rng, pcode, px0, py0, out_dir, parent, counter):
+    """One province: args.cities cities of args.counties counties each, written under out_dir; returns its layers, figures and indicators."""
     cells = max(5, int(math.isqrt(args.parcels)))
     per_row, county_rows = grid(args.counties)
     city_w, city_h = per_row * args.side, county_rows * args.side
@@ -141,10 +133,10 @@ def main():
     province_fig = {k: 0.0 for k in ("ecological_redline_area", "permanent_basic_farmland_area", "urban_development_boundary_area")}
     city_entries = []
     for ci in range(args.cities):
-        ccode = f"33{ci + 1:02d}00"
-        cx0 = OX + (ci % cities_per_row) * city_w
-        cy0 = OY + (ci // cities_per_row) * city_h
-        city_dir = os.path.join(args.out, f"city-{ci + 1:02d}")
+        ccode = f"{pcode[:2]}{ci + 1:02d}00"
+        cx0 = px0 + (ci % cities_per_row) * city_w
+        cy0 = py0 + (ci // cities_per_row) * city_h
+        city_dir = os.path.join(out_dir, f"city-{ci + 1:02d}")
         city_layers = {k: [] for k in ("ecological_redline", "permanent_basic_farmland", "urban_development_boundary", "zoning", "land_use", "facilities", "residential")}
         city_fig = {k: 0.0 for k in province_fig}
         county_entries = []
@@ -154,9 +146,15 @@ def main():
             ky0 = cy0 + (ki // per_row) * args.side
             layers, fig = county(kcode, kx0, ky0, args.side, cells, rng)
             ind = indicators(fig, "county")
+            declared = dict(ind)
+            counter[0] += 1
+            if args.faults and counter[0] % args.faults == 0:
+                # A seeded fault: the county declares 10 % less red line than it draws and than its city allocates.
+                value, unit = declared["ecological_redline_area"]
+                declared["ecological_redline_area"] = (round(value * 0.9, 9), unit)
             write_plan(os.path.join(city_dir, f"county-{ki + 1:02d}"),
                        {"id": f"county-{kcode}", "zh": f"县{kcode}", "en": f"County {kcode}", "level": "county", "code": kcode,
-                        "parent": "..", "indicators": ind}, layers)
+                        "parent": "..", "indicators": declared}, layers)
             for k in city_layers:
                 city_layers[k] += layers[k]
             for k in city_fig:
@@ -174,13 +172,59 @@ def main():
         for k in province_fig:
             province_fig[k] += city_fig[k]
         city_entries.append((ccode, city_ind))
-    boundary = [feat("330000", rect(OX, OY, OX + cities_per_row * city_w, OY + city_rows * city_h))]
+    boundary = [feat(pcode, rect(px0, py0, px0 + cities_per_row * city_w, py0 + city_rows * city_h))]
     province_ind = indicators(province_fig, "province")
     province_ind["water_use_total"] = (float(args.cities * args.counties), "100m_m3")
-    write_plan(args.out, {"id": "province-330000", "zh": "省330000", "en": "Province 330000", "level": "province", "code": "330000",
-                          "indicators": province_ind, "allocations": allocations(city_entries)},
-               {"boundary": boundary, **province_layers})
-    print(f"wrote 1 province, {args.cities} cities, {args.cities * args.counties} counties, {cells * cells} parcels per county, to {args.out}")
+    manifest = {"id": f"province-{pcode}", "zh": f"省{pcode}", "en": f"Province {pcode}", "level": "province", "code": pcode,
+                "indicators": province_ind, "allocations": allocations(city_entries)}
+    if parent:
+        manifest["parent"] = parent
+    write_plan(out_dir, manifest, {"boundary": boundary, **province_layers})
+    return province_layers, province_fig, province_ind, cities_per_row * city_w, city_rows * city_h
+
+
+def main():
+    a = argparse.ArgumentParser()
+    a.add_argument("--cities", type=int, default=10, help="cities per province")
+    a.add_argument("--counties", type=int, default=10, help="counties per city")
+    a.add_argument("--parcels", type=int, default=400, help="land-use parcels per county (a square number)")
+    a.add_argument("--side", type=float, default=8_000, help="county side in metres (100 counties stay inside one 3-degree zone)")
+    a.add_argument("--provinces", type=int, default=0,
+                   help="0: one province at the root; N: a national plan (000000) over N provinces. "
+                        "A national round: --provinces 31 --cities 10 --counties 9 --parcels 25 --side 1000")
+    a.add_argument("--faults", type=int, default=0, help="every Nth county declares 10 %% less red line than it draws and is allocated (0: a clean tree)")
+    a.add_argument("--seed", type=int, default=7)
+    a.add_argument("--out", required=True)
+    args = a.parse_args()
+    rng = random.Random(args.seed)
+    cells = max(5, int(math.isqrt(args.parcels)))
+    counter = [0]
+    if args.provinces <= 0:
+        build_province(args, rng, "330000", OX, OY, args.out, None, counter)
+        print(f"wrote 1 province, {args.cities} cities, {args.cities * args.counties} counties, {cells * cells} parcels per county, to {args.out}")
+        return
+    per_row, rows = grid(args.provinces)
+    nation_layers = {k: [] for k in ("ecological_redline", "permanent_basic_farmland", "urban_development_boundary")}
+    nation_fig = {k: 0.0 for k in ("ecological_redline_area", "permanent_basic_farmland_area", "urban_development_boundary_area")}
+    entries = []
+    width = height = 0.0
+    for pi in range(args.provinces):
+        pcode = f"{11 + pi:02d}0000"
+        px0 = OX + (pi % per_row) * width if width else OX
+        py0 = OY + (pi // per_row) * height if height else OY
+        layers, fig, ind, width, height = build_province(args, rng, pcode, px0, py0, os.path.join(args.out, f"province-{pi + 1:02d}"), "..", counter)
+        for k in nation_layers:
+            nation_layers[k] += layers[k]
+        for k in nation_fig:
+            nation_fig[k] += fig[k]
+        entries.append((pcode, ind))
+    boundary = [feat("000000", rect(OX, OY, OX + per_row * width, OY + rows * height))]
+    ind = indicators(nation_fig, "national")
+    ind["water_use_total"] = (float(args.provinces * args.cities * args.counties), "100m_m3")
+    write_plan(args.out, {"id": "nation-000000", "zh": "全国", "en": "Nation", "level": "national", "code": "000000",
+                          "indicators": ind, "allocations": allocations(entries)}, {"boundary": boundary, **nation_layers})
+    print(f"wrote 1 nation, {args.provinces} provinces, {args.provinces * args.cities} cities, "
+          f"{args.provinces * args.cities * args.counties} counties, {cells * cells} parcels per county, to {args.out}")
 
 
 if __name__ == "__main__":

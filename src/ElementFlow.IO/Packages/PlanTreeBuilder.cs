@@ -14,8 +14,10 @@ public static class PlanTreeBuilder
     /// <summary>Ancestors further up than this are not loaded; real trees have at most five levels and their detailed plans.</summary>
     private const int MaxDepth = 8;
 
-    public static (PlanTree Tree, IReadOnlyList<Diagnostic> Diagnostics) Build(IReadOnlyList<Plan> plans, Func<string, PlanLoadResult> load)
+    /// <param name="parentLevels">How many levels of parents outside <paramref name="plans"/> are loaded as context (a national review's task loads one).</param>
+    public static (PlanTree Tree, IReadOnlyList<Diagnostic> Diagnostics) Build(IReadOnlyList<Plan> plans, Func<string, PlanLoadResult> load, int parentLevels = MaxDepth)
     {
+        parentLevels = Math.Clamp(parentLevels, 0, MaxDepth);
         var tree = new PlanTree();
         var diagnostics = new List<Diagnostic>();
         var byLocation = new Dictionary<string, Plan>(StringComparer.Ordinal);
@@ -29,7 +31,7 @@ public static class PlanTreeBuilder
         {
             var (plan, depth) = pending.Dequeue();
             if (plan.ParentLocation is not { } location) continue;
-            if (!byLocation.TryGetValue(location, out var parent) && depth < MaxDepth)
+            if (!byLocation.TryGetValue(location, out var parent) && depth < parentLevels)
             {
                 if (Directory.Exists(location) || File.Exists(location))
                 {

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ElementFlow.Review.Ledger;
+
+/// <summary>
+/// A ledger in PostgreSQL (<c>--ledger postgres://…</c>), for reviews whose workers run on several processes or
+/// machines: one row per task of a review (its attempts, then its record). Each write is one statement, so it is
+/// atomic; completing only fills an empty record of a task whose latest attempt is the writer's (the fence), so a
+/// worker cut off that finishes late changes nothing. The table is created when missing.
+/// </summary>
+public sealed class PostgresLedger : IReviewLedger, IDisposable
+{
+    public const string Table = "elementflow_review_tasks";
+
+    private readonly NpgsqlDataSource _source;
+    private readonly string _review;
+
+    /// <param name="connection">A <c>postgres://user:password@host:port/database</c> URL or an Npgsql connection string; missing parts come from the libpq environment (PGHOST, PGPORT, ...).</param>
+    /// <param name="review">Which review the rows belong to: several reviews share one table.</param>
+    public PostgresLedger(string connection, string review)
+    {
+        _source = NpgsqlDataSource.Create(ConnectionString(connection));
+        _review = review;
+        Name = $"{new NpgsqlConnectionStringBuilder(ConnectionString(connection)) { Password = null }} ({Table}, review {review})";
+        using var create = _source.CreateCommand($"""
+            CREATE TABLE IF NOT EXISTS {Table} (
+              review text NOT NULL,
+              task text NOT NULL,
+              attempts integer NOT NULL DEFAULT 0,
+              worker text,
+              record jsonb,
+              finished_at timestamptz,
+              PRIMARY KEY (review, task))
+            """);
+        create.ExecuteNonQuery();
+    }
+
+    public string Name { get; }
+
+    public TaskRecord? Find(string taskId)
+    {
+        using var command = Command($"SELECT record::text FROM {Table} WHERE review = $1 AND task = $2 AND record IS NOT NULL", taskId);
+        return command.ExecuteScalar() is string text ? FolderLedger.Read(JsonNode.Parse(text)!.AsObject()) : null;
+    }
+
+    public int Attempts(string taskId)
+    {
+        using var command = Command($"SELECT attempts FROM {Table} WHERE review = $1 AND task = $2", taskId);
+        return command.ExecuteScalar() is int n ? n : 0;
+    }
+
+    public long BeginAttempt(string taskId, string worker)
+    {
+        using var command = Command($"""
+            INSERT INTO {Table} AS t (review, task, attempts, worker) VALUES ($1, $2, 1, $3)
+            ON CONFLICT (review, task) DO UPDATE SET attempts = t.attempts + 1, worker = $3
+            RETURNING attempts
+            """, taskId, worker);
+        return (int)command.ExecuteScalar()!;
+    }
+
+    public bool Complete(TaskRecord record)
+    {
+        using var command = Command($"""
+            UPDATE {Table} SET record = $3::jsonb, finished_at = now()
+            WHERE review = $1 AND task = $2 AND record IS NULL AND attempts <= $4
+            """, record.TaskId, FolderLedger.Write(record).ToJsonString(), record.Fence);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    public void Dispose() => _source.Dispose();
+
+    private NpgsqlCommand Command(string sql, string task, params object[] more)
+    {
+        var command = _source.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = _review, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = task, NpgsqlDbType = NpgsqlDbType.Text });
+        foreach (var value in more) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+
+    /// <summary>A <c>postgres://</c> or <c>postgresql://</c> URL as an Npgsql connection string; anything else is taken as one already.</summary>
+    public static string ConnectionString(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql")) return text;
+        var builder = new NpgsqlConnectionStringBuilder();
+        if (uri.Host.Length > 0) builder.Host = uri.Host;
+        if (uri.Port > 0) builder.Port = uri.Port;
+        if (uri.AbsolutePath.Trim('/') is { Length: > 0 } database) builder.Database = Uri.UnescapeDataString(database);
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0) builder.Username = Uri.UnescapeDataString(user);
+        if (uri.UserInfo.Split(':', 2) is [_, var password]) builder.Password = Uri.UnescapeDataString(password);
+        return builder.ConnectionString;
+    }
+}

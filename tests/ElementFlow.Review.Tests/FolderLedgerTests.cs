@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using ElementFlow.Review.Ledger;
+
+namespace ElementFlow.Review.Tests;
+
+/// <summary>The folder ledger: atomic, idempotent and fenced writes.</summary>
+public class FolderLedgerTests
+{
+    private static TaskRecord Record(string worker, long fence) =>
+        new("plan-a", TaskKind.Plan, ["a"], TaskOutcome.Done, (int)fence, 1.5, worker, null, new JsonObject { ["findings"] = new JsonArray() }) { Fence = fence };
+
+    [Fact]
+    public void Complete_TwiceForOneTask_KeepsTheFirstRecord()
+    {
+        var ledger = new FolderLedger(Reviews.TempFolder());
+        ledger.BeginAttempt("plan-a", "w1");
+
+        var first = ledger.Complete(Record("w1", 1));
+        var second = ledger.Complete(Record("w2", 1));
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal("w1", ledger.Find("plan-a")!.Worker);
+    }
+
+    [Fact]
+    public void Complete_FromASupersededAttempt_IsRefused()
+    {
+        // A worker cut off (its lease expired) finishes late: the attempt begun after it holds the task.
+        var ledger = new FolderLedger(Reviews.TempFolder());
+        ledger.BeginAttempt("plan-a", "slow");
+        ledger.BeginAttempt("plan-a", "retry");
+
+        var late = ledger.Complete(Record("slow", 1));
+
+        Assert.False(late);
+        Assert.Null(ledger.Find("plan-a"));
+    }
+
+    [Fact]
+    public void BeginAttempt_CountsAttemptsAcrossLedgerInstances()
+    {
+        var folder = Reviews.TempFolder();
+        new FolderLedger(folder).BeginAttempt("plan-a", "w1");
+
+        var second = new FolderLedger(folder).BeginAttempt("plan-a", "w2");
+
+        Assert.Equal(2, second);
+    }
+
+    [Fact]
+    public void Complete_LeavesNoTemporaryFileBehind()
+    {
+        var folder = Reviews.TempFolder();
+        var ledger = new FolderLedger(folder);
+        ledger.BeginAttempt("plan-a", "w1");
+
+        ledger.Complete(Record("w1", 1));
+
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using ElementFlow.Review.Ledger;
+
+namespace ElementFlow.Review.Tests;
+
+/// <summary>The PostgreSQL ledger: the same contract as the folder one (idempotent, fenced), shared by processes.</summary>
+public class PostgresLedgerTests(PostgresCluster cluster) : IClassFixture<PostgresCluster>
+{
+    private static TaskRecord Record(string worker, long fence) =>
+        new("plan-a", TaskKind.Plan, ["a"], TaskOutcome.Done, (int)fence, 1.5, worker, null, new JsonObject { ["findings"] = new JsonArray() }) { Fence = fence };
+
+    private PostgresLedger Ledger(string review)
+    {
+        cluster.Require();
+        return new PostgresLedger(cluster.ConnectionString!, review);
+    }
+
+    [SkippableFact]
+    public void Complete_TwiceForOneTask_KeepsTheFirstRecord()
+    {
+        using var ledger = Ledger(Guid.NewGuid().ToString());
+        ledger.BeginAttempt("plan-a", "w1");
+
+        Assert.True(ledger.Complete(Record("w1", 1)));
+        Assert.False(ledger.Complete(Record("w2", 1)));
+        Assert.Equal("w1", ledger.Find("plan-a")!.Worker);
+    }
+
+    [SkippableFact]
+    public void Complete_FromASupersededAttempt_IsRefused()
+    {
+        using var ledger = Ledger(Guid.NewGuid().ToString());
+        ledger.BeginAttempt("plan-a", "slow");
+        ledger.BeginAttempt("plan-a", "retry");
+
+        Assert.False(ledger.Complete(Record("slow", 1)));
+        Assert.Null(ledger.Find("plan-a"));
+    }
+
+    [SkippableFact]
+    public void Attempts_AreCountedPerReview()
+    {
+        var review = Guid.NewGuid().ToString();
+        using (var first = Ledger(review)) first.BeginAttempt("plan-a", "w1");
+        using var other = Ledger(Guid.NewGuid().ToString());
+        using var again = Ledger(review);
+
+        Assert.Equal(0, other.Attempts("plan-a"));
+        Assert.Equal(1, again.Attempts("plan-a"));
+    }
+
+    [SkippableFact]
+    public void Review_WithAPostgresLedger_ResumesFromIt()
+    {
+        var review = Guid.NewGuid().ToString();
+        using var ledger = Ledger(review);
+        var output = Reviews.TempFolder();
+        var first = new ReviewRunner().Run(Reviews.Request(Repo.Examples, output) with { Ledger = ledger });
+        var counting = new ScriptedRunner(new CheckTaskRunner(Reviews.Template([]), "0.1.0"));
+
+        var second = new ReviewRunner().Run(Reviews.Request(Repo.Examples, Reviews.TempFolder(), counting) with { Ledger = ledger });
+
+        Assert.Equal(0, counting.Runs);
+        Assert.True(JsonNode.DeepEquals(first.Report, second.Report));
+    }
+
+    [Fact]
+    public void ConnectionString_FromAPostgresUrl_NamesHostPortDatabaseAndUser()
+    {
+        var text = PostgresLedger.ConnectionString("postgres://checker@db.example:5433/review");
+
+        Assert.Equal("Host=db.example;Port=5433;Database=review;Username=checker", text);
+    }
+}
