@@ -60,6 +60,11 @@ internal static class HelpText
             new("elementflow check path/to/plan --baseline last.json", "只报告相对上次 JSON 报告新增的问题", "only the findings that are new against an earlier JSON report"),
             new("elementflow check path/to/plan --db postgres://checker@yzt:5432/yizhangtu --publish review.findings", "图层取自一张图 PostGIS 库（postgis: 图层），检查结果写回其 review.findings 表", "read postgis: layers from the 一张图 PostGIS store and write the findings back into its review.findings table"),
         ],
+        ["elementflow init"] =
+        [
+            new("elementflow init submission/qinghe.gdb --out submission/plan.yaml", "为提交的 .gdb 生成 plan.yaml，再用 elementflow check submission 检查", "write a plan.yaml for a submitted .gdb, then check it with elementflow check submission"),
+            new("elementflow init submission.gdb.zip", "把生成的 plan.yaml 输出到终端查看", "print the plan.yaml it would write"),
+        ],
         ["elementflow review"] =
         [
             new("elementflow review national/ --out review-2026", "审查文件夹下全部规划包（每个规划一个任务，再按上级检查跨规划规则），写出 review-2026/report.json", "review every package under a folder (a task per plan, then the cross-plan rules per parent); writes review-2026/report.json"),

@@ -29,7 +29,7 @@ public static class ReviewServer
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(data);
-        services.AddSingleton(_ => data.OpenStore());
+        services.AddSingleton(_ => data.OpenStore(options.StoreConnection));
         services.AddSingleton<ReviewRunner>();
         services.AddSingleton<ReviewQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewQueue>());

@@ -17,6 +17,9 @@ public sealed record ServerOptions
     /// <summary>The folder of the embedded store: the database, uploaded packages and written reports.</summary>
     public required string DataFolder { get; init; }
 
+    /// <summary>An Npgsql connection string: users, reviews, decisions and the audit trail in PostgreSQL instead of the embedded store; files stay in <see cref="DataFolder"/>.</summary>
+    public string? StoreConnection { get; init; }
+
     /// <summary>The addresses to listen on; default <c>http://127.0.0.1:8080</c>.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
 

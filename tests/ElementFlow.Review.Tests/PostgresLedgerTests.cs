@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ElementFlow.Review.Ledger;
+using ElementFlow.Tests.Shared;
 
 namespace ElementFlow.Review.Tests;
 

@@ -18,34 +18,38 @@ internal sealed class TestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestHost(WebApplication app, string data)
+    private TestHost(WebApplication app, string data, string? store)
     {
         _app = app;
         Data = data;
+        StoreConnection = store;
     }
 
     public string Data { get; }
 
-    public static async Task<TestHost> Start(string data, int checks = 1, long? maxUpload = null, long? maxPackage = null)
+    /// <summary>The PostgreSQL store's connection string; null for the embedded store.</summary>
+    public string? StoreConnection { get; }
+
+    public static async Task<TestHost> Start(string data, int checks = 1, long? maxUpload = null, long? maxPackage = null, string? store = null)
     {
         var options = new ServerOptions
         {
             DataFolder = data,
+            StoreConnection = store,
             RuleFolders = [Repo.Rules],
             BuiltInRules = Repo.Rules,
             MaxConcurrentChecks = checks,
             MaxUploadBytes = maxUpload ?? ServerOptions.DefaultMaxUploadBytes,
         };
         if (maxPackage is { } size) options = options with { Limits = options.Limits with { MaxPackageBytes = size } };
-        SeedUsers(data);
+        SeedUsers(new DataFolder(data).OpenStore(store));
         var app = ReviewServer.Build(options, b => b.WebHost.UseTestServer());
         await app.StartAsync();
-        return new TestHost(app, data);
+        return new TestHost(app, data, store);
     }
 
-    private static void SeedUsers(string data)
+    private static void SeedUsers(IReviewStore store)
     {
-        var store = new DataFolder(data).OpenStore();
         var admin = new UserAdmin(store);
         foreach (var (name, role) in new[] { ("ann", Role.Planner), ("bob", Role.Planner), ("rita", Role.Reviewer), ("ada", Role.Admin) })
         {
@@ -53,7 +57,7 @@ internal sealed class TestHost : IAsyncDisposable
         }
     }
 
-    public IReviewStore Store => new DataFolder(Data).OpenStore();
+    public IReviewStore Store => new DataFolder(Data).OpenStore(StoreConnection);
 
     /// <summary>A client with no credentials.</summary>
     public HttpClient Anonymous() => _app.GetTestClient();

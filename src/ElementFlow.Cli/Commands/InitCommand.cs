@@ -25,11 +25,12 @@ internal static class InitCommand
             Description = HelpText.T("写入的 plan.yaml（默认写到标准输出）；应与数据库同在一个文件夹或其上级", "The plan.yaml to write (default: standard output); put it in the database's folder or above it"),
         };
         var force = new Option<bool>("--force") { Description = HelpText.T("覆盖已有的文件", "Overwrite an existing file") };
+        var lang = CommonOptions.Lang();
         var command = new Command("init", HelpText.T(
             "为提交的数据库生成 plan.yaml：图层角色取自标准图层名，行政区取自 XZQDM，层级取自代码，坐标系取自数据",
             "Write a plan.yaml for a submitted database: roles from the standard layer names, region from XZQDM, level from the code, crs from the data"))
         {
-            database, output, force,
+            database, output, force, lang,
         };
         command.SetAction(parse => Run(console, parse.GetValue(database)!, parse.GetValue(output), parse.GetValue(force)));
         return command;

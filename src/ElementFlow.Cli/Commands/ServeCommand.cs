@@ -4,7 +4,7 @@ using static ElementFlow.Cli.HelpText;
 
 namespace ElementFlow.Cli.Commands;
 
-/// <summary><c>elementflow serve</c>: the review server over an embedded store, on 127.0.0.1 unless told otherwise.</summary>
+/// <summary><c>elementflow serve</c>: the review server over an embedded store or PostgreSQL (<c>--store</c>), on 127.0.0.1 unless told otherwise.</summary>
 internal static class ServeCommand
 {
     public static Command Create(CliConsole console)
@@ -22,7 +22,8 @@ internal static class ServeCommand
         var command = new Command("serve", T("启动审查服务器（网页和 HTTP API）", "Start the review server (web page and HTTP API)")) { port, urls, data, store, maxUpload, maxPackage, checks, rules, lang };
         command.SetAction(parse =>
         {
-            if (!ServerOptionsParsing.EmbeddedOnly(console, parse.GetValue(store))) return ExitCodes.BadInput;
+            if (ServerOptionsParsing.OpenStore(console, parse.GetValue(data)!, parse.GetValue(store), out var connection) is not { } opened) return ExitCodes.BadInput;
+            (opened as IDisposable)?.Dispose();
             var catalog = CommonOptions.LoadRules(parse.GetValue(rules));
             var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
             if (catalog.HasErrors)
@@ -37,6 +38,7 @@ internal static class ServeCommand
             var options = new ServerOptions
             {
                 DataFolder = Path.GetFullPath(parse.GetValue(data)!),
+                StoreConnection = connection,
                 Urls = listen,
                 MaxUploadBytes = parse.GetValue(maxUpload),
                 MaxConcurrentChecks = parse.GetValue(checks) ?? ServerOptions.DefaultConcurrency,

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
+using ElementFlow.Server.Store;
+using ElementFlow.Sources.PostGis;
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Text;
 using static ElementFlow.Cli.HelpText;
@@ -18,7 +21,8 @@ internal static class ServerOptionsParsing
 
     public static Option<string?> Store() => new("--store")
     {
-        Description = T("PostgreSQL 存储（postgres://…），代替 --data；本版本尚未支持", "A PostgreSQL store (postgres://…) instead of --data; not supported in this version yet"),
+        Description = T("PostgreSQL 存储（postgres://用户@主机:端口/库 或 Npgsql 连接串，缺省部分取自 PGHOST 等环境变量）：用户、审查、决定和审计记录存于其中（模式 elementflow_server）；上传的规划包和报告仍存于 --data",
+            "A PostgreSQL store (postgres://user@host:port/db or an Npgsql connection string; missing parts from PGHOST etc.): users, reviews, decisions and the audit trail live there (schema elementflow_server); uploaded packages and reports stay in --data"),
     };
 
     /// <summary>A size option in bytes or with a unit (500MB, 1GiB).</summary>
@@ -36,13 +40,31 @@ internal static class ServerOptionsParsing
         },
     };
 
-    /// <summary>False (with the message written) when <c>--store</c> is given: only the embedded store exists so far.</summary>
-    public static bool EmbeddedOnly(CliConsole console, string? store)
+    /// <summary>
+    /// Opens the store the server commands use: the embedded one in <paramref name="data"/>, or PostgreSQL when
+    /// <paramref name="store"/> is given (its connection string in <paramref name="connection"/>). Null, with the
+    /// reason written, when <c>--store</c> is malformed or the database cannot be reached.
+    /// </summary>
+    public static IReviewStore? OpenStore(CliConsole console, string data, string? store, out string? connection)
     {
-        if (store is null) return true;
-        console.Error.WriteLine(T(
-            "elementflow: 尚不支持 PostgreSQL 存储（--store）；请使用 --data 文件夹",
-            "elementflow: the PostgreSQL store (--store) is not supported yet; use a --data folder"));
-        return false;
+        connection = null;
+        if (store is null) return new DataFolder(data).OpenStore();
+        if (PostGisConnection.Resolve(store, Environment.GetEnvironmentVariable, TimeSpan.Zero, out var error) is not { } resolved)
+        {
+            console.Error.WriteLine($"elementflow: --store: {error!.Zh} / {error.En}");
+            return null;
+        }
+
+        try
+        {
+            connection = resolved.Settings.ConnectionString;
+            return new DataFolder(data).OpenStore(connection);
+        }
+        catch (DbException e)
+        {
+            console.Error.WriteLine(T($"elementflow: 无法使用 PostgreSQL 存储 {resolved.Shown}：{e.Message}。请检查 --store 与数据库是否运行",
+                $"elementflow: cannot use the PostgreSQL store {resolved.Shown}: {e.Message}. Check --store and that the database is running"));
+            return null;
+        }
     }
 }

@@ -28,12 +28,12 @@ internal static class UsersCommand
         var command = new Command("add", T("添加用户；密码从标准输入读取一行", "Add a user; the password is one line read from stdin")) { name, role, data, store, lang };
         command.SetAction(parse =>
         {
-            if (!ServerOptionsParsing.EmbeddedOnly(console, parse.GetValue(store))) return ExitCodes.BadInput;
+            if (ServerOptionsParsing.OpenStore(console, parse.GetValue(data)!, parse.GetValue(store), out _) is not { } opened) return ExitCodes.BadInput;
             var language = CommonOptions.ParseLanguage(parse.GetValue(lang));
             Roles.TryParse(parse.GetValue(role), out var chosen);
             var password = console.In.ReadLine() ?? "";
             var user = parse.GetValue(name)!;
-            if (new UserAdmin(new DataFolder(parse.GetValue(data)!).OpenStore()).Add(user, chosen, password, CommandLine) is { } refused)
+            if (new UserAdmin(opened).Add(user, chosen, password, CommandLine) is { } refused)
             {
                 console.Error.WriteLine($"elementflow: {refused[language]}");
                 return ExitCodes.BadInput;
@@ -53,9 +53,9 @@ internal static class UsersCommand
         var command = new Command("token", T("为用户签发 API 令牌并输出（只显示这一次）", "Issue an API token for a user and print it (shown this once)")) { name, data, store };
         command.SetAction(parse =>
         {
-            if (!ServerOptionsParsing.EmbeddedOnly(console, parse.GetValue(store))) return ExitCodes.BadInput;
+            if (ServerOptionsParsing.OpenStore(console, parse.GetValue(data)!, parse.GetValue(store), out _) is not { } opened) return ExitCodes.BadInput;
             var user = parse.GetValue(name)!;
-            if (new UserAdmin(new DataFolder(parse.GetValue(data)!).OpenStore()).IssueToken(user, CommandLine) is not { } token)
+            if (new UserAdmin(opened).IssueToken(user, CommandLine) is not { } token)
             {
                 console.Error.WriteLine(T($"elementflow: 没有用户 {user}", $"elementflow: there is no user {user}"));
                 return ExitCodes.BadInput;

@@ -32,7 +32,8 @@ public sealed class DataFolder
 
     public string ReportFolder(string id) => Path.Combine(Reports, ReviewIds.Require(id));
 
-    public IReviewStore OpenStore() => new SqliteReviewStore(Database);
+    /// <summary>The embedded store in this folder, or the PostgreSQL one when a connection string is given.</summary>
+    public IReviewStore OpenStore(string? postgres = null) => postgres is null ? new SqliteReviewStore(Database) : new PostgresReviewStore(postgres);
 }
 
 /// <summary>Review ids: 32 lower-case hex digits, nothing else, so an id can never name a path.</summary>

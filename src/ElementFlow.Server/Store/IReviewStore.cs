@@ -2,7 +2,7 @@ namespace ElementFlow.Server.Store;
 
 /// <summary>
 /// Where the server keeps users, reviews, decisions and its audit trail. Every write is durable when
-/// the call returns. The embedded store is <see cref="SqliteReviewStore"/>; a PostgreSQL one goes beside it.
+/// the call returns. The embedded store is <see cref="SqliteReviewStore"/>; <see cref="PostgresReviewStore"/> keeps the same in PostgreSQL.
 /// </summary>
 public interface IReviewStore
 {
