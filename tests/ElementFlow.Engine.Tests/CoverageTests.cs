@@ -288,13 +288,7 @@ public class CoverageTests
     public void Shoreline_PrivateParcelsOnTwoSides_HalfThePublicShare()
     {
         // A 100 m square pond; park south, road west (public), housing east and commerce north; corners touch it at a point only.
-        var rules = OneRule("""
-                  kind: shoreline
-                  water: { layer: land_use, codes: ["17"] }
-                  public-codes: ["12", "14", "08"]
-                  within: urban_development_boundary
-                  min-share: 0.6
-            """, "{public_m} {private_m} {parcels}");
+        var rules = Shoreline(["12", "14", "08"], within: true, message: "{public_m} {private_m} {parcels}");
         var plan = new TestPlan()
             .Layer("land_use",
                 ("W", Rect(100, 100, 200, 200), "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(200, 100, 300, 200), "code=0701"),
@@ -314,13 +308,7 @@ public class CoverageTests
     public void Shoreline_LandOutsideTheBoundary_IsNotShore()
     {
         // Only the park's side of the pond lies inside the UDB: all of that shore is public.
-        var rules = OneRule("""
-                  kind: shoreline
-                  water: { layer: land_use, codes: ["17"] }
-                  public-codes: ["14"]
-                  within: urban_development_boundary
-                  min-share: 0.6
-            """);
+        var rules = Shoreline(["14"], within: true);
         var plan = new TestPlan()
             .Layer("land_use", ("W", Rect(100, 100, 200, 200), "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(200, 100, 300, 200), "code=0701"))
             .Layer("urban_development_boundary", ("U", Rect(0, 0, 200, 200), "zone=concentrated"))
@@ -336,12 +324,7 @@ public class CoverageTests
     {
         // The pond's south side has a vertex at x = 150 that the park's north edge lacks, off the line by 10 nm
         // either way, as a round trip through degrees leaves it: the park still borders 100 m of shore.
-        var rules = OneRule("""
-                  kind: shoreline
-                  water: { layer: land_use, codes: ["17"] }
-                  public-codes: ["14"]
-                  min-share: 0.6
-            """, "{public_m:N0} {private_m:N0}");
+        var rules = Shoreline(["14"], within: false, message: "{public_m:N0} {private_m:N0}");
         var pond = FormattableString.Invariant($"POLYGON ((39500100 3300100, 39500150 {3_300_100 + offset}, 39500200 3300100, 39500200 3300200, 39500100 3300200, 39500100 3300100))");
         var plan = new TestPlan()
             .Layer("land_use", ("W", pond, "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(200, 100, 300, 200), "code=0701"))
@@ -357,12 +340,7 @@ public class CoverageTests
     public void Shoreline_ParcelAFewCentimetresOffTheWater_IsNoShore()
     {
         // A 5 cm sliver between the pond and the housing east of it: the park south is the only shore.
-        var rules = OneRule("""
-                  kind: shoreline
-                  water: { layer: land_use, codes: ["17"] }
-                  public-codes: ["14"]
-                  min-share: 0.6
-            """);
+        var rules = Shoreline(["14"], within: false);
         var plan = new TestPlan()
             .Layer("land_use", ("W", Rect(100, 100, 200, 200), "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(200.05, 100, 300, 200), "code=0701"))
             .Build();
@@ -375,13 +353,7 @@ public class CoverageTests
     {
         // The pond and the park lie inside the UDB; the housing east of the pond lies outside it, its west
         // edge 10 nm inside the UDB's east edge (as reprojection leaves it): only the park's shore counts.
-        var rules = OneRule("""
-                  kind: shoreline
-                  water: { layer: land_use, codes: ["17"] }
-                  public-codes: ["14"]
-                  within: urban_development_boundary
-                  min-share: 0.6
-            """);
+        var rules = Shoreline(["14"], within: true);
         var plan = new TestPlan()
             .Layer("land_use", ("W", Rect(100, 100, 200, 200), "code=1702"), ("S", Rect(100, 0, 200, 100), "code=1401"), ("E", Rect(199.999_999_99, 100, 300, 200), "code=0701"))
             .Layer("urban_development_boundary", ("U", Rect(0, 0, 200, 200), "zone=concentrated"))
@@ -395,13 +367,7 @@ public class CoverageTests
     {
         // The lake lies outside the UDB, its west edge 10 nm inside the UDB's east edge (as reprojection
         // leaves it); the housing inside the UDB along that edge borders no water inside, so no shore at all.
-        var rules = OneRule("""
-                  kind: shoreline
-                  water: { layer: land_use, codes: ["17"] }
-                  public-codes: ["14"]
-                  within: urban_development_boundary
-                  min-share: 0.6
-            """);
+        var rules = Shoreline(["14"], within: true);
         var plan = new TestPlan()
             .Layer("land_use", ("W", Rect(199.999_999_99, 0, 300, 200), "code=1702"), ("H", Rect(100, 0, 200, 200), "code=0701"))
             .Layer("urban_development_boundary", ("U", Rect(0, 0, 200, 200), "zone=concentrated"))
@@ -409,6 +375,14 @@ public class CoverageTests
 
         Assert.Empty(new Checker(rules).Check(plan).Findings);
     }
+
+    /// <summary>A shoreline rule: water is land-use code 17, the share of public shore at least 0.6.</summary>
+    private static IReadOnlyList<Rules.Model.RuleSpec> Shoreline(string[] publicCodes, bool within, string message = "{value}") => OneRule(
+        "      kind: shoreline\n"
+        + "      water: { layer: land_use, codes: [\"17\"] }\n"
+        + $"      public-codes: [{string.Join(", ", publicCodes.Select(c => $"\"{c}\""))}]\n"
+        + (within ? "      within: urban_development_boundary\n" : "")
+        + "      min-share: 0.6", message);
 
     private static string Point(double x, double y) => FormattableString.Invariant($"POINT ({39_500_000 + x} {3_300_000 + y})");
 
