@@ -64,12 +64,4 @@ public class PostgresLedgerTests(PostgresCluster cluster) : IClassFixture<Postgr
         Assert.Equal(0, counting.Runs);
         Assert.True(JsonNode.DeepEquals(first.Report, second.Report));
     }
-
-    [Fact]
-    public void ConnectionString_FromAPostgresUrl_NamesHostPortDatabaseAndUser()
-    {
-        var text = PostgresLedger.ConnectionString("postgres://checker@db.example:5433/review");
-
-        Assert.Equal("Host=db.example;Port=5433;Database=review;Username=checker", text);
-    }
 }

@@ -34,6 +34,14 @@ public sealed class PostGisConnectionTests
     }
 
     [Fact]
+    public void A_url_with_user_and_port_names_host_port_database_and_user()
+    {
+        var c = PostGisConnection.Resolve("postgres://checker@db.example:5433/review", Env(), Minute, out _)!;
+
+        Assert.Equal(("db.example", 5433, "review", "checker"), (c.Host, c.Port, c.Database, c.User));
+    }
+
+    [Fact]
     public void An_npgsql_connection_string_is_taken_as_it_is()
     {
         var c = PostGisConnection.Resolve("Host=10.0.0.5;Port=5432;Database=yzt;Username=r", Env(("PGPORT", "9999")), Minute, out _)!;

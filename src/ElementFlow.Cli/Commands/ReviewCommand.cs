@@ -82,13 +82,19 @@ internal static class ReviewCommand
         failed = false;
         if (text is null) return null;
         if (!text.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) && !text.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return new FolderLedger(text);
+        if (ServerOptionsParsing.PostgresDatabase(console, "--ledger", text) is not { } database)
+        {
+            failed = true;
+            return null;
+        }
+
         try
         {
-            return new PostgresLedger(text, Path.GetFullPath(outFolder));
+            return new PostgresLedger(database.Settings.ConnectionString, Path.GetFullPath(outFolder));
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
         {
-            console.Error.WriteLine(T($"elementflow: 无法打开 PostgreSQL 台账 {text}：{e.Message}", $"elementflow: cannot open the PostgreSQL ledger {text}: {e.Message}"));
+            console.Error.WriteLine(T($"elementflow: 无法打开 PostgreSQL 台账 {database.Shown}：{e.Message}", $"elementflow: cannot open the PostgreSQL ledger {database.Shown}: {e.Message}"));
             failed = true;
             return null;
         }

@@ -41,6 +41,17 @@ internal static class ServerOptionsParsing
     };
 
     /// <summary>
+    /// A PostgreSQL database an option names (<c>postgres://…</c> or an Npgsql connection string, the libpq
+    /// environment filling what it leaves out), resolved as <c>--db</c> is; null with the reason written.
+    /// </summary>
+    public static PostGisConnection? PostgresDatabase(CliConsole console, string option, string text)
+    {
+        if (PostGisConnection.Resolve(text, Environment.GetEnvironmentVariable, TimeSpan.Zero, out var error) is { } resolved) return resolved;
+        console.Error.WriteLine($"elementflow: {option}: {error!.Zh} / {error.En}");
+        return null;
+    }
+
+    /// <summary>
     /// Opens the store the server commands use: the embedded one in <paramref name="data"/>, or PostgreSQL when
     /// <paramref name="store"/> is given (its connection string in <paramref name="connection"/>). Null, with the
     /// reason written, when <c>--store</c> is malformed or the database cannot be reached.
@@ -49,11 +60,7 @@ internal static class ServerOptionsParsing
     {
         connection = null;
         if (store is null) return new DataFolder(data).OpenStore();
-        if (PostGisConnection.Resolve(store, Environment.GetEnvironmentVariable, TimeSpan.Zero, out var error) is not { } resolved)
-        {
-            console.Error.WriteLine($"elementflow: --store: {error!.Zh} / {error.En}");
-            return null;
-        }
+        if (PostgresDatabase(console, "--store", store) is not { } resolved) return null;
 
         try
         {

@@ -17,13 +17,13 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
     private readonly NpgsqlDataSource _source;
     private readonly string _review;
 
-    /// <param name="connection">A <c>postgres://user:password@host:port/database</c> URL or an Npgsql connection string; missing parts come from the libpq environment (PGHOST, PGPORT, ...).</param>
+    /// <param name="connection">An Npgsql connection string (hosts resolve <c>postgres://</c> URLs and the libpq environment, as the CLI does with PostGisConnection).</param>
     /// <param name="review">Which review the rows belong to: several reviews share one table.</param>
     public PostgresLedger(string connection, string review)
     {
-        _source = NpgsqlDataSource.Create(ConnectionString(connection));
+        _source = NpgsqlDataSource.Create(connection);
         _review = review;
-        Name = $"{new NpgsqlConnectionStringBuilder(ConnectionString(connection)) { Password = null }} ({Table}, review {review})";
+        Name = $"{new NpgsqlConnectionStringBuilder(connection) { Password = null }} ({Table}, review {review})";
         using var create = _source.CreateCommand($"""
             CREATE TABLE IF NOT EXISTS {Table} (
               review text NOT NULL,
@@ -79,18 +79,5 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = task, NpgsqlDbType = NpgsqlDbType.Text });
         foreach (var value in more) command.Parameters.Add(new NpgsqlParameter { Value = value });
         return command;
-    }
-
-    /// <summary>A <c>postgres://</c> or <c>postgresql://</c> URL as an Npgsql connection string; anything else is taken as one already.</summary>
-    public static string ConnectionString(string text)
-    {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql")) return text;
-        var builder = new NpgsqlConnectionStringBuilder();
-        if (uri.Host.Length > 0) builder.Host = uri.Host;
-        if (uri.Port > 0) builder.Port = uri.Port;
-        if (uri.AbsolutePath.Trim('/') is { Length: > 0 } database) builder.Database = Uri.UnescapeDataString(database);
-        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0) builder.Username = Uri.UnescapeDataString(user);
-        if (uri.UserInfo.Split(':', 2) is [_, var password]) builder.Password = Uri.UnescapeDataString(password);
-        return builder.ConnectionString;
     }
 }
