@@ -12,9 +12,11 @@ public class ReviewPageTests
 
     private static async Task<string> Upload(IPage page, string zip)
     {
+        // The result line still names the previous upload until this one is answered: wait for a new id.
+        var previous = await page.GetAttributeAsync("#uploadResult", "data-review") ?? "";
         await page.SetInputFilesAsync("#packageInput", zip);
         await page.ClickAsync("#uploadForm button");
-        var result = await page.WaitForSelectorAsync("#uploadResult[data-review]:not([data-review=''])");
+        var result = await page.WaitForSelectorAsync($"#uploadResult[data-review]:not([data-review='']):not([data-review='{previous}'])");
         var id = await result!.GetAttributeAsync("data-review");
         await page.WaitForSelectorAsync($"#review[data-review='{id}'][data-loaded=true]", new PageWaitForSelectorOptions { Timeout = 180_000 });
         return id!;
