@@ -60,6 +60,7 @@ public static class CliApp
         CheckCommand.Create(console),
         InitCommand.Create(console),
         ReviewCommand.Create(console),
+        SiloCommand.Create(console),
         new Command("rules", HelpText.T("校验、测试和列出规则集", "Validate, test and list rule sets"))
         {
             RulesLintCommand.Create(console),

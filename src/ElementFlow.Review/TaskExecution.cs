@@ -20,39 +20,70 @@ public static class TaskExecution
     public static (TaskRecord Record, bool Resumed) Execute(ReviewTask task, ITaskRunner runner, IReviewLedger ledger, int maxAttempts, string worker, Language language, string toolVersion, CancellationToken cancellation)
     {
         if (ledger.Find(task.Id) is { } finished) return (finished, true);
-        string? lastError = null;
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
-            var attempts = ledger.Attempts(task.Id);
-            if (attempts >= maxAttempts)
-            {
-                var failed = new TaskRecord(task.Id, task.Kind, task.PlanIds, TaskOutcome.Failed, attempts, 0, worker, lastError ?? "the worker stopped during every attempt",
-                    FailureReport(task, attempts, lastError, language, toolVersion)) { Fence = attempts };
-                ledger.Complete(failed);
-                return (ledger.Find(task.Id) ?? failed, false);
-            }
+            var latest = ledger.Latest(task.Id);
+            if (latest is { } l && l.Attempt >= maxAttempts) return (Fail(task, ledger, l, worker, language, toolVersion), false);
+            if (Attempt(task, runner, ledger, worker, lease: null, cancellation) is { } record) return (record, false);
+        }
+    }
 
-            var fence = ledger.BeginAttempt(task.Id, worker);
-            var clock = Stopwatch.StartNew();
+    /// <summary>
+    /// One attempt: begin it in the ledger (holding a lease renewed every third of <paramref name="lease"/> when given),
+    /// run the task, and complete it. Returns the ledger's record, or null when the attempt failed (the error is kept in
+    /// the ledger) or was superseded by a later one.
+    /// </summary>
+    public static TaskRecord? Attempt(ReviewTask task, ITaskRunner runner, IReviewLedger ledger, string worker, TimeSpan? lease, CancellationToken cancellation)
+    {
+        if (ledger.Find(task.Id) is { } finished) return finished;
+        var fence = ledger.BeginAttempt(task.Id, worker, lease is { } l ? DateTimeOffset.UtcNow + l : null);
+        using var superseded = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var renewal = lease is { } every ? new Timer(_ =>
+        {
+            // A lost renewal means another worker has the task now: stop, its record will stand.
             try
             {
-                var report = runner.Run(task, cancellation);
-                var done = new TaskRecord(task.Id, task.Kind, task.PlanIds, TaskOutcome.Done, (int)fence, clock.Elapsed.TotalSeconds, worker, null, report) { Fence = fence };
-
-                // Refused when another worker finished first or this attempt was superseded: theirs stands.
-                ledger.Complete(done);
-                return (ledger.Find(task.Id) ?? done, false);
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                throw;
+                if (!ledger.Renew(task.Id, fence, DateTimeOffset.UtcNow + every)) superseded.Cancel();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                lastError = $"{e.GetType().Name}: {e.Message}";
+                // The ledger is out of reach for a moment: the lease runs on until the next renewal.
             }
+        }, null, every / 3, every / 3) : null;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var report = runner.Run(task, superseded.Token);
+            var done = new TaskRecord(task.Id, task.Kind, task.PlanIds, TaskOutcome.Done, (int)fence, clock.Elapsed.TotalSeconds, worker, null, report) { Fence = fence };
+
+            // Refused when another worker finished first or this attempt was superseded: theirs stands.
+            ledger.Complete(done);
+            return ledger.Find(task.Id);
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (superseded.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ledger.Abandon(task.Id, fence, $"{e.GetType().Name}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Records a task that used its attempts as failed: ENGINE-FAILED findings naming the last error.</summary>
+    public static TaskRecord Fail(ReviewTask task, IReviewLedger ledger, AttemptState latest, string worker, Language language, string toolVersion)
+    {
+        var error = latest.Error ?? "the worker stopped during every attempt";
+        var failed = new TaskRecord(task.Id, task.Kind, task.PlanIds, TaskOutcome.Failed, latest.Attempt, 0, worker, error,
+            FailureReport(task, latest.Attempt, latest.Error, language, toolVersion)) { Fence = latest.Attempt };
+        ledger.Complete(failed);
+        return ledger.Find(task.Id) ?? failed;
     }
 
     /// <summary>The report of a task that kept failing: an ENGINE-FAILED error on each of its plans, saying which rules did not run.</summary>

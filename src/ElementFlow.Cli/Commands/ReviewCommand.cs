@@ -1,6 +1,9 @@
 using System.CommandLine;
 using ElementFlow.Checking;
 using ElementFlow.Review;
+using ElementFlow.Review.Cluster.Client;
+using ElementFlow.Review.Cluster.Hosting;
+using ElementFlow.Review.Cluster.Messages;
 using ElementFlow.Review.Ledger;
 using static ElementFlow.Cli.HelpText;
 
@@ -23,9 +26,12 @@ internal static class ReviewCommand
         var attempts = new Option<int>("--attempts") { Description = T("任务尝试几次仍失败即记为 ENGINE-FAILED 问题", "Attempts before a task that keeps failing becomes an ENGINE-FAILED finding"), DefaultValueFactory = _ => 3 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = T("不在标准错误逐个报告完成的任务", "No line per finished task on stderr") };
         var limits = CommonOptions.Limits(packages: true);
+        var cluster = new Option<string?>("--cluster") { Description = T("在 Orleans 集群上运行：成员表所在的 postgres://用户@主机:端口/库（先用 elementflow silo 启动节点）", "Run on an Orleans cluster: postgres://user@host:port/db of its membership tables (start silos with elementflow silo)") };
+        var wait = new Option<int>("--wait") { Description = T("--cluster：等待节点加入的秒数，超时退出码 2", "With --cluster: seconds to wait for a silo to join before exit 2"), DefaultValueFactory = _ => 120 };
+        var lease = new Option<int>("--lease") { Description = T("--cluster：节点持有任务而不续期的秒数，超过即另派", "With --cluster: seconds a silo holds a task without renewing before it is dispatched again"), DefaultValueFactory = _ => 30 };
 
         var command = new Command("review", T("全国审查：成千上万个规划包逐个检查，再检查上下级之间的规则；可中断后续跑", "National review: check thousands of plan packages one task each, then the rules between parents and children; resumes after an interruption"))
-            { inputs, output, ledger, rules, lang, failOn, asOf, workers, attempts, quiet };
+            { inputs, output, ledger, rules, lang, failOn, asOf, workers, attempts, quiet, cluster, wait, lease };
         limits.AddTo(command);
         command.SetAction(parse =>
         {
@@ -47,39 +53,79 @@ internal static class ReviewCommand
                 return ExitCodes.BadInput;
             }
 
-            var request0 = new ReviewRequest
+            if (parse.GetValue(wait) < 0 || parse.GetValue(lease) < 3)
+            {
+                console.Error.WriteLine(T("elementflow: --wait 不能为负，--lease 至少 3 秒", "elementflow: --wait must not be negative and --lease must be at least 3 seconds"));
+                return ExitCodes.BadInput;
+            }
+
+            var settings = ClusterWork.Settings(parse.GetValue(rules), language == Core.Text.Language.En ? "en" : "zh", parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today), limitValues);
+            var request = new ReviewRequest
             {
                 Inputs = parse.GetValue(inputs) ?? [],
                 Out = outFolder,
-                Ledger = OpenLedger(console, ledgerText, outFolder, out var ledgerError),
+                Ledger = OpenLedger(console, ledgerText, outFolder, out var ledgerConnection, out var ledgerError),
                 MaxAttempts = parse.GetValue(attempts),
                 Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,
                 ToolVersion = ToolInfo.Version,
-                Check = new CheckRequest
-                {
-                    Plans = [],
-                    Rules = catalog,
-                    Settings = new CheckSettings
-                    {
-                        Language = language,
-                        AsOf = parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today),
-                        Limits = limitValues,
-                        SourceRoot = Directory.GetCurrentDirectory(),
-                        Sources = PackageSources.All,
-                    },
-                },
+                Check = ClusterWork.Request(settings, catalog, limitValues),
             };
             if (ledgerError) return ExitCodes.BadInput;
-            using var owned = request0.Ledger as IDisposable;
-            return Run(console, request0, threshold, parse.GetValue(quiet));
+            using var owned = request.Ledger as IDisposable;
+            if (parse.GetValue(cluster) is not { } clusterText) return Run(console, request, threshold, parse.GetValue(quiet));
+            return RunOnCluster(console, request, ledgerConnection, settings, clusterText, TimeSpan.FromSeconds(parse.GetValue(wait)), TimeSpan.FromSeconds(parse.GetValue(lease)), threshold, parse.GetValue(quiet));
         });
         return command;
     }
 
+    /// <summary><c>review --cluster</c>: the same review, its tasks dispatched to the silos; the ledger must be one the silos reach.</summary>
+    private static int RunOnCluster(CliConsole console, ReviewRequest request, string? ledgerConnection, WorkSettings settings, string clusterText, TimeSpan wait, TimeSpan lease, Core.Findings.Severity? threshold, bool quiet)
+    {
+        if (ServerOptionsParsing.PostgresDatabase(console, "--cluster", clusterText) is not { } database) return ExitCodes.BadInput;
+        var ledger = request.Ledger ?? new FolderLedger(Path.Combine(request.Out, "ledger"));
+        ReviewClusterClient? connection;
+        try
+        {
+            console.Error.WriteLine(T($"连接集群 {database.Shown}（最多等待 {wait.TotalSeconds:F0} 秒）……", $"connecting to the cluster {database.Shown} (waiting up to {wait.TotalSeconds:F0} s)…"));
+            connection = ReviewClusterClient.Connect(database.Settings.ConnectionString, wait, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            console.Error.WriteLine(T($"elementflow: 无法连接集群数据库 {database.Shown}：{e.Message}", $"elementflow: cannot reach the cluster database {database.Shown}: {e.Message}"));
+            return ExitCodes.BadInput;
+        }
+
+        if (connection is null)
+        {
+            console.Error.WriteLine(T(
+                $"elementflow: {wait.TotalSeconds:F0} 秒内没有节点加入集群 {database.Shown}；请先运行 elementflow silo --cluster {clusterText}",
+                $"elementflow: no silo joined the cluster {database.Shown} within {wait.TotalSeconds:F0} s; start one with elementflow silo --cluster {clusterText}"));
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            var spec = LedgerSpec.Of(ledger, ledgerConnection, Path.GetFullPath(request.Out));
+            var dispatcher = new ClusterDispatcher(connection.Client, spec, settings, new ClusterDispatchOptions { Lease = lease });
+            dispatcher.Redispatched += (_, why) => console.Error.WriteLine(T($"另派：{why}", $"dispatched again: {why}"));
+            return Run(console, request with { Ledger = ledger, Dispatcher = dispatcher }, threshold, quiet);
+        }
+        catch (ClusterRefusedException e)
+        {
+            console.Error.WriteLine(T($"elementflow: 集群拒绝了本次审查：{e.Message}", $"elementflow: the cluster refused the review: {e.Message}"));
+            return ExitCodes.BadInput;
+        }
+        finally
+        {
+            connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     /// <summary>The ledger --ledger names: null for the default folder in --out; a PostgreSQL one it can reach; an error otherwise.</summary>
-    private static IReviewLedger? OpenLedger(CliConsole console, string? text, string outFolder, out bool failed)
+    private static IReviewLedger? OpenLedger(CliConsole console, string? text, string outFolder, out string? connection, out bool failed)
     {
         failed = false;
+        connection = null;
         if (text is null) return null;
         if (!text.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) && !text.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return new FolderLedger(text);
         if (ServerOptionsParsing.PostgresDatabase(console, "--ledger", text) is not { } database)
@@ -90,7 +136,8 @@ internal static class ReviewCommand
 
         try
         {
-            return new PostgresLedger(database.Settings.ConnectionString, Path.GetFullPath(outFolder));
+            connection = database.Settings.ConnectionString;
+            return new PostgresLedger(connection, Path.GetFullPath(outFolder));
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
         {

@@ -6,8 +6,9 @@ namespace ElementFlow.Review.Ledger;
 
 /// <summary>
 /// The default ledger: a folder (<c>DIR/ledger</c> of the review's <c>--out</c>), one file per finished task
-/// (<c>TASK.json</c>) and one per task begun (<c>TASK.attempts</c>, its count of attempts), each written atomically.
-/// One review process at a time; several processes or machines share a PostgreSQL ledger instead.
+/// (<c>TASK.json</c>) and one per task begun (<c>TASK.attempts</c>: its count of attempts, the worker, the lease and
+/// the last error), each written atomically. Writes hold an exclusive lock file, so silos on one host may share it;
+/// silos on several machines share a PostgreSQL ledger instead.
 /// </summary>
 public sealed class FolderLedger : IReviewLedger
 {
@@ -30,40 +31,97 @@ public sealed class FolderLedger : IReviewLedger
         {
             return Read(JsonNode.Parse(File.ReadAllBytes(path))!.AsObject());
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or IOException)
         {
             // Cannot happen through AtomicFile; a file damaged by hand is a task to redo, not a review to stop.
             return null;
         }
     }
 
-    public int Attempts(string taskId)
+    public int Attempts(string taskId) => Latest(taskId)?.Attempt ?? 0;
+
+    public AttemptState? Latest(string taskId)
     {
-        lock (_gate)
+        var path = AttemptsPath(taskId);
+        string text;
+        try
         {
-            var path = AttemptsPath(taskId);
-            return File.Exists(path) && int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            if (!File.Exists(path)) return null;
+            text = File.ReadAllText(path).Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        // Ledgers written before leases hold the count alone.
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)) return new AttemptState(count, null, null, null);
+        try
+        {
+            var o = JsonNode.Parse(text)!.AsObject();
+            var until = (long?)o["lease_until_ms"];
+            return new AttemptState((int)o["attempts"]!, (string?)o["worker"], until is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, (string?)o["error"]);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
         }
     }
 
-    public long BeginAttempt(string taskId, string worker)
+    public long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil) => Locked(() =>
+    {
+        var next = Attempts(taskId) + 1;
+        WriteAttempt(taskId, new AttemptState(next, worker, leaseUntil, null));
+        return (long)next;
+    });
+
+    public bool Renew(string taskId, long fence, DateTimeOffset until) => Locked(() =>
+    {
+        if (File.Exists(DonePath(taskId)) || Latest(taskId) is not { } latest || latest.Attempt != fence) return false;
+        WriteAttempt(taskId, latest with { LeaseUntil = until });
+        return true;
+    });
+
+    public void Abandon(string taskId, long fence, string error) => Locked(() =>
+    {
+        if (Latest(taskId) is { } latest && latest.Attempt == fence) WriteAttempt(taskId, latest with { LeaseUntil = DateTimeOffset.UtcNow, Error = error });
+        return true;
+    });
+
+    public bool Complete(TaskRecord record) => Locked(() =>
+        record.Fence >= Attempts(record.TaskId) && AtomicFile.Write(DonePath(record.TaskId), Write(record).ToJsonString(), replace: false));
+
+    /// <summary>Runs a read-modify-write under this process's lock and the folder's lock file, which other processes take too.</summary>
+    private T Locked<T>(Func<T> action)
     {
         lock (_gate)
         {
-            var next = Attempts(taskId) + 1;
-            AtomicFile.Write(AttemptsPath(taskId), next.ToString(CultureInfo.InvariantCulture));
-            return next;
+            var path = Path.Combine(_folder, ".lock");
+            for (var wait = 1; ; wait = Math.Min(wait * 2, 50))
+            {
+                FileStream? held = null;
+                try
+                {
+                    held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException)
+                {
+                    Thread.Sleep(wait);
+                    continue;
+                }
+
+                using (held) return action();
+            }
         }
     }
 
-    public bool Complete(TaskRecord record)
+    private void WriteAttempt(string taskId, AttemptState state) => AtomicFile.Write(AttemptsPath(taskId), new JsonObject
     {
-        lock (_gate)
-        {
-            if (record.Fence < Attempts(record.TaskId)) return false;
-            return AtomicFile.Write(DonePath(record.TaskId), Write(record).ToJsonString(), replace: false);
-        }
-    }
+        ["attempts"] = state.Attempt,
+        ["worker"] = state.Worker,
+        ["lease_until_ms"] = state.LeaseUntil?.ToUnixTimeMilliseconds(),
+        ["error"] = state.Error,
+    }.ToJsonString());
 
     private string DonePath(string taskId) => Path.Combine(_folder, taskId + ".json");
 

@@ -32,7 +32,9 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
               worker text,
               record jsonb,
               finished_at timestamptz,
-              PRIMARY KEY (review, task))
+              PRIMARY KEY (review, task));
+            ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS lease_until timestamptz;
+            ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS last_error text;
             """);
         create.ExecuteNonQuery();
     }
@@ -51,14 +53,38 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
         return command.ExecuteScalar() is int n ? n : 0;
     }
 
-    public long BeginAttempt(string taskId, string worker)
+    public AttemptState? Latest(string taskId)
+    {
+        using var command = Command($"SELECT attempts, worker, lease_until, last_error FROM {Table} WHERE review = $1 AND task = $2", taskId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return new AttemptState(
+            reader.GetInt32(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero),
+            reader.IsDBNull(3) ? null : reader.GetString(3));
+    }
+
+    public long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil)
     {
         using var command = Command($"""
-            INSERT INTO {Table} AS t (review, task, attempts, worker) VALUES ($1, $2, 1, $3)
-            ON CONFLICT (review, task) DO UPDATE SET attempts = t.attempts + 1, worker = $3
+            INSERT INTO {Table} AS t (review, task, attempts, worker, lease_until) VALUES ($1, $2, 1, $3, $4)
+            ON CONFLICT (review, task) DO UPDATE SET attempts = t.attempts + 1, worker = $3, lease_until = $4, last_error = NULL
             RETURNING attempts
-            """, taskId, worker);
+            """, taskId, worker, Timestamp(leaseUntil));
         return (int)command.ExecuteScalar()!;
+    }
+
+    public bool Renew(string taskId, long fence, DateTimeOffset until)
+    {
+        using var command = Command($"UPDATE {Table} SET lease_until = $3 WHERE review = $1 AND task = $2 AND attempts = $4 AND record IS NULL", taskId, Timestamp(until), (int)fence);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    public void Abandon(string taskId, long fence, string error)
+    {
+        using var command = Command($"UPDATE {Table} SET lease_until = now(), last_error = $3 WHERE review = $1 AND task = $2 AND attempts = $4", taskId, error, (int)fence);
+        command.ExecuteNonQuery();
     }
 
     public bool Complete(TaskRecord record)
@@ -72,12 +98,15 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
 
     public void Dispose() => _source.Dispose();
 
+    private static NpgsqlParameter Timestamp(DateTimeOffset? value) =>
+        new() { Value = value is { } v ? v.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+
     private NpgsqlCommand Command(string sql, string task, params object[] more)
     {
         var command = _source.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = _review, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = task, NpgsqlDbType = NpgsqlDbType.Text });
-        foreach (var value in more) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        foreach (var value in more) command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
         return command;
     }
 }

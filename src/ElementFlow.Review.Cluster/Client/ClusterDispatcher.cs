@@ -1,0 +1,142 @@
+using ElementFlow.Review.Cluster.Grains;
+using ElementFlow.Review.Cluster.Messages;
+using ElementFlow.Review.Ledger;
+using Orleans.Runtime;
+
+namespace ElementFlow.Review.Cluster.Client;
+
+/// <summary>
+/// Runs a review's tasks on the silos of a cluster. Orleans places each dispatch on a live silo and tells who is alive;
+/// this adds what a review needs on top: the ledger says when a task is done, a task whose silo left the membership or
+/// whose lease ran out (a silent silo) is dispatched again, and a task that used its attempts becomes ENGINE-FAILED.
+/// A silo cut off that finishes late cannot count a plan twice: its attempt is fenced in the ledger.
+/// </summary>
+public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSpec, WorkSettings settings, ClusterDispatchOptions? options = null) : ITaskDispatcher
+{
+    private readonly ClusterDispatchOptions _options = options ?? new ClusterDispatchOptions();
+    private readonly string _client = $"{Environment.MachineName}:{Environment.ProcessId}";
+    private IReadOnlySet<string> _alive = new HashSet<string>(StringComparer.Ordinal);
+    private DateTimeOffset _aliveAt = DateTimeOffset.MinValue;
+    private long _dispatches;
+
+    /// <summary>Told of each dispatch after the first of a task (why, and where the task was), for the progress lines.</summary>
+    public event EventHandler<string>? Redispatched;
+
+    public IReadOnlyList<TaskRecord> RunAll(IReadOnlyList<ReviewTask> tasks, ReviewRequest request, ITaskRunner runner, IReviewLedger ledger, Action<TaskRecord, bool> finished, CancellationToken cancellation) =>
+        RunAllAsync(tasks, request, ledger, finished, cancellation).GetAwaiter().GetResult();
+
+    private async Task<IReadOnlyList<TaskRecord>> RunAllAsync(IReadOnlyList<ReviewTask> tasks, ReviewRequest request, IReviewLedger ledger, Action<TaskRecord, bool> finished, CancellationToken cancellation)
+    {
+        var records = new TaskRecord[tasks.Count];
+        foreach (var kind in new[] { TaskKind.Plan, TaskKind.Cross })
+        {
+            var waiting = new Queue<int>(Enumerable.Range(0, tasks.Count).Where(i => tasks[i].Kind == kind));
+            var running = new Dictionary<Task<(TaskRecord, bool)>, int>();
+            while (waiting.Count > 0 || running.Count > 0)
+            {
+                var window = Math.Max(1, (await Alive(cancellation)).Count) * _options.TasksPerSilo;
+                while (waiting.Count > 0 && running.Count < window)
+                {
+                    var i = waiting.Dequeue();
+                    running.Add(Drive(tasks[i], request, ledger, cancellation), i);
+                }
+
+                var ended = await Task.WhenAny(running.Keys);
+                var index = running[ended];
+                running.Remove(ended);
+                var (record, resumed) = await ended;
+                records[index] = record;
+                finished(record, resumed);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>One task to its record: dispatch, watch the ledger and the membership, dispatch again when its silo is gone.</summary>
+    private async Task<(TaskRecord, bool)> Drive(ReviewTask task, ReviewRequest request, IReviewLedger ledger, CancellationToken cancellation)
+    {
+        if (ledger.Find(task.Id) is { } done) return (done, true);
+        var order = TaskOrder.For(task, ledgerSpec, settings, _options.Lease);
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (ledger.Find(task.Id) is { } record) return (record, false);
+            var before = ledger.Latest(task.Id);
+            if (before is { } b && b.Attempt >= request.MaxAttempts && (b.Expired(DateTimeOffset.UtcNow) || !await IsAlive(b.Worker, cancellation)))
+                return (TaskExecution.Fail(task, ledger, b, _client, request.Check.Settings.Language, request.ToolVersion), false);
+
+            Acceptance accepted;
+            try
+            {
+                var key = $"{ledgerSpec.Review}/{task.Id}/{Interlocked.Increment(ref _dispatches)}";
+                accepted = await client.GetGrain<IReviewTaskGrain>(key).Start(order).WaitAsync(_options.CallTimeout, cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+            {
+                // No silo took it (one just died, or none has joined yet): nothing began, so nothing is counted.
+                Redispatched?.Invoke(this, $"{task.Id}: {e.GetType().Name}: {e.Message}");
+                await Task.Delay(_options.Poll * 4, cancellation);
+                continue;
+            }
+
+            if (accepted.Refusal is { } refusal) throw new ClusterRefusedException(refusal);
+            var why = await Watch(task, ledger, accepted.Silo, before?.Attempt ?? 0, cancellation);
+            if (why is not null) Redispatched?.Invoke(this, $"{task.Id}: {why}");
+        }
+    }
+
+    /// <summary>Waits until the task is finished (null) or must be dispatched again (why).</summary>
+    private async Task<string?> Watch(ReviewTask task, IReviewLedger ledger, string silo, int attemptsBefore, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            await Task.Delay(_options.Poll, cancellation);
+            if (ledger.Find(task.Id) is not null) return null;
+            var latest = ledger.Latest(task.Id);
+            var begun = latest is { } l && l.Attempt > attemptsBefore;
+            if (begun && latest!.Expired(DateTimeOffset.UtcNow))
+                return latest.Error is { } error ? $"attempt {latest.Attempt} failed on {latest.Worker}: {error}" : $"the lease of {latest.Worker} ran out";
+            if (!await IsAlive(begun ? latest!.Worker ?? silo : silo, cancellation)) return $"silo {silo} left the cluster";
+        }
+    }
+
+    private async Task<bool> IsAlive(string? silo, CancellationToken cancellation) => silo is null || (await Alive(cancellation)).Contains(silo);
+
+    /// <summary>The silos the membership holds active, asked at most once a poll interval.</summary>
+    private async Task<IReadOnlySet<string>> Alive(CancellationToken cancellation)
+    {
+        if (DateTimeOffset.UtcNow - _aliveAt < _options.Poll) return _alive;
+        try
+        {
+            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(_options.CallTimeout, cancellation);
+            _alive = hosts.Keys.Select(a => a.ToParsableString()).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            // The gateway answering is going away: keep the last view; the next poll asks another.
+        }
+
+        _aliveAt = DateTimeOffset.UtcNow;
+        return _alive;
+    }
+}
+
+/// <summary>How the client paces a review on a cluster.</summary>
+public sealed record ClusterDispatchOptions
+{
+    /// <summary>How long an attempt holds its task without renewing; a silent silo's tasks go elsewhere after it.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the ledger and the membership are looked at.</summary>
+    public TimeSpan Poll { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a call to the cluster may take before it counts as lost.</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tasks outstanding per live silo: enough to keep its workers busy, few enough to move when it dies.</summary>
+    public int TasksPerSilo { get; init; } = 2 * Math.Max(1, Environment.ProcessorCount);
+}
+
+/// <summary>A silo refused the review (it cannot open the ledger or the rules): a setup error, not a task to retry.</summary>
+public sealed class ClusterRefusedException(string message) : Exception(message);
