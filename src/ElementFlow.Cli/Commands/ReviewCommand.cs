@@ -106,13 +106,13 @@ internal static class ReviewCommand
         try
         {
             var spec = LedgerSpec.Of(ledger, ledgerConnection, Path.GetFullPath(request.Out));
-            var dispatcher = new ClusterDispatcher(connection.Client, spec, settings, new ClusterDispatchOptions { Lease = lease });
+            var dispatcher = new ClusterDispatcher(connection.Client, spec, settings, new ClusterDispatchOptions { Lease = lease, Wait = wait });
             dispatcher.Redispatched += (_, why) => console.Error.WriteLine(T($"另派：{why}", $"dispatched again: {why}"));
             return Run(console, request with { Ledger = ledger, Dispatcher = dispatcher }, threshold, quiet);
         }
         catch (ClusterRefusedException e)
         {
-            console.Error.WriteLine(T($"elementflow: 集群拒绝了本次审查：{e.Message}", $"elementflow: the cluster refused the review: {e.Message}"));
+            console.Error.WriteLine(T($"elementflow: 集群无法完成本次审查：{e.Message}", $"elementflow: the cluster cannot take the review: {e.Message}"));
             return ExitCodes.BadInput;
         }
         finally

@@ -17,13 +17,15 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     private readonly string _client = $"{Environment.MachineName}:{Environment.ProcessId}";
     private IReadOnlySet<string> _alive = new HashSet<string>(StringComparer.Ordinal);
     private DateTimeOffset _aliveAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _someoneAliveAt = DateTimeOffset.UtcNow;
     private long _dispatches;
 
     /// <summary>Told of each dispatch after the first of a task (why, and where the task was), for the progress lines.</summary>
     public event EventHandler<string>? Redispatched;
 
     public IReadOnlyList<TaskRecord> RunAll(IReadOnlyList<ReviewTask> tasks, ReviewRequest request, ITaskRunner runner, IReviewLedger ledger, Action<TaskRecord, bool> finished, CancellationToken cancellation) =>
-        RunAllAsync(tasks, request, ledger, finished, cancellation).GetAwaiter().GetResult();
+        // Off any synchronization context of the caller: the callers block, the dispatch awaits.
+        Task.Run(() => RunAllAsync(tasks, request, ledger, finished, cancellation), cancellation).GetAwaiter().GetResult();
 
     private async Task<IReadOnlyList<TaskRecord>> RunAllAsync(IReadOnlyList<ReviewTask> tasks, ReviewRequest request, IReviewLedger ledger, Action<TaskRecord, bool> finished, CancellationToken cancellation)
     {
@@ -75,7 +77,9 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 // No silo took it (one just died, or none has joined yet): nothing began, so nothing is counted.
-                Redispatched?.Invoke(this, $"{task.Id}: {e.GetType().Name}: {e.Message}");
+                Redispatched?.Invoke(this, $"{task.Id}: {Short(e)}");
+                if ((await Alive(cancellation)).Count == 0 && DateTimeOffset.UtcNow - _someoneAliveAt > _options.Wait)
+                    throw new ClusterRefusedException($"no silo has been in the cluster for {_options.Wait.TotalSeconds:F0} s; start silos and run the review again with the same --out to resume");
                 await Task.Delay(_options.Poll * 4, cancellation);
                 continue;
             }
@@ -101,6 +105,14 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
         }
     }
 
+    /// <summary>An exception in one line: Orleans' messages carry the inner exception and the retry plan.</summary>
+    private static string Short(Exception e)
+    {
+        var inner = e.InnerException ?? e;
+        var text = inner.Message.Split('\n')[0].Trim();
+        return $"{inner.GetType().Name}: {(text.Length > 160 ? text[..160] + "…" : text)}";
+    }
+
     private async Task<bool> IsAlive(string? silo, CancellationToken cancellation) => silo is null || (await Alive(cancellation)).Contains(silo);
 
     /// <summary>The silos the membership holds active, asked at most once a poll interval.</summary>
@@ -111,6 +123,7 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
         {
             var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(_options.CallTimeout, cancellation);
             _alive = hosts.Keys.Select(a => a.ToParsableString()).ToHashSet(StringComparer.Ordinal);
+            if (_alive.Count > 0) _someoneAliveAt = DateTimeOffset.UtcNow;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
@@ -131,12 +144,15 @@ public sealed record ClusterDispatchOptions
     /// <summary>How often the ledger and the membership are looked at.</summary>
     public TimeSpan Poll { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How long a call to the cluster may take before it counts as lost.</summary>
-    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a call to the cluster may take before it counts as lost: a dispatch only queues the task, so a live silo answers at once.</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the review waits with no silo in the cluster before it stops (to be resumed).</summary>
+    public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Tasks outstanding per live silo: enough to keep its workers busy, few enough to move when it dies.</summary>
     public int TasksPerSilo { get; init; } = 2 * Math.Max(1, Environment.ProcessorCount);
 }
 
-/// <summary>A silo refused the review (it cannot open the ledger or the rules): a setup error, not a task to retry.</summary>
+/// <summary>The cluster cannot take the review: a silo refused it (it cannot open the ledger or the rules), or no silo is left.</summary>
 public sealed class ClusterRefusedException(string message) : Exception(message);
