@@ -38,6 +38,50 @@ public class FolderLedgerTests
     }
 
     [Fact]
+    public void Renew_AfterALaterAttemptBegan_IsRefused()
+    {
+        var ledger = new FolderLedger(Reviews.TempFolder());
+        var first = ledger.BeginAttempt("plan-a", "silent", DateTimeOffset.UtcNow.AddSeconds(30));
+        ledger.BeginAttempt("plan-a", "retry", DateTimeOffset.UtcNow.AddSeconds(30));
+
+        Assert.False(ledger.Renew("plan-a", first, DateTimeOffset.UtcNow.AddMinutes(5)));
+        Assert.Equal("retry", ledger.Latest("plan-a")!.Worker);
+    }
+
+    [Fact]
+    public void Abandon_EndsTheLeaseAndKeepsTheError()
+    {
+        var ledger = new FolderLedger(Reviews.TempFolder());
+        var fence = ledger.BeginAttempt("plan-a", "w1", DateTimeOffset.UtcNow.AddMinutes(5));
+
+        ledger.Abandon("plan-a", fence, "InvalidOperationException: boom");
+
+        var latest = ledger.Latest("plan-a")!;
+        Assert.True(latest.Expired(DateTimeOffset.UtcNow.AddSeconds(1)));
+        Assert.Equal("InvalidOperationException: boom", latest.Error);
+    }
+
+    [Fact]
+    public void Latest_OfALedgerWrittenBeforeLeases_ReadsTheCount()
+    {
+        var folder = Reviews.TempFolder();
+        File.WriteAllText(Path.Combine(folder, "plan-a.attempts"), "2");
+
+        Assert.Equal(2, new FolderLedger(folder).Attempts("plan-a"));
+    }
+
+    [Fact]
+    public void BeginAttempt_FromManyLedgersAtOnce_CountsEveryAttempt()
+    {
+        // Silos on one host share the folder: each ledger instance stands for a process.
+        var folder = Reviews.TempFolder();
+
+        Parallel.For(0, 40, i => new FolderLedger(folder).BeginAttempt("plan-a", $"w{i}"));
+
+        Assert.Equal(40, new FolderLedger(folder).Attempts("plan-a"));
+    }
+
+    [Fact]
     public void BeginAttempt_CountsAttemptsAcrossLedgerInstances()
     {
         var folder = Reviews.TempFolder();

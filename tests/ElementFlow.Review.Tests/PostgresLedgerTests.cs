@@ -39,6 +39,42 @@ public class PostgresLedgerTests(PostgresCluster cluster) : IClassFixture<Postgr
     }
 
     [SkippableFact]
+    public void Renew_AfterALaterAttemptBegan_IsRefused()
+    {
+        using var ledger = Ledger(Guid.NewGuid().ToString());
+        var first = ledger.BeginAttempt("plan-a", "silent", DateTimeOffset.UtcNow.AddSeconds(30));
+        ledger.BeginAttempt("plan-a", "retry", DateTimeOffset.UtcNow.AddSeconds(30));
+
+        Assert.False(ledger.Renew("plan-a", first, DateTimeOffset.UtcNow.AddMinutes(5)));
+        Assert.Equal("retry", ledger.Latest("plan-a")!.Worker);
+    }
+
+    [SkippableFact]
+    public void Abandon_EndsTheLeaseAndKeepsTheError()
+    {
+        using var ledger = Ledger(Guid.NewGuid().ToString());
+        var fence = ledger.BeginAttempt("plan-a", "w1", DateTimeOffset.UtcNow.AddMinutes(5));
+
+        ledger.Abandon("plan-a", fence, "InvalidOperationException: boom");
+
+        var latest = ledger.Latest("plan-a")!;
+        Assert.True(latest.Expired(DateTimeOffset.UtcNow.AddSeconds(1)));
+        Assert.Equal("InvalidOperationException: boom", latest.Error);
+    }
+
+    [SkippableFact]
+    public void Complete_KeepsTheReportsKeyOrder()
+    {
+        using var ledger = Ledger(Guid.NewGuid().ToString());
+        ledger.BeginAttempt("plan-a", "w1");
+        var report = new JsonObject { ["schema"] = "elementflow/report/v1", ["findings"] = new JsonArray(new JsonObject { ["rule"] = "DATA-008", ["severity"] = "error", ["plan"] = "a" }) };
+
+        ledger.Complete(new TaskRecord("plan-a", TaskKind.Plan, ["a"], TaskOutcome.Done, 1, 1, "w1", null, report) { Fence = 1 });
+
+        Assert.Equal(report.ToJsonString(), ledger.Find("plan-a")!.Report.ToJsonString());
+    }
+
+    [SkippableFact]
     public void Attempts_AreCountedPerReview()
     {
         var review = Guid.NewGuid().ToString();

@@ -19,6 +19,7 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     private DateTimeOffset _aliveAt = DateTimeOffset.MinValue;
     private DateTimeOffset _someoneAliveAt = DateTimeOffset.UtcNow;
     private long _dispatches;
+    private readonly HashSet<string> _notTaken = new(StringComparer.Ordinal);
 
     /// <summary>Told of each dispatch after the first of a task (why, and where the task was), for the progress lines.</summary>
     public event EventHandler<string>? Redispatched;
@@ -77,7 +78,10 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 // No silo took it (one just died, or none has joined yet): nothing began, so nothing is counted.
-                Redispatched?.Invoke(this, $"{task.Id}: {Short(e)}");
+                // Until the membership declares a dead silo dead, dispatches may land on it: say so once a task.
+                bool first;
+                lock (_notTaken) first = _notTaken.Add(task.Id);
+                if (first) Redispatched?.Invoke(this, $"{task.Id}: {Short(e)}");
                 if ((await Alive(cancellation)).Count == 0 && DateTimeOffset.UtcNow - _someoneAliveAt > _options.Wait)
                     throw new ClusterRefusedException($"no silo has been in the cluster for {_options.Wait.TotalSeconds:F0} s; start silos and run the review again with the same --out to resume");
                 await Task.Delay(_options.Poll * 4, cancellation);
@@ -110,7 +114,7 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     {
         var inner = e.InnerException ?? e;
         var text = inner.Message.Split('\n')[0].Trim();
-        return $"{inner.GetType().Name}: {(text.Length > 160 ? text[..160] + "…" : text)}";
+        return $"not taken ({inner.GetType().Name}: {(text.Length > 100 ? text[..100] + "…" : text)})";
     }
 
     private async Task<bool> IsAlive(string? silo, CancellationToken cancellation) => silo is null || (await Alive(cancellation)).Contains(silo);

@@ -68,7 +68,7 @@ public sealed class FolderLedger : IReviewLedger
         }
     }
 
-    public long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil) => Locked(() =>
+    public long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil = null) => Locked(() =>
     {
         var next = Attempts(taskId) + 1;
         WriteAttempt(taskId, new AttemptState(next, worker, leaseUntil, null));

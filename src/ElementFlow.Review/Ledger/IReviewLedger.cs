@@ -24,10 +24,7 @@ public interface IReviewLedger
     /// A worker on another process holds the task until <paramref name="leaseUntil"/> and renews it while it works;
     /// null: no lease (the in-process runner, where the process itself is the lease).
     /// </summary>
-    long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil);
-
-    /// <summary>Begins an attempt without a lease.</summary>
-    long BeginAttempt(string taskId, string worker) => BeginAttempt(taskId, worker, null);
+    long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil = null);
 
     /// <summary>Extends the lease of attempt <paramref name="fence"/>; false when a later attempt began or the task is finished: stop working on it.</summary>
     bool Renew(string taskId, long fence, DateTimeOffset until);

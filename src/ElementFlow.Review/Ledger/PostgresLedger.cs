@@ -6,7 +6,7 @@ namespace ElementFlow.Review.Ledger;
 
 /// <summary>
 /// A ledger in PostgreSQL (<c>--ledger postgres://…</c>), for reviews whose workers run on several processes or
-/// machines: one row per task of a review (its attempts, then its record). Each write is one statement, so it is
+/// machines: one row per task of a review (its attempts, its lease, then its record, kept as json so the report keeps its key order). Each write is one statement, so it is
 /// atomic; completing only fills an empty record of a task whose latest attempt is the writer's (the fence), so a
 /// worker cut off that finishes late changes nothing. The table is created when missing.
 /// </summary>
@@ -30,10 +30,14 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
               task text NOT NULL,
               attempts integer NOT NULL DEFAULT 0,
               worker text,
-              record jsonb,
+              record json,
               finished_at timestamptz,
               PRIMARY KEY (review, task));
             ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS lease_until timestamptz;
+            DO $$ BEGIN
+              IF (SELECT data_type FROM information_schema.columns WHERE table_name = '{Table}' AND column_name = 'record' AND table_schema = current_schema()) = 'jsonb'
+              THEN ALTER TABLE {Table} ALTER COLUMN record TYPE json USING record::json; END IF;
+            END $$;
             ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS last_error text;
             """);
         create.ExecuteNonQuery();
@@ -65,7 +69,7 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
             reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
-    public long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil)
+    public long BeginAttempt(string taskId, string worker, DateTimeOffset? leaseUntil = null)
     {
         using var command = Command($"""
             INSERT INTO {Table} AS t (review, task, attempts, worker, lease_until) VALUES ($1, $2, 1, $3, $4)
@@ -90,7 +94,7 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
     public bool Complete(TaskRecord record)
     {
         using var command = Command($"""
-            UPDATE {Table} SET record = $3::jsonb, finished_at = now()
+            UPDATE {Table} SET record = $3::json, finished_at = now()
             WHERE review = $1 AND task = $2 AND record IS NULL AND attempts <= $4
             """, record.TaskId, FolderLedger.Write(record).ToJsonString(), record.Fence);
         return command.ExecuteNonQuery() == 1;
