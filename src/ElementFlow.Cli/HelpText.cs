@@ -70,6 +70,12 @@ internal static class HelpText
             new("elementflow review national/ --out review-2026", "审查文件夹下全部规划包（每个规划一个任务，再按上级检查跨规划规则），写出 review-2026/report.json", "review every package under a folder (a task per plan, then the cross-plan rules per parent); writes review-2026/report.json"),
             new("elementflow review national/ --out review-2026", "中断后以相同 --out 再次运行：台账中已完成的任务不再重做", "run again with the same --out after an interruption: tasks finished in the ledger are not redone"),
             new("elementflow review plans.txt --out review-2026 --workers 4 --attempts 2", "清单文件逐行列出规划包；4 个任务并行；失败两次的任务记为 ENGINE-FAILED", "a manifest lists the packages one a line; 4 tasks at a time; a task failing twice becomes ENGINE-FAILED"),
+            new("elementflow review /shared/national --out /shared/review-2026 --cluster postgres://ef@db:5432/review --ledger postgres://ef@db:5432/review", "在 Orleans 集群的节点上运行（先用 elementflow silo 启动）；台账放在集群数据库中", "run on the silos of an Orleans cluster (start them with elementflow silo), the ledger in the cluster's database"),
+        ],
+        ["elementflow silo"] =
+        [
+            new("elementflow silo --cluster postgres://ef@db:5432/review", "启动一个工作节点，加入集群（成员表不存在时创建）；输出 silo ready 后即可接收任务", "start a worker that joins the cluster (creating the membership tables when missing); it prints silo ready once it takes tasks"),
+            new("elementflow silo --cluster postgres://ef@127.0.0.1:5432/review --address 127.0.0.1 --workers 1 --memory-budget 6GiB", "同一台机器上多个节点：各取空闲端口，每个一次检查一个任务，托管堆超过 6 GiB 时不再开始新任务", "several silos on one host: each picks free ports, checks one task at a time and starts none while its heap is above 6 GiB"),
         ],
         ["elementflow rules"] =
         [

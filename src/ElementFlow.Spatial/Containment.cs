@@ -93,35 +93,46 @@ public static class Containment
         var margin = Math.Max(1.0, 1e-6 * Math.Max(fextent.Width, fextent.Height));
         var windows = Windows(suspects, margin);
 
-        // Each window's gaps; a gap that reaches the window's edge may go on outside it, and sends the whole to the plain difference.
+        // A window of many suspects (on a plan where one parcel in twenty is defective the windows merge into
+        // one the size of the plan) is cut into cells of a few dozen suspects each, so that no union or
+        // difference is ever plan-sized. A gap cut by a cell's edge comes out in pieces, merged below.
+        var cells = new List<(int Window, Envelope Cell)>();
+        for (var w = 0; w < windows.Count; w++)
+        {
+            var count = suspects.Count(e => windows[w].Covers(e));
+            var side = (int)Math.Ceiling(Math.Sqrt(count / (double)SuspectsPerCell));
+            foreach (var cell in Grid(windows[w], Math.Max(1, side))) cells.Add((w, cell));
+        }
+
         // Prepared geometry builds its indexes lazily, so it is asked on this thread only.
         var prepared = PreparedGeometryFactory.Prepare(frame);
-        var boxes = windows.Select(w => GeometryServices.Factory.ToGeometry(w)).ToArray();
+        var boxes = cells.Select(c => GeometryServices.Factory.ToGeometry(c.Cell)).ToArray();
         var covered = boxes.Select(prepared.Covers).ToArray();
-        var local = new List<Geometry>?[windows.Count];
+        var local = new List<Geometry>?[cells.Count];
+        var seams = new List<Geometry>?[cells.Count];
         var fallback = false;
-        Parallel.For(0, windows.Count, (w, state) =>
+        Parallel.For(0, cells.Count, (c, state) =>
         {
-            var window = windows[w];
-            var meeting = tree.Query(window).Where(i => containers[i].EnvelopeInternal.Intersects(window)).ToList();
-            var clip = covered[w] ? boxes[w] : Overlaps.Intersection(frame, boxes[w]);
+            var (window, cell) = (windows[cells[c].Window], cells[c].Cell);
+            var clip = covered[c] ? boxes[c] : Overlaps.Intersection(frame, boxes[c]);
 
-            // The window less its suspects falls into pieces each either gap whole or covered whole by clean
+            // The cell less its suspects falls into pieces each either gap whole or covered whole by clean
             // containers: a border between gap and clean cover would be an unshared clean edge. A clean
             // container over a piece's interior point tells them apart.
-            var own = meeting.Where(i => suspect[i]).Select(i => containers[i]).ToList();
+            var own = tree.Query(cell).Where(i => suspect[i] && containers[i].EnvelopeInternal.Intersects(cell)).Select(i => containers[i]).ToList();
             var rest = own.Count == 0 ? clip : Overlaps.Difference(clip, Overlaps.Union(own));
             var found = new List<Geometry>();
+            var cut = new List<Geometry>();
             for (var k = 0; k < rest.NumGeometries; k++)
             {
                 var piece = rest.GetGeometryN(k);
                 if (piece.IsEmpty || piece.Area <= 0) continue;
-                // Clean containers are looked up by the piece, not scanned per window: on a plan where one
-                // parcel in twenty is defective the windows merge into one the size of the plan.
+                // Clean containers are looked up by the piece, not scanned per cell.
                 var inside = piece.InteriorPoint;
                 if (tree.Query(inside.EnvelopeInternal).Any(i => !suspect[i] && containers[i].Covers(inside))) continue;
 
-                // A gap indeed (checked by its interior, not one point), and it must not reach the window's edge.
+                // A gap indeed (checked by its interior, not one point), and it must not reach the window's edge:
+                // there it may go on outside the window, where no suspect was looked at.
                 var e = piece.EnvelopeInternal;
                 if (tree.Query(e).Any(i => !suspect[i] && containers[i].Relate(piece, "T********"))
                     || e.MinX <= window.MinX || e.MinY <= window.MinY || e.MaxX >= window.MaxX || e.MaxY >= window.MaxY)
@@ -131,16 +142,44 @@ public static class Containment
                     return;
                 }
 
-                found.Add(piece);
+                (e.MinX <= cell.MinX || e.MinY <= cell.MinY || e.MaxX >= cell.MaxX || e.MaxY >= cell.MaxY ? cut : found).Add(piece);
             }
 
-            local[w] = found;
+            local[c] = found;
+            seams[c] = cut;
         });
 
         if (fallback) return Overlaps.Difference(frame, ScreenedUnion(containers, frame));
         foreach (var found in local) pieces.AddRange(found!);
+        var split = seams.SelectMany(s => s!).ToList();
+        if (split.Count > 0)
+        {
+            var joined = Overlaps.Union(split);
+            for (var k = 0; k < joined.NumGeometries; k++) pieces.Add(joined.GetGeometryN(k));
+        }
+
         if (pieces.Count == 0) return GeometryServices.Factory.CreatePolygon();
         return PolygonalParts.Of(GeometryServices.Factory.BuildGeometry(pieces));
+    }
+
+    /// <summary>Suspects per cell of a large window: unions and differences of this size take milliseconds.</summary>
+    internal const int SuspectsPerCell = 64;
+
+    /// <summary>An envelope cut into side × side equal cells; the outer edges are the envelope's own.</summary>
+    private static IEnumerable<Envelope> Grid(Envelope window, int side)
+    {
+        if (side == 1)
+        {
+            yield return window;
+            yield break;
+        }
+
+        double X(int i) => i == side ? window.MaxX : window.MinX + (window.Width * i / side);
+        double Y(int j) => j == side ? window.MaxY : window.MinY + (window.Height * j / side);
+        for (var j = 0; j < side; j++)
+        {
+            for (var i = 0; i < side; i++) yield return new Envelope(X(i), X(i + 1), Y(j), Y(j + 1));
+        }
     }
 
     /// <summary>Clusters of suspect envelopes, each expanded by the margin, merged until no two windows meet.</summary>

@@ -38,6 +38,10 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Review", "ElementFlow.Engine")]
     [InlineData("ElementFlow.Review", "NRules")]
     [InlineData("ElementFlow.Review", "System.CommandLine")]
+    [InlineData("ElementFlow.Review", "Orleans.Core")]
+    [InlineData("ElementFlow.Review.Cluster", "ElementFlow.Engine")]
+    [InlineData("ElementFlow.Review.Cluster", "NRules")]
+    [InlineData("ElementFlow.Review.Cluster", "System.CommandLine")]
     public void Assembly_DoesNotReference(string assembly, string forbidden)
     {
         Assert.DoesNotContain(forbidden, References(assembly));
@@ -55,6 +59,7 @@ public class ArchitectureTests
     [InlineData("ElementFlow.Checking")]
     [InlineData("ElementFlow.Server")]
     [InlineData("ElementFlow.Review")]
+    [InlineData("ElementFlow.Review.Cluster")]
     public void Library_DoesNotWriteToTheConsole(string assembly)
     {
         // Only the CLI touches the console: libraries return data.

@@ -12,7 +12,7 @@ namespace ElementFlow.Review.Cluster.Tests;
 internal static class TestClusters
 {
     /// <summary>Short leases and polls, so that a lost silo's tasks move within seconds.</summary>
-    public static readonly ClusterDispatchOptions Fast = new() { Lease = TimeSpan.FromSeconds(3), Poll = TimeSpan.FromMilliseconds(100), CallTimeout = TimeSpan.FromSeconds(5), TasksPerSilo = 2 };
+    public static readonly ClusterDispatchOptions Fast = new() { Lease = TimeSpan.FromSeconds(3), Poll = TimeSpan.FromMilliseconds(100), CallTimeout = TimeSpan.FromSeconds(5), TasksPerWorker = 1 };
 
     /// <summary>Settings travel with every order; the test runners do not read them.</summary>
     public static readonly WorkSettings Settings = new()

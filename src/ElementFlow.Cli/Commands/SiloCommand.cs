@@ -4,6 +4,7 @@ using ElementFlow.Core.Limits;
 using ElementFlow.Review.Cluster.Hosting;
 using ElementFlow.Review.Cluster.Silo;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using static ElementFlow.Cli.HelpText;
 
 namespace ElementFlow.Cli.Commands;
@@ -55,7 +56,7 @@ internal static class SiloCommand
                 Port = parse.GetValue(port),
                 GatewayPort = parse.GetValue(gatewayPort),
                 Address = ip,
-                LogLevel = parse.GetValue(verbose) ? Microsoft.Extensions.Logging.LogLevel.Information : Microsoft.Extensions.Logging.LogLevel.Warning,
+                Logging = StderrLog(parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning),
                 Workshop = new WorkshopOptions { Workers = parse.GetValue(workers) ?? Environment.ProcessorCount, MemoryBudget = memory, Ledger = ledgerLocation },
             };
             return Run(console, settings, database.Shown);
@@ -87,6 +88,13 @@ internal static class SiloCommand
 
         return ExitCodes.Clean;
     }
+
+    /// <summary>The silo's log on stderr only: stdout carries <c>silo ready</c> and nothing else.</summary>
+    private static Action<ILoggingBuilder> StderrLog(LogLevel level) => logging =>
+    {
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(level);
+    };
 
     /// <summary>The ledger a silo is tied to, as orders name it: a full folder path, or the resolved connection string.</summary>
     private static string? LedgerLocation(CliConsole console, string text)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ElementFlow.Review.Cluster.Grains;
 using ElementFlow.Review.Cluster.Messages;
 using ElementFlow.Review.Ledger;
@@ -20,6 +21,8 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     private DateTimeOffset _someoneAliveAt = DateTimeOffset.UtcNow;
     private long _dispatches;
     private readonly HashSet<string> _notTaken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _workers = new(StringComparer.Ordinal);
+    private readonly Wakeups _wakeups = new();
 
     /// <summary>Told of each dispatch after the first of a task (why, and where the task was), for the progress lines.</summary>
     public event EventHandler<string>? Redispatched;
@@ -31,36 +34,48 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     private async Task<IReadOnlyList<TaskRecord>> RunAllAsync(IReadOnlyList<ReviewTask> tasks, ReviewRequest request, IReviewLedger ledger, Action<TaskRecord, bool> finished, CancellationToken cancellation)
     {
         var records = new TaskRecord[tasks.Count];
-        foreach (var kind in new[] { TaskKind.Plan, TaskKind.Cross })
+        var observer = client.CreateObjectReference<IReviewObserver>(_wakeups);
+        try
         {
-            var waiting = new Queue<int>(Enumerable.Range(0, tasks.Count).Where(i => tasks[i].Kind == kind));
-            var running = new Dictionary<Task<(TaskRecord, bool)>, int>();
-            while (waiting.Count > 0 || running.Count > 0)
+            foreach (var kind in new[] { TaskKind.Plan, TaskKind.Cross })
             {
-                var window = Math.Max(1, (await Alive(cancellation)).Count) * _options.TasksPerSilo;
-                while (waiting.Count > 0 && running.Count < window)
+                var waiting = new Queue<int>(Enumerable.Range(0, tasks.Count).Where(i => tasks[i].Kind == kind));
+                var running = new Dictionary<Task<(TaskRecord, bool)>, int>();
+                while (waiting.Count > 0 || running.Count > 0)
                 {
-                    var i = waiting.Dequeue();
-                    running.Add(Drive(tasks[i], request, ledger, cancellation), i);
-                }
+                    var window = Window(await Alive(cancellation));
+                    while (waiting.Count > 0 && running.Count < window)
+                    {
+                        var i = waiting.Dequeue();
+                        running.Add(Drive(tasks[i], request, ledger, observer, cancellation), i);
+                    }
 
-                var ended = await Task.WhenAny(running.Keys);
-                var index = running[ended];
-                running.Remove(ended);
-                var (record, resumed) = await ended;
-                records[index] = record;
-                finished(record, resumed);
+                    var ended = await Task.WhenAny(running.Keys);
+                    var index = running[ended];
+                    running.Remove(ended);
+                    var (record, resumed) = await ended;
+                    records[index] = record;
+                    finished(record, resumed);
+                }
             }
+        }
+        finally
+        {
+            client.DeleteObjectReference<IReviewObserver>(observer);
         }
 
         return records;
     }
 
+    /// <summary>Tasks to keep outstanding: per live silo, its workers (as its acceptances said) times <see cref="ClusterDispatchOptions.TasksPerWorker"/>.</summary>
+    private int Window(IReadOnlySet<string> alive) =>
+        Math.Max(1, alive.Sum(s => _workers.TryGetValue(s, out var n) ? n : _options.AssumedWorkers) * _options.TasksPerWorker);
+
     /// <summary>One task to its record: dispatch, watch the ledger and the membership, dispatch again when its silo is gone.</summary>
-    private async Task<(TaskRecord, bool)> Drive(ReviewTask task, ReviewRequest request, IReviewLedger ledger, CancellationToken cancellation)
+    private async Task<(TaskRecord, bool)> Drive(ReviewTask task, ReviewRequest request, IReviewLedger ledger, IReviewObserver observer, CancellationToken cancellation)
     {
         if (ledger.Find(task.Id) is { } done) return (done, true);
-        var order = TaskOrder.For(task, ledgerSpec, settings, _options.Lease);
+        var order = TaskOrder.For(task, ledgerSpec, settings, _options.Lease, observer);
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -70,6 +85,7 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
                 return (TaskExecution.Fail(task, ledger, b, _client, request.Check.Settings.Language, request.ToolVersion), false);
 
             Acceptance accepted;
+            _wakeups.For(task.Id);
             try
             {
                 var key = $"{ledgerSpec.Review}/{task.Id}/{Interlocked.Increment(ref _dispatches)}";
@@ -89,6 +105,7 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
             }
 
             if (accepted.Refusal is { } refusal) throw new ClusterRefusedException(refusal);
+            _workers[accepted.Silo] = Math.Max(1, accepted.Workers);
             var why = await Watch(task, ledger, accepted.Silo, before?.Attempt ?? 0, cancellation);
             if (why is not null) Redispatched?.Invoke(this, $"{task.Id}: {why}");
         }
@@ -97,15 +114,32 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     /// <summary>Waits until the task is finished (null) or must be dispatched again (why).</summary>
     private async Task<string?> Watch(ReviewTask task, IReviewLedger ledger, string silo, int attemptsBefore, CancellationToken cancellation)
     {
+        var wakeup = _wakeups.For(task.Id);
         while (true)
         {
-            await Task.Delay(_options.Poll, cancellation);
-            if (ledger.Find(task.Id) is not null) return null;
+            // A silo's notice wakes the watch at once; the poll catches silos that die or go silent.
+            await Task.WhenAny(wakeup.Task, Task.Delay(_options.Poll, cancellation));
+            cancellation.ThrowIfCancellationRequested();
+            if (wakeup.Task.IsCompleted) wakeup = _wakeups.Renew(task.Id);
+            if (ledger.Find(task.Id) is not null)
+            {
+                _wakeups.Forget(task.Id);
+                return null;
+            }
+
             var latest = ledger.Latest(task.Id);
             var begun = latest is { } l && l.Attempt > attemptsBefore;
             if (begun && latest!.Expired(DateTimeOffset.UtcNow))
+            {
+                _wakeups.Forget(task.Id);
                 return latest.Error is { } error ? $"attempt {latest.Attempt} failed on {latest.Worker}: {error}" : $"the lease of {latest.Worker} ran out";
-            if (!await IsAlive(begun ? latest!.Worker ?? silo : silo, cancellation)) return $"silo {silo} left the cluster";
+            }
+
+            if (!await IsAlive(begun ? latest!.Worker ?? silo : silo, cancellation))
+            {
+                _wakeups.Forget(task.Id);
+                return $"silo {silo} left the cluster";
+            }
         }
     }
 
@@ -145,8 +179,8 @@ public sealed record ClusterDispatchOptions
     /// <summary>How long an attempt holds its task without renewing; a silent silo's tasks go elsewhere after it.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the ledger and the membership are looked at.</summary>
-    public TimeSpan Poll { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often an outstanding task's ledger entry and silo are looked at when no notice came.</summary>
+    public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a call to the cluster may take before it counts as lost: a dispatch only queues the task, so a live silo answers at once.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -154,9 +188,30 @@ public sealed record ClusterDispatchOptions
     /// <summary>How long the review waits with no silo in the cluster before it stops (to be resumed).</summary>
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>Tasks outstanding per live silo: enough to keep its workers busy, few enough to move when it dies.</summary>
-    public int TasksPerSilo { get; init; } = 2 * Math.Max(1, Environment.ProcessorCount);
+    /// <summary>Tasks outstanding per worker of a live silo: enough to keep it busy, few enough to move when the silo dies.</summary>
+    public int TasksPerWorker { get; init; } = 2;
+
+    /// <summary>Workers of a silo that has not answered yet.</summary>
+    public int AssumedWorkers { get; init; } = 2;
 }
 
 /// <summary>The cluster cannot take the review: a silo refused it (it cannot open the ledger or the rules), or no silo is left.</summary>
 public sealed class ClusterRefusedException(string message) : Exception(message);
+
+/// <summary>The client's observer: one wake-up per outstanding task, completed by the silo's notice.</summary>
+internal sealed class Wakeups : IReviewObserver
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new(StringComparer.Ordinal);
+
+    public Task AttemptEnded(string taskId)
+    {
+        if (_waiting.TryGetValue(taskId, out var wakeup)) wakeup.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    public TaskCompletionSource For(string taskId) => _waiting.GetOrAdd(taskId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public TaskCompletionSource Renew(string taskId) => _waiting[taskId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Forget(string taskId) => _waiting.TryRemove(taskId, out _);
+}

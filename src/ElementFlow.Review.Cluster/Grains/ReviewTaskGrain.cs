@@ -12,6 +12,6 @@ public sealed class ReviewTaskGrain(Workshop workshop) : Grain, IReviewTaskGrain
     {
         var refusal = workshop.Enqueue(order);
         DeactivateOnIdle();
-        return Task.FromResult(new Acceptance { Silo = workshop.Silo, Refusal = refusal });
+        return Task.FromResult(new Acceptance { Silo = workshop.Silo, Refusal = refusal, Workers = workshop.Workers });
     }
 }

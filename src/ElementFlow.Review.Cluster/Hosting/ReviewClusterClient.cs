@@ -22,7 +22,8 @@ public sealed class ReviewClusterClient : IAsyncDisposable
         while (true)
         {
             var builder = Host.CreateApplicationBuilder();
-            ReviewSilo.Logging(builder.Logging, LogLevel.Error);
+            // The client's troubles come back as exceptions and dispatch events; its own log would only repeat them.
+            builder.Logging.ClearProviders();
             builder.UseOrleansClient(client =>
             {
                 client.UseAdoNetClustering(o =>

@@ -16,7 +16,8 @@ public static class ReviewSilo
     {
         await ClusterDatabase.EnsureSchema(settings.Cluster, cancellation);
         var builder = Host.CreateApplicationBuilder();
-        Logging(builder.Logging, settings.LogLevel);
+        builder.Logging.ClearProviders();
+        settings.Logging?.Invoke(builder.Logging);
         var port = settings.Port == 0 ? FreePort() : settings.Port;
         var gateway = settings.GatewayPort == 0 ? FreePort() : settings.GatewayPort;
         builder.UseOrleans(silo =>
@@ -45,14 +46,6 @@ public static class ReviewSilo
         services.AddSingleton(runners);
         services.AddSingleton<Workshop>();
         services.AddHostedService(p => p.GetRequiredService<Workshop>());
-    }
-
-    /// <summary>Log lines on stderr only: stdout carries <c>silo ready</c> and nothing else.</summary>
-    internal static void Logging(ILoggingBuilder logging, LogLevel level)
-    {
-        logging.ClearProviders();
-        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.SetMinimumLevel(level);
     }
 
     private static int FreePort()

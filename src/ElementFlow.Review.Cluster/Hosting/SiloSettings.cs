@@ -20,6 +20,6 @@ public sealed record SiloSettings
 
     public WorkshopOptions Workshop { get; init; } = new();
 
-    /// <summary>Log level of the silo's own lines on stderr.</summary>
-    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+    /// <summary>Where the silo's log goes: the host decides (the CLI writes it to stderr); null: nowhere.</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? Logging { get; init; }
 }

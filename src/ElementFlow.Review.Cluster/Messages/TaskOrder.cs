@@ -23,9 +23,12 @@ public sealed record TaskOrder
     /// <summary>How long an attempt holds the task without renewing; the client dispatches it again after that.</summary>
     [Id(7)] public required TimeSpan Lease { get; init; }
 
+    /// <summary>Told when an attempt ends; null: the client polls only.</summary>
+    [Id(8)] public Grains.IReviewObserver? Observer { get; init; }
+
     public ReviewTask Task => new(TaskId, Kind, Plans, PlanIds, Context);
 
-    public static TaskOrder For(ReviewTask task, LedgerSpec ledger, WorkSettings settings, TimeSpan lease) => new()
+    public static TaskOrder For(ReviewTask task, LedgerSpec ledger, WorkSettings settings, TimeSpan lease, Grains.IReviewObserver? observer) => new()
     {
         TaskId = task.Id,
         Kind = task.Kind,
@@ -36,6 +39,7 @@ public sealed record TaskOrder
         Ledger = ledger,
         Settings = settings,
         Lease = lease,
+        Observer = observer,
     };
 }
 
@@ -46,4 +50,7 @@ public sealed record Acceptance
     [Id(0)] public required string Silo { get; init; }
 
     [Id(1)] public string? Refusal { get; init; }
+
+    /// <summary>Tasks the silo checks at the same time: the client keeps about twice as many outstanding there.</summary>
+    [Id(2)] public int Workers { get; init; }
 }

@@ -24,6 +24,9 @@ public sealed class Workshop(WorkshopOptions options, IWorkRunnerFactory runners
     /// <summary>This silo's address, as the client's membership view names it.</summary>
     public string Silo => silo.SiloAddress.ToParsableString();
 
+    /// <summary>Tasks checked here at the same time.</summary>
+    public int Workers => options.Workers;
+
     /// <summary>Tasks queued or running here.</summary>
     public int Pending => _queue.Reader.Count + Volatile.Read(ref _running);
 
@@ -88,6 +91,7 @@ public sealed class Workshop(WorkshopOptions options, IWorkRunnerFactory runners
         {
             var record = TaskExecution.Attempt(order.Task, Runner(order), Ledger(order), Silo, order.Lease, stopping);
             log.LogInformation("{Task}: {Outcome}", order.TaskId, record?.Status.ToString() ?? "attempt given up");
+            Tell(order);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -97,6 +101,19 @@ public sealed class Workshop(WorkshopOptions options, IWorkRunnerFactory runners
         {
             // The ledger failed under the attempt: its lease (if begun) runs out and the client dispatches it again.
             log.LogError(e, "{Task}: cannot run on this silo", order.TaskId);
+        }
+    }
+
+    /// <summary>Wakes the client; a client gone or unreachable only polls later.</summary>
+    private void Tell(TaskOrder order)
+    {
+        try
+        {
+            order.Observer?.AttemptEnded(order.TaskId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.LogDebug(e, "{Task}: the client was not told", order.TaskId);
         }
     }
 }
