@@ -91,7 +91,10 @@ public sealed class ScreenedDifferenceTests
         Assert.Equal(
             Enumerable.Range(0, expected.NumGeometries).Select(k => Math.Round(expected.GetGeometryN(k).Area, 6)).Order(),
             Enumerable.Range(0, actual.NumGeometries).Select(k => Math.Round(actual.GetGeometryN(k).Area, 6)).Order());
-        Assert.True(expected.EqualsTopologically(actual), "the screened difference differs from the plain difference");
+        // Where a gap was cut by a cell's edge and joined again, a vertex computed on that edge may sit 1e-12 m
+        // off the original one: the same shape to far below a millimetre, not bit for bit.
+        Assert.True(expected.SymmetricDifference(actual).Area < 1e-6, "the screened difference differs from the plain difference");
+        Assert.True(NetTopologySuite.Algorithm.Distance.DiscreteHausdorffDistance.Distance(expected, actual) < 1e-6, "the screened difference's outline differs from the plain difference's");
     }
 
     private static Geometry Transformed(Geometry g, AffineTransformation transformation)
