@@ -4,62 +4,9 @@ using ElementFlow.Review.Ledger;
 namespace ElementFlow.Review.Tests;
 
 /// <summary>The folder ledger: atomic, idempotent and fenced writes.</summary>
-public class FolderLedgerTests
+public class FolderLedgerTests : LedgerContractTests
 {
-    private static TaskRecord Record(string worker, long fence) =>
-        new("plan-a", TaskKind.Plan, ["a"], TaskOutcome.Done, (int)fence, 1.5, worker, null, new JsonObject { ["findings"] = new JsonArray() }) { Fence = fence };
-
-    [Fact]
-    public void Complete_TwiceForOneTask_KeepsTheFirstRecord()
-    {
-        var ledger = new FolderLedger(Reviews.TempFolder());
-        ledger.BeginAttempt("plan-a", "w1");
-
-        var first = ledger.Complete(Record("w1", 1));
-        var second = ledger.Complete(Record("w2", 1));
-
-        Assert.True(first);
-        Assert.False(second);
-        Assert.Equal("w1", ledger.Find("plan-a")!.Worker);
-    }
-
-    [Fact]
-    public void Complete_FromASupersededAttempt_IsRefused()
-    {
-        // A worker cut off (its lease expired) finishes late: the attempt begun after it holds the task.
-        var ledger = new FolderLedger(Reviews.TempFolder());
-        ledger.BeginAttempt("plan-a", "slow");
-        ledger.BeginAttempt("plan-a", "retry");
-
-        var late = ledger.Complete(Record("slow", 1));
-
-        Assert.False(late);
-        Assert.Null(ledger.Find("plan-a"));
-    }
-
-    [Fact]
-    public void Renew_AfterALaterAttemptBegan_IsRefused()
-    {
-        var ledger = new FolderLedger(Reviews.TempFolder());
-        var first = ledger.BeginAttempt("plan-a", "silent", DateTimeOffset.UtcNow.AddSeconds(30));
-        ledger.BeginAttempt("plan-a", "retry", DateTimeOffset.UtcNow.AddSeconds(30));
-
-        Assert.False(ledger.Renew("plan-a", first, DateTimeOffset.UtcNow.AddMinutes(5)));
-        Assert.Equal("retry", ledger.Latest("plan-a")!.Worker);
-    }
-
-    [Fact]
-    public void Abandon_EndsTheLeaseAndKeepsTheError()
-    {
-        var ledger = new FolderLedger(Reviews.TempFolder());
-        var fence = ledger.BeginAttempt("plan-a", "w1", DateTimeOffset.UtcNow.AddMinutes(5));
-
-        ledger.Abandon("plan-a", fence, "InvalidOperationException: boom");
-
-        var latest = ledger.Latest("plan-a")!;
-        Assert.True(latest.Expired(DateTimeOffset.UtcNow.AddSeconds(1)));
-        Assert.Equal("InvalidOperationException: boom", latest.Error);
-    }
+    protected override IReviewLedger NewLedger() => new FolderLedger(Reviews.TempFolder());
 
     [Fact]
     public void Latest_OfALedgerWrittenBeforeLeases_ReadsTheCount()
