@@ -27,9 +27,6 @@ public sealed class Workshop(WorkshopOptions options, IWorkRunnerFactory runners
     /// <summary>Tasks checked here at the same time.</summary>
     public int Workers => options.Workers;
 
-    /// <summary>Tasks queued or running here.</summary>
-    public int Pending => _queue.Reader.Count + Volatile.Read(ref _running);
-
     /// <summary>
     /// Queues an order; returns why it is refused, or null. The ledger and the rules are opened here, once per review,
     /// so a silo that cannot reach them says so to the client instead of leaving the task without an attempt.
