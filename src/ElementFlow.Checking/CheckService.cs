@@ -40,6 +40,11 @@ public sealed class CheckService
             lock (gate) handler(this, p);
         }
 
+        // The rules compile (NRules builds its network: 0.4 s for the built-in sets) while the packages load;
+        // the compile phase then times only the wait for it.
+        var compiling = request.Compiled is { } given && given.Serves(request)
+            ? Task.FromResult(given.Checker)
+            : Task.Run(() => CompiledRules.Build(catalog, request.OnlyRules, settings.AsOf), CancellationToken.None);
         var clock = Stopwatch.StartNew();
         var loaded = LoadPlans(request, settings, Raise, cancellation);
         phases.Add((CheckProgress.LoadPlans, clock.Elapsed));
@@ -54,9 +59,7 @@ public sealed class CheckService
         clock.Restart();
         cancellation.ThrowIfCancellationRequested();
         Raise(new CheckProgress(CheckProgress.CompileRules, null, [], 0));
-        var checker = request.Compiled is { } compiled && compiled.Serves(request)
-            ? compiled.Checker
-            : CompiledRules.Build(catalog, request.OnlyRules, settings.AsOf);
+        var checker = compiling.GetAwaiter().GetResult();
         phases.Add((CheckProgress.CompileRules, clock.Elapsed));
 
         var results = checker.Check(tree, step => Raise(ToProgress(step)), cancellation);
