@@ -20,7 +20,7 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     private DateTimeOffset _aliveAt = DateTimeOffset.MinValue;
     private DateTimeOffset _someoneAliveAt = DateTimeOffset.UtcNow;
     private long _dispatches;
-    private readonly HashSet<string> _notTaken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _notTaken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _workers = new(StringComparer.Ordinal);
     private readonly Wakeups _wakeups = new();
 
@@ -74,12 +74,13 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     /// <summary>One task to its record: dispatch, watch the ledger and the membership, dispatch again when its silo is gone.</summary>
     private async Task<(TaskRecord, bool)> Drive(ReviewTask task, ReviewRequest request, IReviewLedger ledger, IReviewObserver observer, CancellationToken cancellation)
     {
-        if (ledger.Find(task.Id) is { } done) return (done, true);
         var order = TaskOrder.For(task, ledgerSpec, settings, _options.Lease, observer);
-        while (true)
+        for (var first = true; ; first = false)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (ledger.Find(task.Id) is { } record) return (record, false);
+
+            // Found before any dispatch of this run: finished in an earlier one (resumed).
+            if (ledger.Find(task.Id) is { } record) return (record, first);
             var before = ledger.Latest(task.Id);
             if (before is { } b && b.Attempt >= request.MaxAttempts && (b.Expired(DateTimeOffset.UtcNow) || !await IsAlive(b.Worker, cancellation)))
                 return (TaskExecution.Fail(task, ledger, b, _client, request.Check.Settings.Language, request.ToolVersion), false);
@@ -95,9 +96,7 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
             {
                 // No silo took it (one just died, or none has joined yet): nothing began, so nothing is counted.
                 // Until the membership declares a dead silo dead, dispatches may land on it: say so once a task.
-                bool first;
-                lock (_notTaken) first = _notTaken.Add(task.Id);
-                if (first) Redispatched?.Invoke(this, $"{task.Id}: {Short(e)}");
+                if (_notTaken.TryAdd(task.Id, true)) Redispatched?.Invoke(this, $"{task.Id}: {Short(e)}");
                 if ((await Alive(cancellation)).Count == 0 && DateTimeOffset.UtcNow - _someoneAliveAt > _options.Wait)
                     throw new ClusterRefusedException($"no silo has been in the cluster for {_options.Wait.TotalSeconds:F0} s; start silos and run the review again with the same --out to resume");
                 await Task.Delay(_options.Poll * 4, cancellation);
@@ -115,31 +114,26 @@ public sealed class ClusterDispatcher(IClusterClient client, LedgerSpec ledgerSp
     private async Task<string?> Watch(ReviewTask task, IReviewLedger ledger, string silo, int attemptsBefore, CancellationToken cancellation)
     {
         var wakeup = _wakeups.For(task.Id);
-        while (true)
+        try
         {
-            // A silo's notice wakes the watch at once; the poll catches silos that die or go silent.
-            await Task.WhenAny(wakeup.Task, Task.Delay(_options.Poll, cancellation));
-            cancellation.ThrowIfCancellationRequested();
-            if (wakeup.Task.IsCompleted) wakeup = _wakeups.Renew(task.Id);
-            if (ledger.Find(task.Id) is not null)
+            while (true)
             {
-                _wakeups.Forget(task.Id);
-                return null;
-            }
+                // A silo's notice wakes the watch at once; the poll catches silos that die or go silent.
+                await Task.WhenAny(wakeup.Task, Task.Delay(_options.Poll, cancellation));
+                cancellation.ThrowIfCancellationRequested();
+                if (wakeup.Task.IsCompleted) wakeup = _wakeups.Renew(task.Id);
+                if (ledger.Find(task.Id) is not null) return null;
 
-            var latest = ledger.Latest(task.Id);
-            var begun = latest is { } l && l.Attempt > attemptsBefore;
-            if (begun && latest!.Expired(DateTimeOffset.UtcNow))
-            {
-                _wakeups.Forget(task.Id);
-                return latest.Error is { } error ? $"attempt {latest.Attempt} failed on {latest.Worker}: {error}" : $"the lease of {latest.Worker} ran out";
+                var latest = ledger.Latest(task.Id);
+                var begun = latest is { } l && l.Attempt > attemptsBefore;
+                if (begun && latest!.Expired(DateTimeOffset.UtcNow))
+                    return latest.Error is { } error ? $"attempt {latest.Attempt} failed on {latest.Worker}: {error}" : $"the lease of {latest.Worker} ran out";
+                if (!await IsAlive(begun ? latest!.Worker ?? silo : silo, cancellation)) return $"silo {silo} left the cluster";
             }
-
-            if (!await IsAlive(begun ? latest!.Worker ?? silo : silo, cancellation))
-            {
-                _wakeups.Forget(task.Id);
-                return $"silo {silo} left the cluster";
-            }
+        }
+        finally
+        {
+            _wakeups.Forget(task.Id);
         }
     }
 

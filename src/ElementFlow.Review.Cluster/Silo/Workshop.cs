@@ -9,8 +9,8 @@ using Orleans.Runtime;
 namespace ElementFlow.Review.Cluster.Silo;
 
 /// <summary>
-/// A silo's workers: orders queue here and run on threads of their own, off the grain scheduler (a check takes
-/// seconds to minutes of CPU). Each attempt goes through <see cref="TaskExecution.Attempt"/>: begun in the ledger with
+/// A silo's workers: orders queue here and run on the thread pool, off the grain scheduler (a check takes
+/// seconds to minutes of CPU and must not hold a grain's turn). Each attempt goes through <see cref="TaskExecution.Attempt"/>: begun in the ledger with
 /// a lease that is renewed while it runs, completed with its fence. A task starts only while the managed heap is under
 /// the budget, unless nothing else runs.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class Workshop(WorkshopOptions options, IWorkRunnerFactory runners
     private ITaskRunner Runner(TaskOrder order) => _runners.GetOrAdd(order.Settings.Key, _ => new Lazy<ITaskRunner>(() => runners.Create(order.Settings))).Value;
 
     protected override Task ExecuteAsync(CancellationToken stopping) =>
-        Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Factory.StartNew(() => Work(stopping), stopping, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
+        Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(() => Work(stopping), CancellationToken.None)));
 
     private async Task Work(CancellationToken stopping)
     {
@@ -99,6 +99,12 @@ public sealed class Workshop(WorkshopOptions options, IWorkRunnerFactory runners
             // The ledger failed under the attempt: its lease (if begun) runs out and the client dispatches it again.
             log.LogError(e, "{Task}: cannot run on this silo", order.TaskId);
         }
+    }
+
+    public override void Dispose()
+    {
+        foreach (var ledger in _ledgers.Values.Where(l => l.IsValueCreated)) (ledger.Value as IDisposable)?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Wakes the client; a client gone or unreachable only polls later.</summary>

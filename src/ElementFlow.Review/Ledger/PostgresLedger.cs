@@ -51,11 +51,7 @@ public sealed class PostgresLedger : IReviewLedger, IDisposable
         return command.ExecuteScalar() is string text ? FolderLedger.Read(JsonNode.Parse(text)!.AsObject()) : null;
     }
 
-    public int Attempts(string taskId)
-    {
-        using var command = Command($"SELECT attempts FROM {Table} WHERE review = $1 AND task = $2", taskId);
-        return command.ExecuteScalar() is int n ? n : 0;
-    }
+    public int Attempts(string taskId) => Latest(taskId)?.Attempt ?? 0;
 
     public AttemptState? Latest(string taskId)
     {
