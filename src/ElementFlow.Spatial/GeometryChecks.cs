@@ -45,6 +45,7 @@ public static class GeometryChecks
     /// <summary>The OGC validity problem of a geometry of the right kind, located where it is.</summary>
     public static GeometryProblem? Validity(Geometry geometry)
     {
+        if (SimpleRing.IsCertainlyValid(geometry)) return null;
         var error = new IsValidOp(geometry).ValidationError;
         if (error is null) return null;
         var where = error.Coordinate is { } p ? FormattableString.Invariant($" at ({p.X:0.###} {p.Y:0.###})") : "";
