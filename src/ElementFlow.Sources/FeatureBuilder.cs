@@ -59,6 +59,7 @@ public sealed class FeatureBuilder(LayerRequest request)
             geometry = null;
         }
 
+        if (geometry is not null) geometry = Planar.Of(geometry);
         _features.Add(new Feature(id, geometry, values, ordinal) { Line = line });
     }
 

@@ -1,6 +1,7 @@
 using ElementFlow.Generator;
 using ElementFlow.IO.Layers;
 using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
 
 namespace ElementFlow.IO.Tests.Layers;
 
@@ -122,6 +123,28 @@ public sealed class GeoPackageLayerReaderTests : IDisposable
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(("layer.bad-coordinates", "L2"), (d.Code, d.FeatureId));
         Assert.Null(result.Layer!.Features[1].Geometry);
+    }
+
+    [Fact]
+    public void Read_ZmGeometries_KeepXAndYOnly()
+    {
+        var factory = new NetTopologySuite.Geometries.GeometryFactory();
+        var zm = factory.CreatePolygon(factory.CoordinateSequenceFactory.Create(
+            [new CoordinateZM(0, 0, 5, 1), new CoordinateZM(10, 0, 5, 2), new CoordinateZM(10, 10, 5, 3), new CoordinateZM(0, 0, 5, 4)]));
+        var blob = new NetTopologySuite.IO.GeoPackageGeoWriter { HandleOrdinates = Ordinates.XYZM }.Write(zm);
+        using (var db = new SqliteConnection($"Data Source={Gpkg};Pooling=False"))
+        {
+            db.Open();
+            using var c = db.CreateCommand();
+            c.CommandText = "UPDATE GHYDYH SET geom = $g WHERE fid = 2";
+            c.Parameters.AddWithValue("$g", blob);
+            c.ExecuteNonQuery();
+        }
+
+        var sequence = ((Polygon)GeoPackageLayerReader.Read(Gpkg, Requests.For("land_use", "plan.gpkg")).Layer!.Features[1].Geometry!).ExteriorRing.CoordinateSequence;
+
+        Assert.Equal((2, 0), (sequence.Dimension, sequence.Measures));
+        Assert.Equal((10.0, 10.0), (sequence.GetX(2), sequence.GetY(2)));
     }
 
     private void Execute(string sql)
