@@ -234,5 +234,8 @@ internal static class StatsPrinter
 
         using var process = Process.GetCurrentProcess();
         w.WriteLine($"stats: peak working set {process.PeakWorkingSet64 / (1024.0 * 1024.0):F1} MiB");
+        // Pauses tell how much of a large plan's time is the collector's, not the checks'.
+        w.WriteLine($"stats: garbage collection {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, " +
+                    $"collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}");
     }
 }
