@@ -178,9 +178,10 @@ public static class Overlaps
         if (geometries.Count == 1) return geometries.First();
         try
         {
-            // Large coverages go through ManyUnion (grouped coverage union); this is the general case.
-            // Cascaded union (OverlayNG through the factory) is several times faster than one robust union of all.
-            return UnaryUnionOp.Union(geometries);
+            // Large coverages go through ManyUnion (grouped coverage union); this is the general case: a cascaded
+            // union whose pairwise step is robust OverlayNG, the overlay of every other measurement here and of
+            // PostGIS's ST_Union. (UnaryUnionOp's own default step is the classic overlay with snapping.)
+            return OverlayNGRobust.Union(geometries, GeometryServices.Factory);
         }
         catch (TopologyException)
         {
