@@ -120,7 +120,9 @@ public static class Containment
             // containers: a border between gap and clean cover would be an unshared clean edge. A clean
             // container over a piece's interior point tells them apart.
             var own = tree.Query(cell).Where(i => suspect[i] && containers[i].EnvelopeInternal.Intersects(cell)).Select(i => containers[i]).ToList();
-            var rest = own.Count == 0 ? clip : Overlaps.Difference(clip, Overlaps.Union(own));
+            // Suspects around a gap (a dropped or shrunk parcel) still form a coverage, merged by dropping shared
+            // edges; only those around an overlap need the overlay union.
+            var rest = own.Count == 0 ? clip : Overlaps.Difference(clip, ManyUnion.CoverageOrCascaded(own));
             var found = new List<Geometry>();
             var cut = new List<Geometry>();
             for (var k = 0; k < rest.NumGeometries; k++)

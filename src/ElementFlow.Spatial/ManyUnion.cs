@@ -68,7 +68,8 @@ public static class ManyUnion
         return groups.OrderBy(g => g.Key).Select(g => g.Value).ToList();
     }
 
-    private static Geometry CoverageOrCascaded(IReadOnlyList<Geometry> polygons) =>
+    /// <summary>The union of a few polygons: as a coverage when they are one (no overlap), else cascaded.</summary>
+    internal static Geometry CoverageOrCascaded(IReadOnlyList<Geometry> polygons) =>
         polygons.Count < 2 ? Overlaps.Union(polygons) : TryCoverageUnion(polygons) ?? Overlaps.Union(polygons);
 
     /// <summary>
