@@ -13,7 +13,7 @@ namespace ElementFlow.Spatial;
 /// </summary>
 public static class ManyUnion
 {
-    /// <summary>Below this many polygons the cascaded union takes milliseconds and needs no check.</summary>
+    /// <summary>Below this many polygons they are merged in one piece, not in groups.</summary>
     public const int Threshold = 1024;
 
     /// <summary>Polygons per group, about.</summary>
@@ -25,7 +25,9 @@ public static class ManyUnion
     /// <param name="groupSize">About how many polygons a group holds (tests use small coverages and groups).</param>
     internal static Geometry Union(IReadOnlyList<Geometry> polygons, int threshold, int groupSize)
     {
-        if (polygons.Count < threshold) return Overlaps.Union(polygons);
+        // A few large polygons (a plan's zoning blocks, thousands of vertices each) are still a coverage: merged by
+        // dropping shared edges they cost far less than the overlay cascade.
+        if (polygons.Count < threshold) return CoverageOrCascaded(polygons);
 
         // Merge level by level, a few neighbouring results at a time: a defect (an overlap across two
         // groups) then sends only its small block of results to the general union, not all of them.
