@@ -83,8 +83,10 @@ public static class Overlaps
                 if (!relate.Holds(other.Geometry!, InteriorsIntersect)) continue;
 
                 // Most pairs nest (a parcel inside its zone): then the shared part is the smaller one, no overlay needed.
-                var shared = relate.Holds(other.Geometry!, Within) ? geometry
-                    : relate.Holds(other.Geometry!, Contains) ? other.Geometry!
+                // Nesting needs nested envelopes, so two neighbouring parcels skip both relates.
+                var (mine, theirs) = (geometry.EnvelopeInternal, other.Geometry!.EnvelopeInternal);
+                var shared = theirs.Covers(mine) && relate.Holds(other.Geometry!, Within) ? geometry
+                    : mine.Covers(theirs) && relate.Holds(other.Geometry!, Contains) ? other.Geometry!
                     : reversed ? Intersection(other.Geometry!, geometry) : Intersection(geometry, other.Geometry!);
                 if (shared.Area > 0) found.Add(reversed ? new OverlapPair(other, feature, shared.Area, shared) : new OverlapPair(feature, other, shared.Area, shared));
             }
