@@ -1,3 +1,4 @@
+using ElementFlow.Checking;
 using ElementFlow.Core.Limits;
 using ElementFlow.Core.Text;
 using ElementFlow.IO.Layers;
@@ -31,6 +32,9 @@ public sealed record ServerOptions
 
     /// <summary>Checks that run at once; the rest wait in the queue. Zero runs none (the queue only fills).</summary>
     public int MaxConcurrentChecks { get; init; } = DefaultConcurrency;
+
+    /// <summary>Bytes of managed heap above which no further check starts while one runs (a check alone always runs).</summary>
+    public long MemoryBudget { get; init; } = MemoryGate.DefaultBudget;
 
     /// <summary>The rule-set folders or files the checks run with.</summary>
     public required IReadOnlyList<string> RuleFolders { get; init; }

@@ -16,10 +16,12 @@ internal static class ServeCommand
         var maxUpload = ServerOptionsParsing.Size("--max-upload", ServerOptions.DefaultMaxUploadBytes, "256MB", new("单次上传的最大字节数（按发送的大小）", "Most bytes one upload may send"));
         var maxPackage = ServerOptionsParsing.Size(Core.Limits.InputLimits.PackageSizeOption, ServerOptions.DefaultMaxPackageBytes, "1GiB", new("单个规划包解压后的最大字节数", "Most bytes one plan package may unpack to"));
         var checks = new Option<int?>("--max-checks") { Description = T("同时运行的检查数，其余排队。默认每两个 CPU 核一个", "Checks that run at once, the rest queued. Default one per two cores") };
+        var budget = ServerOptionsParsing.Size("--memory-budget", Checking.MemoryGate.DefaultBudget, "half the available memory",
+            new("托管堆超过此值时，已有检查在运行就不再开始新的检查", "Start no further check while one runs and the managed heap is above this"));
         var rules = CommonOptions.Rules();
         var lang = CommonOptions.Lang();
 
-        var command = new Command("serve", T("启动审查服务器（网页和 HTTP API）", "Start the review server (web page and HTTP API)")) { port, urls, data, store, maxUpload, maxPackage, checks, rules, lang };
+        var command = new Command("serve", T("启动审查服务器（网页和 HTTP API）", "Start the review server (web page and HTTP API)")) { port, urls, data, store, maxUpload, maxPackage, checks, budget, rules, lang };
         command.SetAction(parse =>
         {
             if (ServerOptionsParsing.OpenStore(console, parse.GetValue(data)!, parse.GetValue(store), out var connection) is not { } opened) return ExitCodes.BadInput;
@@ -42,6 +44,7 @@ internal static class ServeCommand
                 Urls = listen,
                 MaxUploadBytes = parse.GetValue(maxUpload),
                 MaxConcurrentChecks = parse.GetValue(checks) ?? ServerOptions.DefaultConcurrency,
+                MemoryBudget = parse.GetValue(budget),
                 RuleFolders = CommonOptions.RuleFolders(parse.GetValue(rules)).Select(Path.GetFullPath).ToList(),
                 BuiltInRules = CommonOptions.BuiltInFolder,
                 Sources = PackageSources.All,

@@ -1,3 +1,4 @@
+using ElementFlow.Checking;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ElementFlow.Review.Cluster.Messages;
@@ -63,8 +64,7 @@ public sealed class Workshop(WorkshopOptions options, IWorkRunnerFactory runners
         {
             await foreach (var order in _queue.Reader.ReadAllAsync(stopping))
             {
-                while (Volatile.Read(ref _running) > 0 && GC.GetTotalMemory(forceFullCollection: false) > options.MemoryBudget)
-                    await Task.Delay(200, stopping);
+                await MemoryGate.WaitForRoom(() => Volatile.Read(ref _running), options.MemoryBudget, stopping);
                 Interlocked.Increment(ref _running);
                 try
                 {

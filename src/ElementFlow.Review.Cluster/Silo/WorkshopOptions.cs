@@ -10,7 +10,7 @@ public sealed record WorkshopOptions
     /// Bytes of managed heap above which no further task starts while one runs (a task alone always runs). Default:
     /// half of the memory the runtime may use, so that a second silo on the host fits beside this one.
     /// </summary>
-    public long MemoryBudget { get; init; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+    public long MemoryBudget { get; init; } = ElementFlow.Checking.MemoryGate.DefaultBudget;
 
     /// <summary>The ledger this silo writes to (a full folder path or a connection string); orders naming another are refused. Null: the ledger each order names.</summary>
     public string? Ledger { get; init; }

@@ -1,3 +1,4 @@
+using ElementFlow.Checking;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ElementFlow.Server.Store;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace ElementFlow.Server.Queue;
 
 /// <summary>
-/// Runs queued reviews in the background, at most <see cref="ServerOptions.MaxConcurrentChecks"/> at once, in
-/// upload order. The queue is the store: at start, reviews a crash left running go back in the queue and
+/// Runs queued reviews in the background, at most <see cref="ServerOptions.MaxConcurrentChecks"/> at once and no
+/// further one while the managed heap is above <see cref="ServerOptions.MemoryBudget"/>, in upload order. The queue is the store: at start, reviews a crash left running go back in the queue and
 /// every queued review is taken up again, so nothing uploaded is lost to a restart.
 /// </summary>
 public sealed class ReviewQueue(IReviewStore store, ReviewRunner runner, ServerOptions options, ILogger<ReviewQueue> log) : BackgroundService
@@ -44,6 +45,7 @@ public sealed class ReviewQueue(IReviewStore store, ReviewRunner runner, ServerO
             await foreach (var id in _channel.Reader.ReadAllAsync(stopping))
             {
                 if (!_taken.TryAdd(id, 0)) continue;
+                await MemoryGate.WaitForRoom(() => _running.Count, options.MemoryBudget, stopping);
                 if (store.FindReview(id) is not { Status: ReviewStatus.Queued } review) continue;
                 Run(review, stopping);
             }
