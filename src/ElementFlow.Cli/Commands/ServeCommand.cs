@@ -16,19 +16,8 @@ internal static class ServeCommand
         var maxUpload = ServerOptionsParsing.Size("--max-upload", ServerOptions.DefaultMaxUploadBytes, "256MB", new("单次上传的最大字节数（按发送的大小）", "Most bytes one upload may send"));
         var maxPackage = ServerOptionsParsing.Size(Core.Limits.InputLimits.PackageSizeOption, ServerOptions.DefaultMaxPackageBytes, "1GiB", new("单个规划包解压后的最大字节数", "Most bytes one plan package may unpack to"));
         var checks = new Option<int?>("--max-checks") { Description = T("同时运行的检查数，其余排队。默认每两个 CPU 核一个", "Checks that run at once, the rest queued. Default one per two cores") };
-        // No default value in the option: half of this machine's memory would differ from machine to machine in the generated docs.
-        var budget = new Option<long?>("--memory-budget")
-        {
-            Description = T("托管堆超过此值时，已有检查在运行就不再开始新的检查：字节数或带单位（4GiB）。默认可用内存的一半",
-                "Start no further check while one runs and the managed heap is above this: bytes, or with a unit (4GiB). Default half the available memory"),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (Core.Limits.InputLimits.TryParseSize(text, out var bytes) && bytes > 0) return bytes;
-                result.AddError($"--memory-budget: '{text}' is not a size; use bytes or a number with a unit, e.g. 4GiB（--memory-budget 的值 '{text}' 不是有效大小，如 4GiB）");
-                return null;
-            },
-        };
+        var budget = ServerOptionsParsing.MachineSize("--memory-budget", new("可用内存的一半", "half the available memory"),
+            new("托管堆超过此值时，已有检查在运行就不再开始新的检查", "Start no further check while one runs and the managed heap is above this"));
         var rules = CommonOptions.Rules();
         var lang = CommonOptions.Lang();
 

@@ -28,17 +28,29 @@ internal static class ServerOptionsParsing
     /// <summary>A size option in bytes or with a unit (500MB, 1GiB).</summary>
     public static Option<long> Size(string name, long defaultValue, string defaultText, LocalizedText description) => new(name)
     {
-        Description = T($"{description.Zh}：字节数或带单位（500MB、1GiB）。默认 {defaultText}", $"{description.En}: bytes, or with a unit (500MB, 1GiB). Default {defaultText}"),
+        Description = SizeDescription(description, LocalizedText.Same(defaultText)),
         DefaultValueFactory = _ => defaultValue,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (InputLimits.TryParseSize(text, out var bytes) && bytes > 0) return bytes;
-            result.AddError($"{name}: '{text}' is not a size; use bytes or a number with a unit, e.g. 500MB, 1GiB "
-                + $"（{name} 的值 '{text}' 不是有效大小，请写字节数或带单位的数，如 500MB、1GiB）");
-            return 0;
-        },
+        CustomParser = result => ParseSize(name, result) ?? 0,
     };
+
+    /// <summary>A size option whose default depends on the machine (half its memory): none in the option, so generated docs do not differ from machine to machine.</summary>
+    public static Option<long?> MachineSize(string name, LocalizedText defaultText, LocalizedText description) => new(name)
+    {
+        Description = SizeDescription(description, defaultText),
+        CustomParser = result => ParseSize(name, result),
+    };
+
+    private static string SizeDescription(LocalizedText description, LocalizedText defaultText) =>
+        T($"{description.Zh}：字节数或带单位（500MB、1GiB）。默认 {defaultText.Zh}", $"{description.En}: bytes, or with a unit (500MB, 1GiB). Default {defaultText.En}");
+
+    private static long? ParseSize(string name, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (InputLimits.TryParseSize(text, out var bytes) && bytes > 0) return bytes;
+        result.AddError($"{name}: '{text}' is not a size; use bytes or a number with a unit, e.g. 500MB, 1GiB "
+            + $"（{name} 的值 '{text}' 不是有效大小，请写字节数或带单位的数，如 500MB、1GiB）");
+        return null;
+    }
 
     /// <summary>
     /// A PostgreSQL database an option names (<c>postgres://…</c> or an Npgsql connection string, the libpq

@@ -109,14 +109,7 @@ public sealed class GeoPackageLayerReaderTests : IDisposable
         var factory = new NetTopologySuite.Geometries.GeometryFactory();
         var blob = new NetTopologySuite.IO.GeoPackageGeoWriter().Write(factory.CreatePolygon(
             [new(0, 0), new(double.NaN, 0), new(10, 10), new(0, 10), new(0, 0)]));
-        using (var db = new SqliteConnection($"Data Source={Gpkg};Pooling=False"))
-        {
-            db.Open();
-            using var c = db.CreateCommand();
-            c.CommandText = "UPDATE GHYDYH SET geom = $g WHERE fid = 2";
-            c.Parameters.AddWithValue("$g", blob);
-            c.ExecuteNonQuery();
-        }
+        SetGeometry(fid: 2, blob);
 
         var result = GeoPackageLayerReader.Read(Gpkg, Requests.For("land_use", "plan.gpkg"));
 
@@ -132,19 +125,23 @@ public sealed class GeoPackageLayerReaderTests : IDisposable
         var zm = factory.CreatePolygon(factory.CoordinateSequenceFactory.Create(
             [new CoordinateZM(0, 0, 5, 1), new CoordinateZM(10, 0, 5, 2), new CoordinateZM(10, 10, 5, 3), new CoordinateZM(0, 0, 5, 4)]));
         var blob = new NetTopologySuite.IO.GeoPackageGeoWriter { HandleOrdinates = Ordinates.XYZM }.Write(zm);
-        using (var db = new SqliteConnection($"Data Source={Gpkg};Pooling=False"))
-        {
-            db.Open();
-            using var c = db.CreateCommand();
-            c.CommandText = "UPDATE GHYDYH SET geom = $g WHERE fid = 2";
-            c.Parameters.AddWithValue("$g", blob);
-            c.ExecuteNonQuery();
-        }
+        SetGeometry(fid: 2, blob);
 
         var sequence = ((Polygon)GeoPackageLayerReader.Read(Gpkg, Requests.For("land_use", "plan.gpkg")).Layer!.Features[1].Geometry!).ExteriorRing.CoordinateSequence;
 
         Assert.Equal((2, 0), (sequence.Dimension, sequence.Measures));
         Assert.Equal((10.0, 10.0), (sequence.GetX(2), sequence.GetY(2)));
+    }
+
+    private void SetGeometry(int fid, byte[] blob)
+    {
+        using var db = new SqliteConnection($"Data Source={Gpkg};Pooling=False");
+        db.Open();
+        using var c = db.CreateCommand();
+        c.CommandText = "UPDATE GHYDYH SET geom = $g WHERE fid = $fid";
+        c.Parameters.AddWithValue("$g", blob);
+        c.Parameters.AddWithValue("$fid", fid);
+        c.ExecuteNonQuery();
     }
 
     private void Execute(string sql)
