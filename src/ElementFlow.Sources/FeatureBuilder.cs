@@ -53,13 +53,21 @@ public sealed class FeatureBuilder(LayerRequest request)
             _seen[id] = ordinal;
         }
 
-        if (geometry is not null && !AllFinite(geometry))
+        if (geometry is not null)
         {
-            _diagnostics.Add(Diagnostic.Warning("layer.bad-coordinates", request.ShownPath, null, id));
-            geometry = null;
+            var survey = new CoordinateSurvey();
+            geometry.Apply(survey);
+            if (!survey.Finite)
+            {
+                _diagnostics.Add(Diagnostic.Warning("layer.bad-coordinates", request.ShownPath, null, id));
+                geometry = null;
+            }
+            else if (!survey.Planar)
+            {
+                geometry = Planar.Of(geometry);
+            }
         }
 
-        if (geometry is not null) geometry = Planar.Of(geometry);
         _features.Add(new Feature(id, geometry, values, ordinal) { Line = line });
     }
 
@@ -103,23 +111,26 @@ public sealed class FeatureBuilder(LayerRequest request)
     public LayerReadResult Build(IEnumerable<Diagnostic>? more = null) =>
         new(new Layer(request.Role, request.ShownPath, _features) { SourceFields = _sourceFields }, _issues, _diagnostics.Concat(more ?? []).ToList());
 
-    /// <summary>Reads the coordinate sequences in place (Geometry.Coordinates would copy every coordinate of every feature).</summary>
-    private static bool AllFinite(Geometry g)
-    {
-        var filter = new FiniteFilter();
-        g.Apply(filter);
-        return filter.Finite;
-    }
-
-    private sealed class FiniteFilter : ICoordinateSequenceFilter
+    /// <summary>
+    /// One pass over a geometry's coordinate sequences, read in place (Geometry.Coordinates would copy every
+    /// coordinate): are all X and Y finite, and is every sequence X and Y only.
+    /// </summary>
+    private sealed class CoordinateSurvey : IEntireCoordinateSequenceFilter
     {
         public bool Finite { get; private set; } = true;
+        public bool Planar { get; private set; } = true;
         public bool Done => !Finite;
         public bool GeometryChanged => false;
 
-        public void Filter(CoordinateSequence seq, int i)
+        public void Filter(CoordinateSequence seq)
         {
-            if (!double.IsFinite(seq.GetX(i)) || !double.IsFinite(seq.GetY(i))) Finite = false;
+            if (seq.Dimension > 2 || seq.Measures > 0) Planar = false;
+            for (var i = 0; i < seq.Count; i++)
+            {
+                if (double.IsFinite(seq.GetX(i)) && double.IsFinite(seq.GetY(i))) continue;
+                Finite = false;
+                return;
+            }
         }
     }
 

@@ -10,31 +10,11 @@ namespace ElementFlow.Sources;
 /// </summary>
 internal static class Planar
 {
-    /// <summary>The geometry itself when it is already planar, else a copy with X and Y of every vertex.</summary>
+    /// <summary>A copy of the geometry with X and Y of every vertex (sequences already planar are kept as they are).</summary>
     public static Geometry Of(Geometry geometry)
     {
-        if (IsPlanar(geometry)) return geometry;
         var sequences = geometry.Factory.CoordinateSequenceFactory;
         return new GeometryEditor(geometry.Factory).Edit(geometry, new GeometryEditor.CoordinateSequenceOperation((seq, _) => DropZm(seq, sequences)));
-    }
-
-    private static bool IsPlanar(Geometry geometry)
-    {
-        var filter = new PlanarFilter();
-        geometry.Apply(filter);
-        return filter.Planar;
-    }
-
-    private sealed class PlanarFilter : IEntireCoordinateSequenceFilter
-    {
-        public bool Planar { get; private set; } = true;
-        public bool Done => !Planar;
-        public bool GeometryChanged => false;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            if (seq.Dimension > 2 || seq.Measures > 0) Planar = false;
-        }
     }
 
     private static CoordinateSequence DropZm(CoordinateSequence coordinates, CoordinateSequenceFactory sequences)
