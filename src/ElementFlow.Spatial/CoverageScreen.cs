@@ -4,22 +4,20 @@ using NetTopologySuite.Geometries;
 namespace ElementFlow.Spatial;
 
 /// <summary>
-/// Clears the polygons of a layer that cannot overlap anything in it, by matching edges: in a clean
-/// coverage (a land-use layer) every edge of an inner parcel is shared with exactly one neighbour, which
-/// runs it the other way round. A polygon all of whose edges are shared like that is cleared; every other
-/// polygon (an edge on the layer's outer rim, a crossing, an edge inside a neighbour, a duplicate) stays a
-/// suspect and gets the exact tests.
+/// Clears the polygons of a layer whose edges all match, by matching edges: in a clean coverage (a land-use
+/// layer) every edge of an inner parcel is shared with exactly one neighbour, which runs it the other way
+/// round. A polygon all of whose edges are shared like that is cleared; every other polygon (an edge on the
+/// layer's outer rim, a crossing, an edge inside a neighbour, a duplicate) stays a suspect.
 /// </summary>
 /// <remarks>
-/// Why this is safe: if the interiors of P and Q meet, take the polygons other than P that reach into P's
-/// interior. Either their union leaves part of P's interior uncovered, and then some edge of theirs runs
-/// through P's interior with no polygon across it to share it (that polygon would also reach into P), so
-/// its owner is a suspect; or they fill P's interior, and then their edges along P's boundary run the same
-/// way as P's, which no clean match allows, so P or they are suspects. Either way one member of every
-/// overlapping pair is a suspect, and the exact search from that member finds the pair. This is the
-/// segment-matching argument of JTS's coverage validator, done once for the whole layer instead of once
-/// per polygon and its neighbours. Coordinates must be equal exactly to match, so rounding only makes
-/// more suspects, never fewer.
+/// What a cleared edge guarantees: crossing it, one polygon gives way to its neighbour and nothing else
+/// changes, so the number of polygons over a point changes only across the edges of suspects. Hence a gap
+/// (covered by none) is bounded by suspects' edges alone, and an area covered twice has suspects on its rim;
+/// but two cleared polygons can still overlap inside such an area, where a second subdivision lies over the
+/// first with crossing edges. Overlaps.Find therefore tests every pair with a suspect member and then
+/// walks from the pairs found across cleared edges. This is the segment-matching idea of JTS's coverage
+/// validator, done once for the whole layer instead of once per polygon and its neighbours. Coordinates
+/// must be equal exactly to match, so rounding only makes more suspects, never fewer.
 /// </remarks>
 public static class CoverageScreen
 {

@@ -40,8 +40,9 @@ public static class Overlaps
         }
 
         // Within a large full-coverage layer almost every parcel only shares edges with its neighbours:
-        // matching edges proves that far more cheaply than a relate per pair. Every overlapping pair has
-        // at least one suspect member (CoverageScreen), so only suspects need the exact tests below.
+        // matching edges proves that far more cheaply than a relate per pair. Pairs with a suspect member
+        // (CoverageScreen) get the exact tests below; pairs of two cleared parcels are reached from them
+        // afterwards (Spread).
         var suspect = self && a.Count >= screenFrom ? CoverageScreen.Suspects(a.Select(f => f.Geometry).ToList()) : null;
 
         Parallel.For(0, a.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
@@ -49,10 +50,9 @@ public static class Overlaps
             var feature = a[i];
             if (suspect is not null && !suspect[i]) return;
             if (!feature.Geometry.IsPolygonal() || feature.Geometry!.IsEmpty) return;
-            var geometry = feature.Geometry!;
-            var candidates = b.Candidates(geometry.EnvelopeInternal);
+            var candidates = b.Candidates(feature.Geometry.EnvelopeInternal);
             if (candidates.Count == 0) return;
-            var relate = new Relation(geometry, candidates.Count);
+            var relate = new Relation(feature.Geometry, candidates.Count);
             foreach (var other in candidates)
             {
                 if (ReferenceEquals(other, feature) || !other.Geometry.IsPolygonal()) continue;
@@ -66,32 +66,75 @@ public static class Overlaps
                     reversed = j < i;
                 }
 
-                // A container much larger than the feature (a zone around its parcels) is tested through its
-                // own prepared geometry, built once for all the features it holds: apart is skipped, and
-                // covering is the nested case with no relate at all.
-                if (!reversed && other.Geometry!.NumPoints > LargerContainer * geometry.NumPoints)
-                {
-                    var seen = ThroughContainer(b, other, geometry);
-                    if (seen == ContainerSays.Apart) continue;
-                    if (seen == ContainerSays.Covers)
-                    {
-                        if (geometry.Area > 0) found.Add(new OverlapPair(feature, other, geometry.Area, geometry));
-                        continue;
-                    }
-                }
-
-                if (!relate.Holds(other.Geometry!, InteriorsIntersect)) continue;
-
-                // Most pairs nest (a parcel inside its zone): then the shared part is the smaller one, no overlay needed.
-                // Nesting needs nested envelopes, so two neighbouring parcels skip both relates.
-                var (mine, theirs) = (geometry.EnvelopeInternal, other.Geometry!.EnvelopeInternal);
-                var shared = theirs.Covers(mine) && relate.Holds(other.Geometry!, Within) ? geometry
-                    : mine.Covers(theirs) && relate.Holds(other.Geometry!, Contains) ? other.Geometry!
-                    : reversed ? Intersection(other.Geometry!, geometry) : Intersection(geometry, other.Geometry!);
-                if (shared.Area > 0) found.Add(reversed ? new OverlapPair(other, feature, shared.Area, shared) : new OverlapPair(feature, other, shared.Area, shared));
+                if (Measure(feature, other, relate, reversed, b) is { } pair) found.Add(pair);
             }
         });
+
+        if (suspect is not null) Spread(a, b, position!, suspect, found, cancellation);
         return found.OrderBy(p => p.A.Ordinal).ThenBy(p => p.B.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Finds the overlapping pairs of two cleared polygons, which the screen lets through when a second
+    /// subdivision lies over part of a layer (both clean inside, every edge matched, crossing each other).
+    /// Across a cleared edge one polygon gives way to its neighbour and nothing else changes, so the number
+    /// of polygons over a point changes only across unmatched edges. Walking through an area covered twice,
+    /// from its rim (unmatched edges: every pair there has a suspect member, found above) inwards, each step
+    /// across a cleared edge of P turns a pair (P, Z) into (the neighbour across it, Z). So every pair of
+    /// cleared polygons is reached from a found pair by testing, for a found pair (X, Y) with Y cleared, the
+    /// cleared candidates of X that meet Y's envelope, and so on from every new pair. On a layer whose
+    /// defects do not stack (a parcel enlarged into its neighbours) almost nothing is tested here.
+    /// </summary>
+    private static void Spread(IReadOnlyList<Feature> a, FeatureIndex b, Dictionary<Feature, int> position, bool[] suspect, ConcurrentBag<OverlapPair> found, CancellationToken cancellation)
+    {
+        var tested = new HashSet<(int, int)>();
+        var pending = new Queue<(Feature, Feature)>(found.Select(p => (p.A, p.B)));
+        while (pending.TryDequeue(out var pair))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            foreach (var (from, to) in new[] { pair, (pair.Item2, pair.Item1) })
+            {
+                var t = position[to];
+                if (suspect[t]) continue;
+                var reach = to.Geometry!.EnvelopeInternal;
+                foreach (var next in b.Candidates(from.Geometry!.EnvelopeInternal))
+                {
+                    if (!position.TryGetValue(next, out var n) || n == t || suspect[n] || !next.Geometry.IsPolygonal() || next.Geometry!.IsEmpty) continue;
+                    if (!next.Geometry.EnvelopeInternal.Intersects(reach) || !tested.Add((Math.Min(n, t), Math.Max(n, t)))) continue;
+                    var (first, second) = n < t ? (next, to) : (to, next);
+                    if (Measure(first, second, new Relation(first.Geometry!, 1), reversed: false, b) is not { } more) continue;
+                    found.Add(more);
+                    pending.Enqueue((more.A, more.B));
+                }
+            }
+        }
+    }
+
+    /// <summary>The overlap of one candidate pair, or null when their interiors do not meet; reversed reports it as (other, feature).</summary>
+    private static OverlapPair? Measure(Feature feature, Feature other, Relation relate, bool reversed, FeatureIndex b)
+    {
+        var geometry = feature.Geometry!;
+
+        // A container much larger than the feature (a zone around its parcels) is tested through its
+        // own prepared geometry, built once for all the features it holds: apart is skipped, and
+        // covering is the nested case with no relate at all.
+        if (!reversed && other.Geometry!.NumPoints > LargerContainer * geometry.NumPoints)
+        {
+            var seen = ThroughContainer(b, other, geometry);
+            if (seen == ContainerSays.Apart) return null;
+            if (seen == ContainerSays.Covers) return geometry.Area > 0 ? new OverlapPair(feature, other, geometry.Area, geometry) : null;
+        }
+
+        if (!relate.Holds(other.Geometry!, InteriorsIntersect)) return null;
+
+        // Most pairs nest (a parcel inside its zone): then the shared part is the smaller one, no overlay needed.
+        // Nesting needs nested envelopes, so two neighbouring parcels skip both relates.
+        var (mine, theirs) = (geometry.EnvelopeInternal, other.Geometry!.EnvelopeInternal);
+        var shared = theirs.Covers(mine) && relate.Holds(other.Geometry!, Within) ? geometry
+            : mine.Covers(theirs) && relate.Holds(other.Geometry!, Contains) ? other.Geometry!
+            : reversed ? Intersection(other.Geometry!, geometry) : Intersection(geometry, other.Geometry!);
+        if (shared.Area <= 0) return null;
+        return reversed ? new OverlapPair(other, feature, shared.Area, shared) : new OverlapPair(feature, other, shared.Area, shared);
     }
 
     private enum ContainerSays { Apart, Covers, Unsure }

@@ -133,6 +133,69 @@ public sealed class CoverageScreenTests
         Assert.Equal(exhaustive.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))), screened.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))));
     }
 
+    /// <summary>
+    /// A second subdivision drawn over part of a clean layer (a 3 × 3 patch laid across a 6 × 6 grid, edges
+    /// offset by half a cell): the patch's centre square and the grid squares under it have every edge matched,
+    /// so neither is a suspect, yet they overlap. The search must still find those pairs.
+    /// </summary>
+    [Fact]
+    public void Find_PatchLaidOverACleanGrid_FindsThePairsBetweenSquaresTheScreenClears()
+    {
+        var geometries = Grid(6);
+        for (var row = 0; row < 3; row++)
+        {
+            for (var col = 0; col < 3; col++)
+            {
+                double x = 15 + col * 10, y = 15 + row * 10;
+                geometries.Add(Wkt($"POLYGON (({x} {y}, {x + 10} {y}, {x + 10} {y + 10}, {x} {y + 10}, {x} {y}))"));
+            }
+        }
+
+        var features = geometries.Select((g, i) => new ElementFlow.Core.Planning.Feature($"F{i}", g, new Dictionary<string, object?>(), i + 1)).ToList();
+        var index = new FeatureIndex(features);
+        var suspect = CoverageScreen.Suspects(geometries);
+        Assert.False(suspect[36 + 4] || suspect[2 * 6 + 2]); // the patch's centre and the grid square under its corner are both cleared
+
+        var screened = Overlaps.Find(features, index, self: true, screenFrom: 1);
+        var exhaustive = Overlaps.Find(features, index, self: true, screenFrom: int.MaxValue);
+
+        Assert.Equal(36, exhaustive.Count); // each patch square overlaps the four grid squares under it
+        Assert.Equal(exhaustive.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))), screened.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))));
+    }
+
+    /// <summary>Patches of random cell size and offset laid over a grid, some over each other: the screened search still finds every pair.</summary>
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(14)]
+    public void Find_RandomPatchesOverAGrid_FindsTheSamePairsAsWithout(int seed)
+    {
+        var random = new Random(seed);
+        var geometries = Grid(12);
+        for (var patch = 0; patch < 3; patch++)
+        {
+            double side = 4 + random.NextDouble() * 12, x0 = random.NextDouble() * 60, y0 = random.NextDouble() * 60;
+            for (var row = 0; row < 4; row++)
+            {
+                for (var col = 0; col < 4; col++)
+                {
+                    double x = x0 + col * side, y = y0 + row * side;
+                    geometries.Add(Wkt($"POLYGON (({x} {y}, {x + side} {y}, {x + side} {y + side}, {x} {y + side}, {x} {y}))"));
+                }
+            }
+        }
+
+        var features = geometries.Select((g, i) => new ElementFlow.Core.Planning.Feature($"F{i}", g, new Dictionary<string, object?>(), i + 1)).ToList();
+        var index = new FeatureIndex(features);
+
+        var screened = Overlaps.Find(features, index, self: true, screenFrom: 1);
+        var exhaustive = Overlaps.Find(features, index, self: true, screenFrom: int.MaxValue);
+
+        Assert.NotEmpty(exhaustive);
+        Assert.Equal(exhaustive.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))), screened.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))));
+    }
+
     private static Geometry Translate(Geometry g, double dx, double dy)
     {
         var moved = g.Copy();

@@ -101,6 +101,43 @@ public static class MessyCases
         return f;
     }
 
+    /// <summary>
+    /// Land use as 400 squares of 50 m filling the boundary (enough for the overlap search to screen them as a
+    /// coverage), with a second subdivision of 3 × 3 squares N1–N9 laid over the middle, offset by 25 m.
+    /// </summary>
+    private static CaseFolder Subdivided(this CaseFolder f)
+    {
+        f.Plan(Header("corpus-plan", "county", "330122") + """
+            layers:
+              boundary: layers/boundary.geojson
+              land_use: layers/land_use.geojson
+
+            """);
+        f.Layer("boundary.geojson", Samples.Boundary);
+        var parcels = new List<string>();
+        for (var row = 0; row < 20; row++)
+        {
+            for (var col = 0; col < 20; col++) parcels.Add(Samples.Square($"G{row}-{col}", X + 50 * col, Y + 50 * row, 50, """{"code":"0101"}"""));
+        }
+
+        for (var k = 0; k < 9; k++) parcels.Add(Samples.Square($"N{k + 1}", X + 425 + 50 * (k % 3), Y + 425 + 50 * (k / 3), 50, """{"code":"0103"}"""));
+        f.Layer("land_use.geojson", Samples.Collection([.. parcels]));
+        return f;
+    }
+
+    /// <summary>Each square of the second subdivision overlaps the four under it by 625 m², the middle one N5 included, whose edges all match its neighbours'.</summary>
+    private static Action<JsonElement> EveryStackedPairReported => root =>
+    {
+        var pairs = root.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("rule").GetString() == "DATA-005")
+            .Select(f => (Ids: f.GetProperty("subjects").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList(),
+                Area: f.GetProperty("measure").GetProperty("value").GetDouble()))
+            .ToList();
+        Assert.Equal(36, pairs.Count);
+        Assert.All(pairs, p => Assert.Equal(625, p.Area, 3));
+        Assert.Equal(["G10-10", "G10-9", "G9-10", "G9-9"], pairs.Where(p => p.Ids.Contains("N5")).Select(p => p.Ids.Single(id => id != "N5")).Order(StringComparer.Ordinal));
+    };
+
     private static Action<JsonElement> InvalidReportedOnce(string geometryType, double? x = null, double? y = null) => root =>
     {
         var findings = root.GetProperty("findings").EnumerateArray().ToList();
@@ -144,6 +181,14 @@ public static class MessyCases
         yield return Invalid("ring-touching-itself", Samples.Polygon(Samples.Positions(
             (X + 100, Y + 100), (X + 300, Y + 100), (X + 300, Y + 300), (X + 200, Y + 300), (X + 250, Y + 200), (X + 150, Y + 200), (X + 200, Y + 300), (X + 100, Y + 300), (X + 100, Y + 100))),
             "Point", X + 200, Y + 300);
+        yield return new CorpusCase("messy/second-subdivision-over-the-land-use")
+        {
+            Build = f => f.Subdivided(),
+            Format = "json",
+            Exit = 1,
+            Report = ["\"rule\":\\s*\"DATA-005\""],
+            Json = EveryStackedPairReported,
+        };
         yield return Invalid("hole-outside-its-shell", Samples.Polygon(Samples.Ring(X + 100, Y + 100, 200), Samples.Ring(X + 700, Y + 700, 50)), "LineString");
     }
 
