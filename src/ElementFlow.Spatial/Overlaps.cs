@@ -125,7 +125,8 @@ public static class Overlaps
             if (seen == ContainerSays.Covers) return geometry.Area > 0 ? new OverlapPair(feature, other, geometry.Area, geometry) : null;
         }
 
-        if (!relate.Holds(other.Geometry!, InteriorsIntersect)) return null;
+        // Neighbouring parcels (around a defect, most candidate pairs) are decided by their edges alone; the rest by RelateNG.
+        if (SmallPolygonPair.InteriorsMeet(geometry, other.Geometry!) is { } meet ? !meet : !relate.Holds(other.Geometry!, InteriorsIntersect)) return null;
 
         // Most pairs nest (a parcel inside its zone): then the shared part is the smaller one, no overlay needed.
         // Nesting needs nested envelopes, so two neighbouring parcels skip both relates.
