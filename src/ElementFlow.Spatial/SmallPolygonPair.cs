@@ -18,18 +18,48 @@ namespace ElementFlow.Spatial;
 /// edge's direction against the corner at a common vertex). An edge inside means the interiors meet. If no
 /// edge of either lies inside the other, neither boundary enters the other's interior; as each interior is
 /// connected, the interiors are then either apart or equal, and equal only when every edge is common.
-/// Anything else (a vertex on an edge, a partial overlap, a spike, holes, several parts, more than
-/// <see cref="MaxVertices"/> vertices) is left undecided, and the caller asks RelateNG.
+/// A multipolygon of a few parts (a repaired bow-tie) is decided part by part. Anything else (a vertex on an
+/// edge, a partial overlap, a spike, holes, more than <see cref="MaxVertices"/> vertices) is left
+/// undecided, and the caller asks RelateNG. Nothing is allocated: a million-parcel check asks this
+/// some 150,000 times, and garbage there costs collections of a heap of millions of geometries.
 /// </remarks>
 internal static class SmallPolygonPair
 {
     /// <summary>Above this many vertices the pairwise edge test costs more than RelateNG's indexed one.</summary>
     private const int MaxVertices = 32;
 
-    /// <summary>True or false when decided, null when the caller must ask RelateNG. Both polygons must be valid.</summary>
+    /// <summary>Above this many parts (a repaired bow-tie has two) a multipolygon is left to RelateNG.</summary>
+    private const int MaxParts = 4;
+
+    /// <summary>True or false when decided, null when the caller must ask RelateNG. Both geometries must be valid.</summary>
     public static bool? InteriorsMeet(Geometry a, Geometry b)
     {
-        if (a is not Polygon { NumInteriorRings: 0 } pa || b is not Polygon { NumInteriorRings: 0 } pb) return null;
+        if (a is Polygon pa && b is Polygon pb) return InteriorsMeet(pa, pb);
+        if (a is not (Polygon or MultiPolygon) || b is not (Polygon or MultiPolygon) || a.NumGeometries > MaxParts || b.NumGeometries > MaxParts) return null;
+
+        // Parts of a valid multipolygon do not overlap, so the pair meets when some pair of parts does.
+        var undecided = false;
+        for (var i = 0; i < a.NumGeometries; i++)
+        {
+            var partA = (Polygon)a.GetGeometryN(i);
+            for (var j = 0; j < b.NumGeometries; j++)
+            {
+                var partB = (Polygon)b.GetGeometryN(j);
+                if (!partA.EnvelopeInternal.Intersects(partB.EnvelopeInternal)) continue;
+                switch (InteriorsMeet(partA, partB))
+                {
+                    case true: return true;
+                    case null: undecided = true; break;
+                }
+            }
+        }
+
+        return undecided ? null : false;
+    }
+
+    private static bool? InteriorsMeet(Polygon pa, Polygon pb)
+    {
+        if (pa.NumInteriorRings > 0 || pb.NumInteriorRings > 0) return null;
         Span<double> ax = stackalloc double[MaxVertices], ay = stackalloc double[MaxVertices];
         Span<double> bx = stackalloc double[MaxVertices], by = stackalloc double[MaxVertices];
         var ringA = pa.ExteriorRing.CoordinateSequence;
@@ -57,9 +87,9 @@ internal static class SmallPolygonPair
             }
         }
 
-        var inside = AnyEdgeInside(bx[..m], by[..m], commonB[..m], ax[..n], ay[..n], ringA);
+        var inside = AnyEdgeInside(bx[..m], by[..m], commonB[..m], ax[..n], ay[..n]);
         if (inside != false) return inside;
-        inside = AnyEdgeInside(ax[..n], ay[..n], commonA[..n], bx[..m], by[..m], ringB);
+        inside = AnyEdgeInside(ax[..n], ay[..n], commonA[..n], bx[..m], by[..m]);
         if (inside != false) return inside;
         return !commonA[..n].Contains(false) && !commonB[..m].Contains(false);
     }
@@ -79,13 +109,32 @@ internal static class SmallPolygonPair
         }
 
         if (n > 1 && xs[n - 1] == xs[0] && ys[n - 1] == ys[0]) n--;
-        if (!Orientation.IsCCW(ring))
+        if (n >= 3 && !IsCounterClockwise(xs[..n], ys[..n], ring))
         {
             xs[..n].Reverse();
             ys[..n].Reverse();
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// The ring's orientation by its signed area, taken about its first vertex so the products stay small;
+    /// only when the area is too small for its sign to be sure (a sliver) by NTS's exact test.
+    /// </summary>
+    private static bool IsCounterClockwise(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, CoordinateSequence ring)
+    {
+        double x0 = xs[0], y0 = ys[0], twiceArea = 0, extent = 0;
+        for (var i = 1; i < xs.Length - 1; i++)
+        {
+            double ux = xs[i] - x0, uy = ys[i] - y0, vx = xs[i + 1] - x0, vy = ys[i + 1] - y0;
+            twiceArea += ux * vy - vx * uy;
+            extent = Math.Max(extent, Math.Max(Math.Abs(ux), Math.Abs(uy)));
+        }
+
+        extent = Math.Max(extent, Math.Max(Math.Abs(xs[^1] - x0), Math.Abs(ys[^1] - y0)));
+        if (Math.Abs(twiceArea) > 1e-9 * extent * extent * xs.Length) return twiceArea > 0;
+        return Orientation.IsCCW(ring);
     }
 
     private enum Contact { Apart, AtVertex, Common, SameWay, Cross, Undecided }
@@ -135,14 +184,14 @@ internal static class SmallPolygonPair
     }
 
     /// <summary>Whether an edge of the first ring, other than its common ones, lies inside the second; null when undecided.</summary>
-    private static bool? AnyEdgeInside(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<bool> common, ReadOnlySpan<double> ox, ReadOnlySpan<double> oy, CoordinateSequence otherRing)
+    private static bool? AnyEdgeInside(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<bool> common, ReadOnlySpan<double> ox, ReadOnlySpan<double> oy)
     {
         var n = xs.Length;
         for (var k = 0; k < n; k++)
         {
             if (common[k]) continue;
             int k2 = (k + 1) % n;
-            var inside = EdgeInside(xs[k], ys[k], xs[k2], ys[k2], ox, oy, otherRing);
+            var inside = EdgeInside(xs[k], ys[k], xs[k2], ys[k2], ox, oy);
             if (inside != false) return inside;
         }
 
@@ -150,23 +199,45 @@ internal static class SmallPolygonPair
     }
 
     /// <summary>Whether the open edge (x1, y1)–(x2, y2), which meets the other ring only at its vertices, runs inside it.</summary>
-    private static bool? EdgeInside(double x1, double y1, double x2, double y2, ReadOnlySpan<double> ox, ReadOnlySpan<double> oy, CoordinateSequence otherRing)
+    private static bool? EdgeInside(double x1, double y1, double x2, double y2, ReadOnlySpan<double> ox, ReadOnlySpan<double> oy)
     {
         var at1 = IndexOf(x1, y1, ox, oy);
-        if (at1 < 0) return Locate(x1, y1, otherRing);
+        if (at1 < 0) return Locate(x1, y1, ox, oy);
         var at2 = IndexOf(x2, y2, ox, oy);
-        if (at2 < 0) return Locate(x2, y2, otherRing);
+        if (at2 < 0) return Locate(x2, y2, ox, oy);
         return IntoCorner(at1, x2, y2, ox, oy);
     }
 
-    /// <summary>A point off the other ring is inside or outside it; on it (which the edge tests exclude) is undecided.</summary>
-    private static bool? Locate(double x, double y, CoordinateSequence ring) =>
-        RayCrossingCounter.LocatePointInRing(new Coordinate(x, y), ring) switch
+    /// <summary>
+    /// A point off the ring is inside or outside it; on it (which the edge tests exclude) is undecided. The
+    /// crossing count of NTS's RayCrossingCounter, with its exact orientation test, on the loaded vertices.
+    /// </summary>
+    private static bool? Locate(double x, double y, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
+    {
+        var crossings = 0;
+        var n = xs.Length;
+        for (var i = 0; i < n; i++)
         {
-            Location.Interior => true,
-            Location.Exterior => false,
-            _ => null,
-        };
+            double x1 = xs[i], y1 = ys[i], x2 = xs[(i + 1) % n], y2 = ys[(i + 1) % n];
+            if (x1 < x && x2 < x) continue;
+            if (x == x2 && y == y2) return null;
+            if (y1 == y && y2 == y)
+            {
+                if (x >= Math.Min(x1, x2) && x <= Math.Max(x1, x2)) return null;
+                continue;
+            }
+
+            if ((y1 > y && y2 <= y) || (y2 > y && y1 <= y))
+            {
+                var side = CGAlgorithmsDD.OrientationIndex(x1, y1, x2, y2, x, y);
+                if (side == 0) return null;
+                if (y2 < y1) side = -side;
+                if (side > 0) crossings++;
+            }
+        }
+
+        return crossings % 2 == 1;
+    }
 
     private static int IndexOf(double x, double y, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
     {

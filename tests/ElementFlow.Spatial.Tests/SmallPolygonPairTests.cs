@@ -24,6 +24,7 @@ public sealed class SmallPolygonPairTests
     [InlineData("POLYGON ((10 10, 20 10, 20 20, 10 20, 10 10))")]
     [InlineData("POLYGON ((30 0, 40 0, 40 10, 30 10, 30 0))")]
     [InlineData("POLYGON ((10 0, 16 4, 20 0, 20 10, 16 6, 10 10, 10 0))")] // shares its edge bent at a common vertex
+    [InlineData("MULTIPOLYGON (((10 0, 15 5, 10 10, 10 0)), ((15 5, 20 0, 20 10, 15 5)))")] // a repaired bow-tie beside it
     public void InteriorsMeet_NeighboursMeetingAtCommonVertices_AreDecidedApart(string wkt)
     {
         var square = Wkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))");
@@ -39,6 +40,7 @@ public sealed class SmallPolygonPairTests
     [InlineData("POLYGON ((0 0, 8 2, 8 8, 2 8, 0 0))")] // inside, touching at a corner
     [InlineData("POLYGON ((-5 -5, 15 -5, 15 15, -5 15, -5 -5))")] // around it
     [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 0))")] // half of it, along two edges and a diagonal
+    [InlineData("MULTIPOLYGON (((20 0, 25 5, 20 10, 20 0)), ((5 5, 15 0, 15 10, 5 5)))")] // one part of two reaches in
     public void InteriorsMeet_OverlappingPolygons_AreSaidToMeet(string wkt)
     {
         var square = Wkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))");
@@ -47,7 +49,6 @@ public sealed class SmallPolygonPairTests
     }
 
     [Theory]
-    [InlineData("MULTIPOLYGON (((10 0, 20 0, 20 10, 10 10, 10 0)))")]
     [InlineData("POLYGON ((10 0, 30 0, 30 20, 10 20, 10 0), (12 2, 14 2, 14 4, 12 2))")]
     [InlineData("POLYGON ((5 0, 20 0, 20 10, 5 10, 10 5, 5 0))")] // a vertex on the other's edge
     public void InteriorsMeet_HolesPartsAndVerticesOnEdges_AreLeftUndecided(string wkt)
@@ -72,6 +73,14 @@ public sealed class SmallPolygonPairTests
         var shapes = new List<Geometry>();
         while (shapes.Count < 300) { if (RandomPolygon(random) is { } p) shapes.Add(p); }
         shapes.AddRange(Cells(random));
+
+        // Multipolygons: a shape with a copy of another moved clear of it.
+        for (var k = 0; k < 60; k++)
+        {
+            var (first, second) = ((Polygon)shapes[random.Next(300)], (Polygon)shapes[random.Next(300)].Copy());
+            second.Apply(new NetTopologySuite.Geometries.Utilities.AffineTransformation().Translate(random.Next(8, 12), random.Next(-2, 3)));
+            shapes.Add(GeometryServices.Factory.CreateMultiPolygon([first, second]));
+        }
 
         int decided = 0, met = 0;
         for (var i = 0; i < shapes.Count; i++)
