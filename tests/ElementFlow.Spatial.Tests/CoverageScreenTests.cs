@@ -123,14 +123,8 @@ public sealed class CoverageScreenTests
             if (random.Next(5) == 0) geometries.Add(g.Copy());
         }
 
-        var features = geometries.Select((g, i) => new ElementFlow.Core.Planning.Feature($"F{i}", g, new Dictionary<string, object?>(), i + 1)).ToList();
-        var index = new FeatureIndex(features);
 
-        var screened = Overlaps.Find(features, index, self: true, screenFrom: 1);
-        var exhaustive = Overlaps.Find(features, index, self: true, screenFrom: int.MaxValue);
-
-        Assert.NotEmpty(exhaustive);
-        Assert.Equal(exhaustive.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))), screened.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))));
+        Assert.NotEmpty(ScreenedFindsWhatExhaustiveFinds(geometries));
     }
 
     /// <summary>
@@ -151,16 +145,10 @@ public sealed class CoverageScreenTests
             }
         }
 
-        var features = geometries.Select((g, i) => new ElementFlow.Core.Planning.Feature($"F{i}", g, new Dictionary<string, object?>(), i + 1)).ToList();
-        var index = new FeatureIndex(features);
         var suspect = CoverageScreen.Suspects(geometries);
         Assert.False(suspect[36 + 4] || suspect[2 * 6 + 2]); // the patch's centre and the grid square under its corner are both cleared
 
-        var screened = Overlaps.Find(features, index, self: true, screenFrom: 1);
-        var exhaustive = Overlaps.Find(features, index, self: true, screenFrom: int.MaxValue);
-
-        Assert.Equal(36, exhaustive.Count); // each patch square overlaps the four grid squares under it
-        Assert.Equal(exhaustive.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))), screened.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))));
+        Assert.Equal(36, ScreenedFindsWhatExhaustiveFinds(geometries).Count); // each patch square overlaps the four grid squares under it
     }
 
     /// <summary>Patches of random cell size and offset laid over a grid, some over each other: the screened search still finds every pair.</summary>
@@ -186,14 +174,19 @@ public sealed class CoverageScreenTests
             }
         }
 
+
+        Assert.NotEmpty(ScreenedFindsWhatExhaustiveFinds(geometries));
+    }
+
+    /// <summary>Searches the geometries with the screen and exhaustively, asserts both find the same pairs and areas, and returns them.</summary>
+    private static IReadOnlyList<OverlapPair> ScreenedFindsWhatExhaustiveFinds(List<Geometry?> geometries)
+    {
         var features = geometries.Select((g, i) => new ElementFlow.Core.Planning.Feature($"F{i}", g, new Dictionary<string, object?>(), i + 1)).ToList();
         var index = new FeatureIndex(features);
-
         var screened = Overlaps.Find(features, index, self: true, screenFrom: 1);
         var exhaustive = Overlaps.Find(features, index, self: true, screenFrom: int.MaxValue);
-
-        Assert.NotEmpty(exhaustive);
         Assert.Equal(exhaustive.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))), screened.Select(p => (p.A.Id, p.B.Id, Math.Round(p.Area, 6))));
+        return exhaustive;
     }
 
     private static Geometry Translate(Geometry g, double dx, double dy)
