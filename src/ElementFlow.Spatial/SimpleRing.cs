@@ -19,26 +19,9 @@ internal static class SimpleRing
     public static bool IsCertainlyValid(Geometry geometry)
     {
         if (geometry is not Polygon { NumInteriorRings: 0 } polygon) return false;
-        var ring = polygon.ExteriorRing.CoordinateSequence;
-        var n = ring.Count;
-        if (n < 4 || n > MaxVertices + 1) return false;
-        if (ring.GetX(0) != ring.GetX(n - 1) || ring.GetY(0) != ring.GetY(n - 1)) return false;
-
-        // The distinct vertices in order (consecutive repeats are allowed by OGC and skipped), without the closing one.
         Span<double> xs = stackalloc double[MaxVertices];
         Span<double> ys = stackalloc double[MaxVertices];
-        var m = 0;
-        for (var i = 0; i < n - 1; i++)
-        {
-            double x = ring.GetX(i), y = ring.GetY(i);
-            if (!double.IsFinite(x) || !double.IsFinite(y)) return false;
-            if (m > 0 && x == xs[m - 1] && y == ys[m - 1]) continue;
-            xs[m] = x;
-            ys[m] = y;
-            m++;
-        }
-
-        if (m > 1 && xs[m - 1] == xs[0] && ys[m - 1] == ys[0]) m--;
+        var m = RingVertices.Load(polygon.ExteriorRing.CoordinateSequence, xs, ys);
         if (m < 3) return false;
 
         for (var i = 0; i < m; i++)

@@ -94,21 +94,10 @@ internal static class SmallPolygonPair
         return !commonA[..n].Contains(false) && !commonB[..m].Contains(false);
     }
 
-    /// <summary>The ring's distinct vertices, counter-clockwise, without the closing one; -1 when there are too many.</summary>
+    /// <summary>The ring's distinct vertices (<see cref="RingVertices"/>), counter-clockwise; -1 when it cannot be loaded.</summary>
     private static int Load(CoordinateSequence ring, Span<double> xs, Span<double> ys)
     {
-        if (ring.Count < 4 || ring.Count > MaxVertices + 1) return -1;
-        var n = 0;
-        for (var i = 0; i < ring.Count - 1; i++)
-        {
-            double x = ring.GetX(i), y = ring.GetY(i);
-            if (n > 0 && x == xs[n - 1] && y == ys[n - 1]) continue;
-            xs[n] = x;
-            ys[n] = y;
-            n++;
-        }
-
-        if (n > 1 && xs[n - 1] == xs[0] && ys[n - 1] == ys[0]) n--;
+        var n = RingVertices.Load(ring, xs, ys);
         if (n >= 3 && !IsCounterClockwise(xs[..n], ys[..n], ring))
         {
             xs[..n].Reverse();
