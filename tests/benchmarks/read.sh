@@ -20,7 +20,7 @@ mkdir -p "$WORK"
 
 echo "== build (Release)"
 dotnet build "$ROOT/ElementFlow.sln" -c Release -v q -nologo >/dev/null
-CLI="$ROOT/src/ElementFlow.Cli/bin/Release/net10.0/elementflow"
+CLI=$("$ROOT/tests/benchmarks/cli.sh" "$WORK")
 GEN="$ROOT/tests/ElementFlow.Generator/bin/Release/net10.0/elementflow-generator"
 
 GPKG="$WORK/plan-$N-gpkg"

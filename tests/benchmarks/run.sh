@@ -7,7 +7,8 @@
 # Environment: EF_BENCH_DIR (work folder, default /tmp/elementflow-bench), EF_BENCH_SEED (default 42),
 # EF_BENCH_RUNS (runs per check, the fastest is kept), EF_BENCH_POSTGIS=0 to skip PostGIS,
 # EF_BENCH_DEFECTS (shares of defective land-use parcels, default "0"; e.g. "0 0.005 0.05"),
-# EF_BENCH_FORMATS (default "geojson gpkg"), EF_BENCH_BUILD=0 to use the built binaries.
+# EF_BENCH_FORMATS (default "geojson gpkg"), EF_BENCH_BUILD=0 to skip building the solution (the CLI is still
+# published, precompiled, by cli.sh: the benchmark runs the tool as users install it).
 # On defective plans PostGIS repairs invalid geometry first (ST_MakeValid), and compare_pairs.py
 # compares the DATA-005 pairs and DATA-006 gaps of both, pair by pair.
 # PostgreSQL, PostGIS and GDAL come from tests/postgres/cluster.sh, which installs them (as root) when missing
@@ -32,7 +33,9 @@ if [ "${EF_BENCH_BUILD:-1}" = 1 ]; then
   echo "== build (Release)"
   dotnet build "$ROOT/ElementFlow.sln" -c Release -v q -nologo >/dev/null
 fi
-CLI="$ROOT/src/ElementFlow.Cli/bin/Release/net10.0/elementflow"
+# The tool as users install it (precompiled on linux-x64): see cli.sh.
+CLI=$("$ROOT/tests/benchmarks/cli.sh" "$WORK")
+echo "== elementflow: $CLI"
 GEN="$ROOT/tests/ElementFlow.Generator/bin/Release/net10.0/elementflow-generator"
 
 POSTGIS=${EF_BENCH_POSTGIS:-1}
